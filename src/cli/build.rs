@@ -1,0 +1,114 @@
+//! `wegweiser build`: the website and the booklet, written atomically.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+
+use super::{Context, Outcome, RootArgs, default_year, parse_year, report};
+use crate::diagnostics::{Diagnostic, Format, Message};
+use crate::output::{self, Files};
+use crate::project::Project;
+use crate::render;
+
+/// Which part `--only` builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Part {
+    /// Only the website (OUT/site/).
+    Web,
+    /// Only the booklet (OUT/print/).
+    Print,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Output folder (default: ROOT/output).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Year of the print edition (default: this year).
+    #[arg(long, value_parser = parse_year)]
+    year: Option<i32>,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    strict: bool,
+    /// Build only one part; the other part of OUT stays as it was.
+    #[arg(long, value_enum)]
+    only: Option<Part>,
+}
+
+/// Renders what `only` asks for into one file set (`site/…`, `print/…`).
+pub fn render_parts(project: &mut Project, year: i32, only: Option<Part>) -> Option<(Files, Option<usize>)> {
+    let dir = project.usable()?;
+    let mut files = Files::default();
+    let mut pdf_pages = None;
+    let mut problems = Vec::new();
+    if only != Some(Part::Print) {
+        match render::web::render(dir, &project.theme) {
+            Ok(site) => files.extend_under("site", site),
+            Err(e) => problems.push(e),
+        }
+    }
+    if only != Some(Part::Web) {
+        match render::print::render(&dir.edition(year), &project.theme) {
+            Ok(pdf) => {
+                pdf_pages = Some(pdf.pages);
+                files.insert(format!("print/wegweiser-{year}.pdf"), pdf.bytes);
+            }
+            Err(errors) => problems.extend(errors.into_iter().map(|detail| Message::PrintFailed { detail })),
+        }
+    }
+    if problems.is_empty() {
+        Some((files, pdf_pages))
+    } else {
+        for p in problems {
+            project.diagnostics.push(Diagnostic::general(p));
+        }
+        None
+    }
+}
+
+pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
+    let started = Instant::now();
+    let year = args.year.unwrap_or_else(default_year);
+    let out = args.out.clone().unwrap_or_else(|| args.root.root.join("output"));
+    let mut project = Project::open(&args.root.root, year);
+    if args.strict {
+        project.diagnostics.make_strict();
+    }
+    // Refuse a foreign output folder before doing any work.
+    if let Err(m) = output::check_ours(&out) {
+        project.diagnostics.push(Diagnostic::general(m));
+    }
+    let rendered = render_parts(&mut project, year, args.only);
+    let written = rendered.and_then(|(files, pages)| {
+        let keep: &[&str] = match args.only {
+            Some(Part::Web) => &["print"],
+            Some(Part::Print) => &["site"],
+            None => &[],
+        };
+        match output::publish(&out, &files, keep) {
+            Ok(()) => Some((files.len(), pages)),
+            Err(m) => {
+                project.diagnostics.push(Diagnostic::general(m));
+                None
+            }
+        }
+    });
+    report(ctx, &project, Format::Human);
+    match written {
+        Some((count, pages)) => {
+            let dir = project.directory.as_ref();
+            let entries = dir.map(|d| d.entry_count()).unwrap_or(0);
+            let secs = started.elapsed().as_secs_f64();
+            let pdf = pages.map(|p| format!(", PDF {p} Seiten")).unwrap_or_default();
+            ctx.say(&format!(
+                "wegweiser: {entries} Einträge, {count} Dateien{pdf} → {} ({secs:.2} s)",
+                crate::diagnostics::display_path(&out)
+            ));
+            Outcome::Success
+        }
+        None => Outcome::Problems,
+    }
+}

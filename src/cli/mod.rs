@@ -1,0 +1,129 @@
+//! The command line (contract, section 8): one module per command. Exit
+//! codes: 0 success (warnings allowed), 1 problems in the content, 2 wrong
+//! usage (clap's own exit code for usage errors).
+
+mod build;
+mod check;
+mod new;
+mod print;
+mod stale;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostics::{self, Format, Lang};
+use crate::project::Project;
+
+/// Static-site and print generator for directories of self-help groups.
+#[derive(Debug, Parser)]
+#[command(name = "wegweiser", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Language of messages (default: `language` of wegweiser.toml).
+    #[arg(long, global = true, value_parser = ["de", "en"])]
+    lang: Option<String>,
+    /// Print nothing but problems.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the website (OUT/site/) and the booklet (OUT/print/wegweiser-YEAR.pdf).
+    Build(build::BuildArgs),
+    /// Check the directory and report every problem.
+    Check(check::CheckArgs),
+    /// Typeset the booklet of one year.
+    Print(print::PrintArgs),
+    /// List entries due for verification in a year (personal data: stdout only).
+    Stale(stale::StaleArgs),
+    /// Write a commented skeleton for a new entry.
+    New(new::NewArgs),
+}
+
+/// Options every command that reads a directory has.
+#[derive(Debug, Args, Clone)]
+pub struct RootArgs {
+    /// The directory's folder (holds wegweiser.toml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// What a command tells `main`.
+pub enum Outcome {
+    /// Done (warnings allowed).
+    Success,
+    /// Problems in the content.
+    Problems,
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = Context { lang_override: cli.lang.as_deref().map(Lang::from_code), quiet: cli.quiet };
+    let outcome = match cli.command {
+        Command::Build(a) => build::run(&ctx, a),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::Print(a) => print::run(&ctx, a),
+        Command::Stale(a) => stale::run(&ctx, a),
+        Command::New(a) => new::run(&ctx, a),
+    };
+    match outcome {
+        Outcome::Success => ExitCode::SUCCESS,
+        Outcome::Problems => ExitCode::from(1),
+    }
+}
+
+/// Global options.
+pub struct Context {
+    lang_override: Option<Lang>,
+    quiet: bool,
+}
+
+impl Context {
+    fn lang(&self, project: &Project) -> Lang {
+        self.lang_override.unwrap_or(project.lang)
+    }
+
+    /// Prints a progress or summary line unless `--quiet`.
+    fn say(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+}
+
+/// The year to use: `--year`, else `SOURCE_DATE_EPOCH`'s year, else now.
+pub fn default_year() -> i32 {
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
+        if let Ok(ts) = jiff::Timestamp::from_second(secs) {
+            return ts.to_zoned(jiff::tz::TimeZone::UTC).year() as i32;
+        }
+    }
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).year() as i32
+}
+
+/// Parses `--year` (a four-digit year).
+pub fn parse_year(s: &str) -> Result<i32, String> {
+    match s.parse::<i32>() {
+        Ok(y) if (1900..=9000).contains(&y) => Ok(y),
+        _ => Err(format!("`{s}` is not a year (YYYY)")),
+    }
+}
+
+/// Prints the project's problems (human: stderr; json/github: stdout).
+fn report(ctx: &Context, project: &Project, format: Format) {
+    let lang = ctx.lang(project);
+    let mut buf = Vec::new();
+    let color = format == Format::Human && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let _ = diagnostics::render(&project.diagnostics, &project.sources, lang, format, color, &mut buf);
+    if format == Format::Human {
+        let _ = std::io::stderr().write_all(&buf);
+    } else {
+        let _ = std::io::stdout().write_all(&buf);
+    }
+}

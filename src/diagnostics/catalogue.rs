@@ -1,0 +1,322 @@
+//! The message catalogue: every sentence an editor reads, in German and
+//! English, in one place. A [`Message`] is data; [`Message::text`] turns it
+//! into a sentence in the directory's language.
+
+/// Language of the messages (follows `language` in `wegweiser.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Deutsch (default).
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `"de"` → German, `"en"` → English, anything else → German.
+    pub fn from_code(code: &str) -> Lang {
+        match code.trim().to_ascii_lowercase().as_str() {
+            s if s.starts_with("en") => Lang::En,
+            _ => Lang::De,
+        }
+    }
+}
+
+/// Everything the tool can tell an editor, with its arguments.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum Message {
+    // ---- files -----------------------------------------------------------
+    EmptyFile,
+    NoFrontMatterStart,
+    FrontMatterNotClosed,
+    InvalidUtf8 { offset: usize },
+    ReadFailed { error: String },
+    SubfolderNotAllowed,
+    InvalidSlug { slug: String },
+    ReservedPageSlug { slug: String },
+    SettingsMissing { path: String },
+    IndicationsMissing { path: String },
+    RootMissing { path: String },
+    // ---- TOML and types --------------------------------------------------
+    TomlSyntax { detail: String },
+    MissingField { field: String },
+    UnknownField { field: String, suggestion: Option<String> },
+    WrongType { found: String, expected: String },
+    UnknownValue { value: String, allowed: Vec<String> },
+    InvalidValue { detail: String },
+    NotADate,
+    InvalidTime { value: String },
+    InvalidUrl { value: String },
+    InvalidEmail { value: String },
+    InvalidBaseUrl { value: String },
+    InvalidLanguageCode { code: String },
+    UnsupportedLanguage { code: String },
+    InvalidId { id: String },
+    OutOfRange { value: String, range: String },
+    // ---- references ------------------------------------------------------
+    UnknownIndication { id: String, suggestion: Option<String> },
+    UnknownOrganisation { slug: String, suggestion: Option<String> },
+    UnknownContactPoint { slug: String, suggestion: Option<String> },
+    NoIndications,
+    EmptyAudience,
+    DuplicateSlug { slug: String, other: String },
+    // ---- rules -----------------------------------------------------------
+    PersonalDataWithoutConsent { field: String },
+    EndedMissing,
+    EndedNotAllowed,
+    PathLeavesContent { path: String },
+    FileNotFound { path: String },
+    WeekdayMissing,
+    StartMissing,
+    WeeksMissing,
+    WeeksNotAllowed,
+    InvalidWeek { value: i64 },
+    FirstDateMissing,
+    FirstDateNotAllowed,
+    EndBeforeStart { start: String, end: String },
+    ThemeNotFound { name: String, path: String },
+    // ---- warnings --------------------------------------------------------
+    Stale { verified: String, months: u32, year: i32 },
+    UnprintableCharacter { character: char, codepoint: String },
+    // ---- output ----------------------------------------------------------
+    OutputNotOurs { path: String },
+    WriteFailed { path: String, error: String },
+    FileExists { path: String },
+    PrintFailed { detail: String },
+    TemplateFailed { template: String, detail: String },
+}
+
+fn opt_suggestion(lang: Lang, s: &Option<String>) -> String {
+    match (s, lang) {
+        (Some(s), Lang::De) => format!(" Meinten Sie `{s}`?"),
+        (Some(s), Lang::En) => format!(" Did you mean `{s}`?"),
+        (None, _) => String::new(),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+impl Message {
+    /// A short, stable code for tools (JSON output, tests, docs).
+    pub fn code(&self) -> &'static str {
+        use Message::*;
+        match self {
+            EmptyFile => "empty-file",
+            NoFrontMatterStart => "no-front-matter",
+            FrontMatterNotClosed => "front-matter-not-closed",
+            InvalidUtf8 { .. } => "invalid-utf8",
+            ReadFailed { .. } => "read-failed",
+            SubfolderNotAllowed => "subfolder",
+            InvalidSlug { .. } => "invalid-slug",
+            ReservedPageSlug { .. } => "reserved-slug",
+            SettingsMissing { .. } => "settings-missing",
+            IndicationsMissing { .. } => "indications-missing",
+            RootMissing { .. } => "root-missing",
+            TomlSyntax { .. } => "toml-syntax",
+            MissingField { .. } => "missing-field",
+            UnknownField { .. } => "unknown-field",
+            WrongType { .. } => "wrong-type",
+            UnknownValue { .. } => "unknown-value",
+            InvalidValue { .. } => "invalid-value",
+            NotADate => "not-a-date",
+            InvalidTime { .. } => "invalid-time",
+            InvalidUrl { .. } => "invalid-url",
+            InvalidEmail { .. } => "invalid-email",
+            InvalidBaseUrl { .. } => "invalid-base-url",
+            InvalidLanguageCode { .. } => "invalid-language",
+            UnsupportedLanguage { .. } => "unsupported-language",
+            InvalidId { .. } => "invalid-id",
+            OutOfRange { .. } => "out-of-range",
+            UnknownIndication { .. } => "unknown-indication",
+            UnknownOrganisation { .. } => "unknown-organisation",
+            UnknownContactPoint { .. } => "unknown-contact-point",
+            NoIndications => "no-indications",
+            EmptyAudience => "empty-audience",
+            DuplicateSlug { .. } => "duplicate-slug",
+            PersonalDataWithoutConsent { .. } => "missing-consent",
+            EndedMissing => "ended-missing",
+            EndedNotAllowed => "ended-not-allowed",
+            PathLeavesContent { .. } => "path-outside-content",
+            FileNotFound { .. } => "file-not-found",
+            WeekdayMissing => "weekday-missing",
+            StartMissing => "start-missing",
+            WeeksMissing => "weeks-missing",
+            WeeksNotAllowed => "weeks-not-allowed",
+            InvalidWeek { .. } => "invalid-week",
+            FirstDateMissing => "first-date-missing",
+            FirstDateNotAllowed => "first-date-not-allowed",
+            EndBeforeStart { .. } => "end-before-start",
+            ThemeNotFound { .. } => "theme-not-found",
+            Stale { .. } => "stale",
+            UnprintableCharacter { .. } => "unprintable-character",
+            OutputNotOurs { .. } => "output-not-ours",
+            WriteFailed { .. } => "write-failed",
+            FileExists { .. } => "file-exists",
+            PrintFailed { .. } => "print-failed",
+            TemplateFailed { .. } => "template-failed",
+        }
+    }
+
+    /// The sentence, in the given language.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::*;
+        use Message::*;
+        match (self, lang) {
+            (EmptyFile, De) => "Die Datei ist leer. Sie muss mit einer Zeile `+++` beginnen, dann folgen die Angaben, dann wieder `+++` und die Beschreibung.".into(),
+            (EmptyFile, En) => "The file is empty. It must start with a line `+++`, then the fields, another `+++` line and the description.".into(),
+            (NoFrontMatterStart, De) => "Die erste Zeile muss genau `+++` lauten (Beginn der Angaben).".into(),
+            (NoFrontMatterStart, En) => "The first line must be exactly `+++` (start of the fields).".into(),
+            (FrontMatterNotClosed, De) => "Die Angaben werden nicht mit einer Zeile `+++` abgeschlossen. Fügen Sie nach dem letzten Feld eine Zeile `+++` ein.".into(),
+            (FrontMatterNotClosed, En) => "The fields are never closed by a line `+++`. Add a line `+++` after the last field.".into(),
+            (InvalidUtf8 { offset }, De) => format!("Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte an Position {offset}). Speichern Sie sie im Editor mit der Kodierung UTF-8."),
+            (InvalidUtf8 { offset }, En) => format!("The file is not valid UTF-8 (invalid byte at offset {offset}). Save it with the UTF-8 encoding."),
+            (ReadFailed { error }, De) => format!("Die Datei kann nicht gelesen werden: {error}"),
+            (ReadFailed { error }, En) => format!("The file cannot be read: {error}"),
+            (SubfolderNotAllowed, De) => "Einträge dürfen nicht in Unterordnern liegen. Verschieben Sie die Datei direkt in den Ordner ihrer Art.".into(),
+            (SubfolderNotAllowed, En) => "Entries may not be in subfolders. Move the file directly into the folder of its kind.".into(),
+            (InvalidSlug { slug }, De) => format!("Der Dateiname `{slug}` ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (z. B. `diabetes-nord.md`; ä → ae, ß → ss)."),
+            (InvalidSlug { slug }, En) => format!("The file name `{slug}` is not allowed: use lowercase a–z, digits and single hyphens only (e.g. `diabetes-nord.md`)."),
+            (ReservedPageSlug { slug }, De) => format!("Die Seite darf nicht `{slug}` heißen: diese Adresse gehört der Website selbst. Benennen Sie die Datei um."),
+            (ReservedPageSlug { slug }, En) => format!("A page may not be called `{slug}`: that URL belongs to the site itself. Rename the file."),
+            (SettingsMissing { path }, De) => format!("`{path}` fehlt. Jedes Verzeichnis braucht diese Datei mit Titel, base_url, language und [publisher]."),
+            (SettingsMissing { path }, En) => format!("`{path}` is missing. Every directory needs it, with title, base_url, language and [publisher]."),
+            (IndicationsMissing { path }, De) => format!("`{path}` fehlt. Legen Sie die Liste der Themen (Indikationen) an."),
+            (IndicationsMissing { path }, En) => format!("`{path}` is missing. Create the list of topics (indications)."),
+            (RootMissing { path }, De) => format!("Der Ordner `{path}` existiert nicht."),
+            (RootMissing { path }, En) => format!("The folder `{path}` does not exist."),
+            (TomlSyntax { detail }, De) => format!("Die Angaben sind kein gültiges TOML: {detail}. Prüfen Sie Anführungszeichen, Klammern und `=` in dieser Zeile."),
+            (TomlSyntax { detail }, En) => format!("The fields are not valid TOML: {detail}. Check quotes, brackets and `=` in this line."),
+            (MissingField { field }, De) => format!("Das Pflichtfeld `{field}` fehlt. Bitte ergänzen Sie es."),
+            (MissingField { field }, En) => format!("The required field `{field}` is missing. Please add it."),
+            (UnknownField { field, suggestion }, De) => format!("Das Feld `{field}` gibt es nicht.{} Sonst löschen Sie die Zeile.", opt_suggestion(De, suggestion)),
+            (UnknownField { field, suggestion }, En) => format!("There is no field `{field}`.{} Otherwise delete the line.", opt_suggestion(En, suggestion)),
+            (WrongType { found, expected }, De) => format!("Hier wird {} erwartet, nicht {}.", type_de(expected), type_de(found)),
+            (WrongType { found, expected }, En) => format!("Expected {expected} here, found {found}."),
+            (UnknownValue { value, allowed }, De) => format!("`{value}` ist hier nicht erlaubt. Möglich sind: {}.", list(allowed)),
+            (UnknownValue { value, allowed }, En) => format!("`{value}` is not allowed here. Allowed values: {}.", list(allowed)),
+            (InvalidValue { detail }, De) => format!("Ungültiger Wert: {detail}"),
+            (InvalidValue { detail }, En) => format!("Invalid value: {detail}"),
+            (NotADate, De) => "Hier wird ein Datum ohne Uhrzeit erwartet, z. B. `2026-09-14` (ohne Anführungszeichen).".into(),
+            (NotADate, En) => "Expected a date without time here, e.g. `2026-09-14` (without quotes).".into(),
+            (InvalidTime { value }, De) => format!("`{value}` ist keine Uhrzeit. Schreiben Sie Stunden und Minuten wie \"19:00\"."),
+            (InvalidTime { value }, En) => format!("`{value}` is not a time of day. Write hours and minutes like \"19:00\"."),
+            (InvalidUrl { value }, De) => format!("`{value}` ist keine gültige Web-Adresse. Sie muss mit `https://` oder `http://` beginnen."),
+            (InvalidUrl { value }, En) => format!("`{value}` is not a valid web address. It must start with `https://` or `http://`."),
+            (InvalidEmail { value }, De) => format!("`{value}` ist keine gültige E-Mail-Adresse."),
+            (InvalidEmail { value }, En) => format!("`{value}` is not a valid e-mail address."),
+            (InvalidBaseUrl { value }, De) => format!("`base_url` muss eine vollständige Adresse mit `https://` oder `http://` sein, nicht `{value}`."),
+            (InvalidBaseUrl { value }, En) => format!("`base_url` must be a complete address with `https://` or `http://`, not `{value}`."),
+            (InvalidLanguageCode { code }, De) => format!("`{code}` ist kein Sprachkürzel nach ISO 639-1. Verwenden Sie zwei Kleinbuchstaben, z. B. \"de\", \"tr\", \"ru\"."),
+            (InvalidLanguageCode { code }, En) => format!("`{code}` is not an ISO 639-1 language code. Use two lowercase letters, e.g. \"de\", \"tr\", \"ru\"."),
+            (UnsupportedLanguage { code }, De) => format!("Die Sprache `{code}` wird nicht unterstützt. Möglich sind \"de\" und \"en\"."),
+            (UnsupportedLanguage { code }, En) => format!("The language `{code}` is not supported. Use \"de\" or \"en\"."),
+            (InvalidId { id }, De) => format!("Die Kennung `{id}` ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche."),
+            (InvalidId { id }, En) => format!("The id `{id}` is not allowed: use lowercase a–z, digits and single hyphens only."),
+            (OutOfRange { value, range }, De) => format!("`{value}` liegt außerhalb des erlaubten Bereichs ({range})."),
+            (OutOfRange { value, range }, En) => format!("`{value}` is out of range ({range})."),
+            (UnknownIndication { id, suggestion }, De) => format!("`{id}` ist keine Indikation aus `content/indications.toml`.{}", opt_suggestion(De, suggestion)),
+            (UnknownIndication { id, suggestion }, En) => format!("`{id}` is not an indication in `content/indications.toml`.{}", opt_suggestion(En, suggestion)),
+            (UnknownOrganisation { slug, suggestion }, De) => format!("Es gibt keine Organisation `{slug}` in `content/organisations/`.{}", opt_suggestion(De, suggestion)),
+            (UnknownOrganisation { slug, suggestion }, En) => format!("There is no organisation `{slug}` in `content/organisations/`.{}", opt_suggestion(En, suggestion)),
+            (UnknownContactPoint { slug, suggestion }, De) => format!("Es gibt keine Kontaktstelle `{slug}` in `content/contact-points/`.{}", opt_suggestion(De, suggestion)),
+            (UnknownContactPoint { slug, suggestion }, En) => format!("There is no contact point `{slug}` in `content/contact-points/`.{}", opt_suggestion(En, suggestion)),
+            (NoIndications, De) => "Geben Sie mindestens eine Indikation an; die erste ist das Hauptthema.".into(),
+            (NoIndications, En) => "Give at least one indication; the first one is the primary topic.".into(),
+            (EmptyAudience, De) => "Geben Sie an, für wen die Gruppe ist: \"affected\" (Betroffene), \"relatives\" (Angehörige) oder beide.".into(),
+            (EmptyAudience, En) => "Say whom the group is for: \"affected\", \"relatives\" or both.".into(),
+            (DuplicateSlug { slug, other }, De) => format!("Die Adresse `{slug}` wird schon von `{other}` verwendet. Jede Adresse darf nur einmal vorkommen."),
+            (DuplicateSlug { slug, other }, En) => format!("The address `{slug}` is already used by `{other}`. Every address may be used only once."),
+            (PersonalDataWithoutConsent { field }, De) => format!("`{field}` darf nur mit Einwilligung veröffentlicht werden. Tragen Sie das Datum der Einwilligung als `consent = JJJJ-MM-TT` ein oder löschen Sie `{field}`."),
+            (PersonalDataWithoutConsent { field }, En) => format!("`{field}` may only be published with consent. Add the date of consent as `consent = YYYY-MM-DD` or remove `{field}`."),
+            (EndedMissing, De) => "Bei `status = \"ended\"` fehlt `ended`: tragen Sie das Datum ein, an dem sich die Gruppe aufgelöst hat (z. B. `ended = 2026-06-30`).".into(),
+            (EndedMissing, En) => "`status = \"ended\"` needs `ended`: add the date the group ended (e.g. `ended = 2026-06-30`).".into(),
+            (EndedNotAllowed, De) => "`ended` ist nur bei `status = \"ended\"` erlaubt. Löschen Sie `ended` oder ändern Sie den Status.".into(),
+            (EndedNotAllowed, En) => "`ended` is only allowed with `status = \"ended\"`. Remove `ended` or change the status.".into(),
+            (PathLeavesContent { path }, De) => format!("Der Pfad `{path}` führt aus dem Ordner `content/` heraus. Legen Sie die Datei in `content/images/` ab und geben Sie den Pfad relativ zu `content/` an."),
+            (PathLeavesContent { path }, En) => format!("The path `{path}` leaves the folder `content/`. Put the file into `content/images/` and give its path relative to `content/`."),
+            (FileNotFound { path }, De) => format!("Die Datei `{path}` gibt es nicht (Pfade sind relativ zu `content/`)."),
+            (FileNotFound { path }, En) => format!("The file `{path}` does not exist (paths are relative to `content/`)."),
+            (WeekdayMissing, De) => "Für dieses Treffen fehlt `weekday` (z. B. \"tuesday\"). Nur bei `rhythm = \"irregular\"` darf er fehlen.".into(),
+            (WeekdayMissing, En) => "This meeting needs `weekday` (e.g. \"tuesday\"). Only `rhythm = \"irregular\"` may leave it out.".into(),
+            (StartMissing, De) => "Für dieses Treffen fehlt `start` (z. B. \"19:00\"). Nur bei `rhythm = \"irregular\"` darf sie fehlen.".into(),
+            (StartMissing, En) => "This meeting needs `start` (e.g. \"19:00\"). Only `rhythm = \"irregular\"` may leave it out.".into(),
+            (WeeksMissing, De) => "Bei `rhythm = \"monthly\"` fehlt `weeks`: welche Woche(n) im Monat, z. B. `weeks = [2, 4]` oder `weeks = [-1]` für die letzte.".into(),
+            (WeeksMissing, En) => "`rhythm = \"monthly\"` needs `weeks`: which week(s) of the month, e.g. `weeks = [2, 4]` or `weeks = [-1]` for the last.".into(),
+            (WeeksNotAllowed, De) => "`weeks` gilt nur bei `rhythm = \"monthly\"`. Löschen Sie `weeks` oder ändern Sie den Rhythmus.".into(),
+            (WeeksNotAllowed, En) => "`weeks` only applies to `rhythm = \"monthly\"`. Remove it or change the rhythm.".into(),
+            (InvalidWeek { value }, De) => format!("`{value}` ist keine Woche im Monat. Erlaubt sind 1, 2, 3, 4 und -1 (die letzte)."),
+            (InvalidWeek { value }, En) => format!("`{value}` is not a week of the month. Allowed: 1, 2, 3, 4 and -1 (the last)."),
+            (FirstDateMissing, De) => "Bei `rhythm = \"biweekly\"` fehlt `first_date`: ein Datum, an dem sich die Gruppe getroffen hat.".into(),
+            (FirstDateMissing, En) => "`rhythm = \"biweekly\"` needs `first_date`: a date on which the group met.".into(),
+            (FirstDateNotAllowed, De) => "`first_date` gilt nur bei `rhythm = \"biweekly\"`.".into(),
+            (FirstDateNotAllowed, En) => "`first_date` only applies to `rhythm = \"biweekly\"`.".into(),
+            (EndBeforeStart { start, end }, De) => format!("Das Treffen endet ({end}) vor seinem Beginn ({start}). Prüfen Sie die Uhrzeiten."),
+            (EndBeforeStart { start, end }, En) => format!("The meeting ends ({end}) before it starts ({start}). Check the times."),
+            (ThemeNotFound { name, path }, De) => format!("Das Theme `{name}` gibt es nicht (weder eingebaut noch in `{path}`)."),
+            (ThemeNotFound { name, path }, En) => format!("There is no theme `{name}` (neither built in nor in `{path}`)."),
+            (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte bestätigen Sie die Angaben mit der Gruppe und aktualisieren Sie `verified`."),
+            (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
+            (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; es fehlt im PDF."),
+            (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; it is missing from the PDF."),
+            (OutputNotOurs { path }, De) => format!("Der Ordner `{path}` ist nicht leer und wurde nicht von wegweiser angelegt. Wählen Sie mit `--out` einen anderen oder leeren Ordner."),
+            (OutputNotOurs { path }, En) => format!("The folder `{path}` is not empty and was not made by wegweiser. Choose another or an empty folder with `--out`."),
+            (WriteFailed { path, error }, De) => format!("`{path}` kann nicht geschrieben werden: {error}"),
+            (WriteFailed { path, error }, En) => format!("Cannot write `{path}`: {error}"),
+            (FileExists { path }, De) => format!("`{path}` gibt es schon; wegweiser überschreibt keine Einträge. Wählen Sie einen anderen Namen."),
+            (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
+            (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
+            (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
+            (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
+            (TemplateFailed { template, detail }, En) => format!("The template `{template}` failed: {detail}"),
+        }
+    }
+}
+
+/// Serde's type names ("a string", "i64", …) in plain German.
+fn type_de(t: &str) -> String {
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    let word = if lower.contains("string") {
+        "ein Text in Anführungszeichen"
+    } else if lower.contains("sequence") || lower.contains("array") {
+        "eine Liste in eckigen Klammern [ … ]"
+    } else if lower.contains("bool") {
+        "true oder false"
+    } else if lower.contains("datetime") || lower.contains("date") {
+        "ein Datum wie 2026-09-14"
+    } else if lower.contains("integer")
+        || lower.starts_with('i')
+        || lower.starts_with('u')
+        || lower.contains("number")
+    {
+        "eine ganze Zahl"
+    } else if lower.contains("float") || lower.starts_with('f') {
+        "eine Zahl"
+    } else if lower.contains("map") || lower.contains("struct") || lower.contains("table") {
+        "eine Tabelle"
+    } else {
+        return format!("`{t}`");
+    };
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages_and_differs() {
+        let m = Message::UnknownIndication { id: "diabetis".into(), suggestion: Some("diabetes".into()) };
+        assert!(m.text(Lang::De).contains("Meinten Sie `diabetes`?"));
+        assert!(m.text(Lang::En).contains("Did you mean `diabetes`?"));
+    }
+
+    #[test]
+    fn types_read_as_german() {
+        let m = Message::WrongType { found: "integer `5`".into(), expected: "a string".into() };
+        assert_eq!(m.text(Lang::De), "Hier wird ein Text in Anführungszeichen erwartet, nicht eine ganze Zahl.");
+    }
+}

@@ -1,0 +1,157 @@
+//! Printing diagnostics: `human` (source line underlined), `json` (one
+//! object per problem) and `github` (workflow commands for annotations).
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+
+use super::{Diagnostic, Diagnostics, Lang, Severity, Sources};
+
+/// Output format of `check` (and of the problems any command reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:column`, the source line and the problem underlined.
+    #[default]
+    Human,
+    /// One JSON object per problem, in a JSON array.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+}
+
+/// Location of a diagnostic as (path, line, column); files-less: empty path.
+pub fn location(d: &Diagnostic, sources: &Sources) -> Option<(String, usize, usize)> {
+    let file = sources.get(d.file?);
+    let (line, col) = match &d.span {
+        Some(span) => file.line_col(span.start),
+        None => (1, 1),
+    };
+    Some((file.display.clone(), line, col))
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// Writes all diagnostics to `out` in `format`, sorted by file.
+pub fn render(
+    diagnostics: &Diagnostics,
+    sources: &Sources,
+    lang: Lang,
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let sorted = diagnostics.sorted(sources);
+    match format {
+        Format::Human => human(&sorted, sources, lang, color, out),
+        Format::Json => json(&sorted, sources, lang, out),
+        Format::Github => github(&sorted, sources, lang, out),
+    }
+}
+
+fn human(
+    items: &[&Diagnostic],
+    sources: &Sources,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = (0..sources.len())
+        .map(|i| {
+            let f = sources.get(super::FileId(i));
+            files.add(f.display.clone(), f.text.as_str())
+        })
+        .collect();
+    let config = term::Config::default();
+    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    for d in items {
+        // A plain first line that tools and people can grep: path:line:col: message
+        let text = d.message.text(lang);
+        let mut cs = CsDiagnostic::new(match d.severity {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+        })
+        .with_code(d.message.code());
+        if let (Some(file), Some((path, line, col))) = (d.file, location(d, sources)) {
+            cs = cs.with_message(format!("{path}:{line}:{col}: {text}"));
+            let span = d.span.clone().unwrap_or(0..0);
+            let src = &sources.get(file).text;
+            // Whole-file problems point at the first line.
+            let span = if d.span.is_none() {
+                0..src.find('\n').unwrap_or(src.len()).min(src.len())
+            } else {
+                span.start.min(src.len())..span.end.min(src.len())
+            };
+            cs = cs.with_labels(vec![Label::primary(ids[file.0], span)]);
+        } else {
+            cs = cs.with_message(text);
+        }
+        term::emit(&mut buffer, &config, &files, &cs).map_err(io::Error::other)?;
+    }
+    out.write_all(buffer.as_slice())?;
+    let errors = items.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = items.len() - errors;
+    if !items.is_empty() {
+        let summary = match lang {
+            Lang::De => format!("{errors} Fehler, {warnings} Warnungen"),
+            Lang::En => format!("{errors} errors, {warnings} warnings"),
+        };
+        writeln!(out, "{summary}")?;
+    }
+    Ok(())
+}
+
+fn json(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let list: Vec<serde_json::Value> = items
+        .iter()
+        .map(|d| {
+            let (file, line, column) = match location(d, sources) {
+                Some((p, l, c)) => (serde_json::Value::from(p), l, c),
+                None => (serde_json::Value::Null, 0, 0),
+            };
+            serde_json::json!({
+                "file": file,
+                "line": line,
+                "column": column,
+                "severity": severity_word(d.severity),
+                "code": d.message.code(),
+                "message": d.message.text(lang),
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &list)?;
+    writeln!(out)
+}
+
+/// Escapes data for a workflow command (`%`, CR, LF; in properties also `:` and `,`).
+fn gh_escape(s: &str, property: bool) -> String {
+    let mut r = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property {
+        r = r.replace(':', "%3A").replace(',', "%2C");
+    }
+    r
+}
+
+fn github(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    for d in items {
+        let kind = severity_word(d.severity);
+        let msg = gh_escape(&d.message.text(lang), false);
+        match location(d, sources) {
+            Some((path, line, col)) => writeln!(
+                out,
+                "::{kind} file={},line={line},col={col},title={}::{msg}",
+                gh_escape(&path, true),
+                d.message.code()
+            )?,
+            None => writeln!(out, "::{kind} title={}::{msg}", d.message.code())?,
+        }
+    }
+    Ok(())
+}

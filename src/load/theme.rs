@@ -1,0 +1,90 @@
+//! The theme: web templates, static files and print templates. The built-in
+//! theme (`themes/default/` of this repository) is compiled into the binary;
+//! a directory's own `themes/<name>/` overrides it file by file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, display_path};
+
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The files of a theme by relative path (`templates/group.html`,
+/// `static/style.css`, `print/wegweiser.typ`, `print/fonts/…`).
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+fn collect(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
+    for f in dir.files() {
+        files.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+    }
+    for d in dir.dirs() {
+        collect(d, files);
+    }
+}
+
+impl Theme {
+    /// The built-in theme alone.
+    pub fn built_in() -> Theme {
+        let mut files = BTreeMap::new();
+        collect(&BUILT_IN, &mut files);
+        Theme { files }
+    }
+
+    /// The built-in theme overlaid with `root/themes/<name>/`.
+    pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
+        let mut theme = Theme::built_in();
+        let folder = root.join("themes").join(name);
+        if !folder.is_dir() {
+            if name != "default" {
+                diagnostics.push(Diagnostic::general(Message::ThemeNotFound {
+                    name: name.to_owned(),
+                    path: display_path(&folder),
+                }));
+            }
+            return theme;
+        }
+        let canonical = folder.canonicalize().unwrap_or_else(|_| folder.clone());
+        for entry in WalkDir::new(&folder).min_depth(1).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            // Never follow a link out of the theme folder.
+            let Ok(real) = entry.path().canonicalize() else { continue };
+            if !real.starts_with(&canonical) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&folder) else { continue };
+            if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                theme.files.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+            }
+        }
+        theme
+    }
+
+    /// A file's bytes.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// A file as text (templates).
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.get(path).and_then(|b| std::str::from_utf8(b).ok())
+    }
+
+    /// Files under a folder prefix such as `static/`, with their path.
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
+        self.files
+            .range(prefix.to_owned()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}

@@ -1,0 +1,5 @@
+//! The `wegweiser` command: everything happens in the library.
+
+fn main() -> std::process::ExitCode {
+    wegweiser::cli::main()
+}

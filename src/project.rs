@@ -1,0 +1,77 @@
+//! The orchestrator: opens a directory's root, runs load and validate once
+//! and keeps what every command needs (sources for locating problems, the
+//! diagnostics, the model, the theme).
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Lang, Message, Sources};
+use crate::load::{self, Theme};
+use crate::model::{Directory, EntryRef};
+
+/// A loaded and validated directory.
+pub struct Project {
+    /// The root folder.
+    pub root: PathBuf,
+    /// Every file read, for locating problems.
+    pub sources: Sources,
+    /// Problems found (errors and warnings).
+    pub diagnostics: Diagnostics,
+    /// The model, if there were no errors.
+    pub directory: Option<Directory>,
+    /// The theme (built-in + overrides).
+    pub theme: Theme,
+    /// Language of messages.
+    pub lang: Lang,
+}
+
+impl Project {
+    /// Loads and validates `root`; warns about entries that are stale in `year`.
+    pub fn open(root: &Path, year: i32) -> Project {
+        let mut sources = Sources::default();
+        let mut diagnostics = Diagnostics::default();
+        let raw = load::load(root, &mut sources, &mut diagnostics);
+        let lang = raw
+            .settings
+            .as_ref()
+            .map(|(_, s)| Lang::from_code(s.language.get_ref()))
+            .unwrap_or_default();
+        let theme_name = raw
+            .settings
+            .as_ref()
+            .and_then(|(_, s)| s.theme.as_ref().map(|t| t.get_ref().clone()))
+            .unwrap_or_else(|| "default".to_owned());
+        let theme = Theme::load(root, &theme_name, &mut diagnostics);
+        let directory = crate::validate::validate(raw, &mut diagnostics);
+        if let Some(dir) = &directory {
+            stale_warnings(dir, year, &mut diagnostics);
+        }
+        Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }
+    }
+
+    /// The model, if valid and no error (also no warning under `strict`).
+    pub fn usable(&self) -> Option<&Directory> {
+        if self.diagnostics.has_errors() { None } else { self.directory.as_ref() }
+    }
+}
+
+fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
+    let months = dir.settings.print.stale_after_months;
+    for e in dir.stale_entries(year) {
+        let meta = dir.meta(e);
+        // Only entries that are published somewhere matter.
+        let published = meta.web || meta.print;
+        if !published || matches!(e, EntryRef::Group(_)) && !dir.is_live_on_web(e) && !meta.print {
+            continue;
+        }
+        diagnostics.push(Diagnostic::warning(
+            meta.origin.file,
+            Some(meta.origin.verified_span.clone()),
+            Message::Stale { verified: format_date_de(meta.verified), months, year },
+        ));
+    }
+}
+
+/// `14.09.2026`
+pub fn format_date_de(d: crate::model::Date) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}

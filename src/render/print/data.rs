@@ -1,0 +1,759 @@
+//! The data the print template gets (`/data.json`): a view of the edition
+//! with every text already in German and every list already in German
+//! order. The template never sorts and never builds sentences; it only
+//! lays out what it finds here.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::md_tree::{self, shown_url};
+use super::world::CONTENT_PREFIX;
+use crate::model::{
+    Arrangement, Audience, ColorModel, ContactPointRef, ContactRoute, Date, Directory, Edition, EntryRef, Group,
+    GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, SortKey, Status,
+};
+use crate::validate::language_name_de;
+
+/// The whole data file.
+#[derive(Debug, Serialize)]
+pub struct Data {
+    /// Title, year, publisher, print options.
+    pub meta: Meta,
+    /// Free pages with `print = true`, by weight.
+    pub pages: Vec<PageView>,
+    /// Topics arrangement: categories with their indications.
+    pub categories: Vec<CategoryView>,
+    /// A–Z arrangement: letters with their groups.
+    pub letters: Vec<LetterView>,
+    /// Organisations, A–Z.
+    pub organisations: Vec<OrganisationView>,
+    /// Contact points, A–Z.
+    pub contact_points: Vec<ContactPointView>,
+    /// A–Z register of entries and aliases, by letter.
+    pub register: Vec<IndexLetter>,
+    /// Keyword index of indications and synonyms, by letter.
+    pub keywords: Vec<IndexLetter>,
+}
+
+/// Document-wide facts.
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    /// Title of the booklet.
+    pub title: String,
+    /// Year of the edition.
+    pub year: i32,
+    /// "Selbsthilfe-Wegweiser 2027" or "Ausgabe 2027".
+    pub year_line: String,
+    /// Publisher.
+    pub publisher: PublisherView,
+    /// Funding note for the imprint.
+    pub funding_note: Option<String>,
+    /// "14.09.2026": newest `verified` of the edition.
+    pub stand: String,
+    /// "a5" or "a4".
+    pub paper: &'static str,
+    /// Bleed in millimetres.
+    pub bleed_mm: f64,
+    /// Draw crop marks.
+    pub crop_marks: bool,
+    /// Offset print colours.
+    pub cmyk: bool,
+    /// "topics" or "a-z".
+    pub arrangement: &'static str,
+    /// Virtual path of the cover image.
+    pub cover_image: Option<String>,
+    /// Numbers of printed entries.
+    pub counts: Counts,
+}
+
+/// Numbers of printed entries.
+#[derive(Debug, Serialize)]
+pub struct Counts {
+    /// Groups.
+    pub groups: usize,
+    /// Organisations.
+    pub organisations: usize,
+    /// Contact points.
+    pub contact_points: usize,
+}
+
+/// The publisher.
+#[derive(Debug, Serialize)]
+pub struct PublisherView {
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub address: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Website as shown.
+    pub website: Option<String>,
+    /// Website as link target.
+    pub website_url: Option<String>,
+}
+
+/// A free page.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// Key of its position (`p-slug`).
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Markdown tree.
+    pub body: Value,
+}
+
+/// A reference to a printed entry or section, with its page found in typst.
+#[derive(Debug, Serialize, Clone)]
+pub struct Ref {
+    /// Name shown.
+    pub name: String,
+    /// Key of the target's position.
+    pub key: String,
+}
+
+/// A category of indications (topics arrangement).
+#[derive(Debug, Serialize)]
+pub struct CategoryView {
+    /// Name.
+    pub name: String,
+    /// Indications with printed groups.
+    pub topics: Vec<TopicView>,
+}
+
+/// An indication (topics arrangement).
+#[derive(Debug, Serialize)]
+pub struct TopicView {
+    /// `t-id`.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// Groups whose primary indication this is.
+    pub groups: Vec<GroupView>,
+    /// Groups that name it, but not first: they point to where they stand.
+    pub refs: Vec<Ref>,
+    /// Related indications that are printed.
+    pub see_also: Vec<Ref>,
+}
+
+/// A letter of the A–Z arrangement.
+#[derive(Debug, Serialize)]
+pub struct LetterView {
+    /// `A`, …, `0–9`.
+    pub label: String,
+    /// Its groups.
+    pub groups: Vec<GroupView>,
+}
+
+/// A meeting.
+#[derive(Debug, Serialize)]
+pub struct MeetingView {
+    /// "jeden 2. Dienstag im Monat, 19:00–21:00 Uhr".
+    pub when: String,
+    /// Place and address, if published.
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    /// Step-free access confirmed.
+    pub accessible: bool,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// How to reach a group.
+#[derive(Debug, Serialize)]
+pub struct ContactView {
+    /// Through a contact point (or the publisher).
+    pub via: bool,
+    /// Contact point name (only when `via`).
+    pub name: Option<String>,
+    /// Key of the contact point's entry, when printed.
+    pub key: Option<String>,
+    /// Person, phone, e-mail (each already labelled).
+    pub lines: Vec<String>,
+}
+
+/// A group.
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    /// `g-slug`.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// Status when not active.
+    pub status: Option<&'static str>,
+    /// "Für Betroffene und Angehörige".
+    pub audience: String,
+    /// "vor Ort", "online", "hybrid (vor Ort und online)".
+    pub format: &'static str,
+    /// "Deutsch, Türkisch".
+    pub languages: String,
+    /// Number of languages.
+    pub language_count: usize,
+    /// District.
+    pub district: Option<String>,
+    /// "gegründet 2011".
+    pub since: Option<String>,
+    /// Indication names (A–Z arrangement: all of them; topics: none).
+    pub topics: Option<String>,
+    /// Description.
+    pub desc: Value,
+    /// Meetings.
+    pub meetings: Vec<MeetingView>,
+    /// Contact.
+    pub contact: ContactView,
+    /// Website as shown.
+    pub website: Option<String>,
+    /// Website as link target.
+    pub website_url: Option<String>,
+    /// Organisation it belongs to.
+    pub organisation: Option<String>,
+    /// Key of the organisation's entry, when printed.
+    pub organisation_key: Option<String>,
+    /// Short enough to keep on one page.
+    pub keep: bool,
+}
+
+/// An organisation.
+#[derive(Debug, Serialize)]
+pub struct OrganisationView {
+    /// `o-slug`.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// "Bundesebene", …
+    pub level: &'static str,
+    /// Indication names.
+    pub topics: Option<String>,
+    /// Description.
+    pub desc: Value,
+    /// Address.
+    pub address: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Website as shown.
+    pub website: Option<String>,
+    /// Website as link target.
+    pub website_url: Option<String>,
+    /// Printed groups that belong to it.
+    pub groups: Vec<Ref>,
+    /// Short enough to keep on one page.
+    pub keep: bool,
+}
+
+/// A contact point.
+#[derive(Debug, Serialize)]
+pub struct ContactPointView {
+    /// `c-slug`.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub desc: Value,
+    /// Address.
+    pub address: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Website as shown.
+    pub website: Option<String>,
+    /// Website as link target.
+    pub website_url: Option<String>,
+    /// Opening hours.
+    pub hours: Vec<String>,
+    /// Number of printed groups it answers for.
+    pub group_count: usize,
+    /// Short enough to keep on one page.
+    pub keep: bool,
+}
+
+/// A letter of the register or the keyword index.
+#[derive(Debug, Serialize)]
+pub struct IndexLetter {
+    /// `A`, …, `0–9`.
+    pub label: String,
+    /// Its lines.
+    pub lines: Vec<IndexLine>,
+}
+
+/// One line of the register or the keyword index.
+#[derive(Debug, Serialize)]
+pub struct IndexLine {
+    /// The word.
+    pub name: String,
+    /// "→ Name": the entry or indication it points to (aliases, synonyms).
+    pub see: Option<String>,
+    /// Positions whose pages are listed.
+    pub keys: Vec<String>,
+}
+
+/// Key of an entry's position.
+pub fn entry_key(dir: &Directory, e: EntryRef) -> String {
+    let meta = dir.meta(e);
+    match e {
+        EntryRef::Group(_) => format!("g-{}", meta.slug),
+        EntryRef::Organisation(_) => format!("o-{}", meta.slug),
+        EntryRef::ContactPoint(_) => format!("c-{}", meta.slug),
+    }
+}
+
+fn topic_key(dir: &Directory, i: IndicationId) -> String {
+    format!("t-{}", dir.indication(i).id)
+}
+
+/// One line of a TOML field: whitespace collapsed (no line breaks inside).
+fn line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn opt_line(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(line).filter(|s| !s.is_empty())
+}
+
+/// "14.09.2026".
+pub fn date_de(d: Date) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
+fn status_de(s: Status) -> Option<&'static str> {
+    match s {
+        Status::Active => None,
+        Status::Founding => Some("in Gründung"),
+        Status::Full => Some("zurzeit keine Aufnahme"),
+        Status::Ended => Some("aufgelöst"),
+    }
+}
+
+fn format_de(f: MeetingFormat) -> &'static str {
+    match f {
+        MeetingFormat::InPerson => "vor Ort",
+        MeetingFormat::Online => "online",
+        MeetingFormat::Hybrid => "hybrid (vor Ort und online)",
+    }
+}
+
+fn level_de(l: Level) -> &'static str {
+    match l {
+        Level::Local => "örtlich",
+        Level::State => "Landesebene",
+        Level::Federal => "Bundesebene",
+    }
+}
+
+fn audience_de(a: &[Audience]) -> String {
+    let affected = a.contains(&Audience::Affected);
+    let relatives = a.contains(&Audience::Relatives);
+    match (affected, relatives) {
+        (true, true) => "Für Betroffene und Angehörige",
+        (false, true) => "Für Angehörige",
+        _ => "Für Betroffene",
+    }
+    .to_owned()
+}
+
+fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
+    match url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) => {
+            let lower = u.to_ascii_lowercase();
+            let link = (lower.starts_with("https://") || lower.starts_with("http://")).then(|| u.to_owned());
+            (Some(shown_url(u)), link)
+        }
+        None => (None, None),
+    }
+}
+
+/// Rough size of an entry in characters, to decide whether it may break.
+const KEEP_LIMIT: usize = 900;
+
+struct Builder<'e, 'a> {
+    edition: &'e Edition<'a>,
+    dir: &'a Directory,
+}
+
+impl Builder<'_, '_> {
+    fn markdown(&self, text: &str) -> Value {
+        let dir = self.dir;
+        let resolve = |p: &str| -> Option<String> {
+            let p = p.trim().trim_start_matches("./").trim_start_matches('/');
+            dir.images.contains_key(p).then(|| format!("{CONTENT_PREFIX}{p}"))
+        };
+        md_tree::to_nodes(text, &resolve)
+    }
+
+    fn printed_key(&self, e: EntryRef) -> Option<String> {
+        self.edition.contains(e).then(|| entry_key(self.dir, e))
+    }
+
+    fn indication_names(&self, ids: &[IndicationId]) -> Option<String> {
+        let names: Vec<&str> = ids.iter().map(|&i| self.dir.indication(i).name.as_str()).collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+
+    fn group(&self, id: GroupId, with_topics: bool) -> GroupView {
+        let dir = self.dir;
+        let g: &Group = dir.group(id);
+        let desc = self.markdown(&g.meta.description);
+        let meetings: Vec<MeetingView> = g
+            .meetings
+            .iter()
+            .map(|m| {
+                let place: Vec<String> =
+                    [opt_line(&m.place), opt_line(&m.address)].into_iter().flatten().collect();
+                MeetingView {
+                    when: m.sentence_de(),
+                    place: (!place.is_empty() && !g.confidential).then(|| place.join(", ")),
+                    accessible: m.accessible == Some(true) && !g.confidential,
+                    note: opt_line(&m.note),
+                }
+            })
+            .collect();
+        let contact = match (&g.contact, g.confidential) {
+            (ContactRoute::Direct { person, phone, email }, false) => {
+                let mut lines = Vec::new();
+                if let Some(p) = opt_line(person) {
+                    lines.push(p);
+                }
+                if let Some(p) = opt_line(phone) {
+                    lines.push(format!("Tel. {p}"));
+                }
+                if let Some(e) = opt_line(email) {
+                    lines.push(e);
+                }
+                ContactView { via: false, name: None, key: None, lines }
+            }
+            _ => {
+                let (name, phone, email, key) = match g.contact_point_ref() {
+                    ContactPointRef::Entry(c) => {
+                        let cp = dir.contact_point(c);
+                        (cp.meta.name.clone(), &cp.phone, &cp.email, self.printed_key(EntryRef::ContactPoint(c)))
+                    }
+                    ContactPointRef::Publisher => {
+                        let p = &dir.settings.publisher;
+                        (p.name.clone(), &p.phone, &p.email, None)
+                    }
+                };
+                let mut lines = Vec::new();
+                if let Some(p) = opt_line(phone) {
+                    lines.push(format!("Tel. {p}"));
+                }
+                if let Some(e) = opt_line(email) {
+                    lines.push(e);
+                }
+                ContactView { via: true, name: Some(line(&name)), key, lines }
+            }
+        };
+        let (website, website_url) = website(&g.website);
+        let languages: Vec<String> = g
+            .languages
+            .iter()
+            .map(|c| language_name_de(c).map(str::to_owned).unwrap_or_else(|| c.clone()))
+            .collect();
+        let size = md_tree::plain_len(&desc) + 90 * meetings.len() + 160;
+        GroupView {
+            key: entry_key(dir, EntryRef::Group(id)),
+            name: line(&g.meta.name),
+            status: status_de(g.status),
+            audience: audience_de(&g.audience),
+            format: format_de(g.format),
+            language_count: languages.len(),
+            languages: languages.join(", "),
+            district: opt_line(&g.district),
+            since: g.since.map(|y| format!("gegründet {y}")),
+            topics: if with_topics { self.indication_names(&g.indications) } else { None },
+            desc,
+            meetings,
+            contact,
+            website,
+            website_url,
+            organisation: g.organisation.map(|o| line(&dir.organisation(o).meta.name)),
+            organisation_key: g.organisation.and_then(|o| self.printed_key(EntryRef::Organisation(o))),
+            keep: size < KEEP_LIMIT,
+        }
+    }
+
+    fn printed_groups(&self, ids: &[GroupId]) -> Vec<GroupId> {
+        ids.iter().copied().filter(|&g| self.edition.contains(EntryRef::Group(g))).collect()
+    }
+
+    /// Indications that have a section in the topics arrangement.
+    fn topic_printed(&self, i: IndicationId) -> bool {
+        let ind = self.dir.indication(i);
+        ind.primary_groups.iter().chain(&ind.secondary_groups).any(|&g| self.edition.contains(EntryRef::Group(g)))
+    }
+
+    fn categories(&self) -> Vec<CategoryView> {
+        let dir = self.dir;
+        dir.categories
+            .iter()
+            .map(|cat| CategoryView {
+                name: line(&cat.name),
+                topics: cat
+                    .indications
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.topic_printed(i))
+                    .map(|i| {
+                        let ind = dir.indication(i);
+                        TopicView {
+                            key: topic_key(dir, i),
+                            name: line(&ind.name),
+                            groups: self
+                                .printed_groups(&ind.primary_groups)
+                                .into_iter()
+                                .map(|g| self.group(g, false))
+                                .collect(),
+                            refs: self
+                                .printed_groups(&ind.secondary_groups)
+                                .into_iter()
+                                .map(|g| Ref {
+                                    name: line(&dir.group(g).meta.name),
+                                    key: entry_key(dir, EntryRef::Group(g)),
+                                })
+                                .collect(),
+                            see_also: ind
+                                .see_also
+                                .iter()
+                                .copied()
+                                .filter(|&s| self.topic_printed(s))
+                                .map(|s| Ref { name: line(&dir.indication(s).name), key: topic_key(dir, s) })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .filter(|c| !c.topics.is_empty())
+            .collect()
+    }
+
+    fn letters(&self) -> Vec<LetterView> {
+        let mut out: Vec<LetterView> = Vec::new();
+        let mut last: Option<Letter> = None;
+        for &g in &self.edition.groups {
+            let letter = self.dir.group(g).meta.letter;
+            if last != Some(letter) {
+                out.push(LetterView { label: letter.label(), groups: Vec::new() });
+                last = Some(letter);
+            }
+            if let Some(l) = out.last_mut() {
+                l.groups.push(self.group(g, true));
+            }
+        }
+        out
+    }
+
+    fn organisations(&self) -> Vec<OrganisationView> {
+        let dir = self.dir;
+        self.edition
+            .organisations
+            .iter()
+            .map(|&o| {
+                let org = dir.organisation(o);
+                let desc = self.markdown(&org.meta.description);
+                let (website, website_url) = website(&org.website);
+                let groups: Vec<Ref> = self
+                    .printed_groups(&org.groups)
+                    .into_iter()
+                    .map(|g| Ref { name: line(&dir.group(g).meta.name), key: entry_key(dir, EntryRef::Group(g)) })
+                    .collect();
+                let size = md_tree::plain_len(&desc) + 40 * groups.len() + 200;
+                OrganisationView {
+                    key: entry_key(dir, EntryRef::Organisation(o)),
+                    name: line(&org.meta.name),
+                    level: level_de(org.level),
+                    topics: self.indication_names(&org.indications),
+                    desc,
+                    address: opt_line(&org.address),
+                    phone: opt_line(&org.phone),
+                    email: opt_line(&org.email),
+                    website,
+                    website_url,
+                    groups,
+                    keep: size < KEEP_LIMIT,
+                }
+            })
+            .collect()
+    }
+
+    fn contact_points(&self) -> Vec<ContactPointView> {
+        let dir = self.dir;
+        self.edition
+            .contact_points
+            .iter()
+            .map(|&c| {
+                let cp = dir.contact_point(c);
+                let desc = self.markdown(&cp.meta.description);
+                let (website, website_url) = website(&cp.website);
+                let hours: Vec<String> = cp.opening_hours.iter().map(|h| line(h)).filter(|h| !h.is_empty()).collect();
+                let size = md_tree::plain_len(&desc) + 40 * hours.len() + 200;
+                ContactPointView {
+                    key: entry_key(dir, EntryRef::ContactPoint(c)),
+                    name: line(&cp.meta.name),
+                    desc,
+                    address: opt_line(&cp.address),
+                    phone: opt_line(&cp.phone),
+                    email: opt_line(&cp.email),
+                    website,
+                    website_url,
+                    hours,
+                    group_count: self.printed_groups(&cp.groups).len(),
+                    keep: size < KEEP_LIMIT,
+                }
+            })
+            .collect()
+    }
+
+    fn register(&self) -> Vec<IndexLetter> {
+        let dir = self.dir;
+        let mut out: Vec<IndexLetter> = Vec::new();
+        let mut last: Option<Letter> = None;
+        for az in &dir.az {
+            if !self.edition.contains(az.entry) {
+                continue;
+            }
+            if last != Some(az.letter) {
+                out.push(IndexLetter { label: az.letter.label(), lines: Vec::new() });
+                last = Some(az.letter);
+            }
+            let line_ = IndexLine {
+                name: line(dir.az_name(az)),
+                see: az.alias.map(|_| line(&dir.meta(az.entry).name)),
+                keys: vec![entry_key(dir, az.entry)],
+            };
+            if let Some(l) = out.last_mut() {
+                l.lines.push(line_);
+            }
+        }
+        out
+    }
+
+    fn keywords(&self, topics: bool) -> Vec<IndexLetter> {
+        let dir = self.dir;
+        let mut words: Vec<(SortKey, IndexLine)> = Vec::new();
+        for (n, ind) in dir.indications.iter().enumerate() {
+            let i = IndicationId(n);
+            let mut keys = Vec::new();
+            if topics {
+                if self.topic_printed(i) {
+                    keys.push(topic_key(dir, i));
+                }
+            } else {
+                let mut groups = self.printed_groups(&ind.primary_groups);
+                groups.extend(self.printed_groups(&ind.secondary_groups));
+                groups.sort();
+                keys.extend(groups.into_iter().map(|g| entry_key(dir, EntryRef::Group(g))));
+            }
+            keys.extend(
+                ind.organisations
+                    .iter()
+                    .filter(|&&o| self.edition.contains(EntryRef::Organisation(o)))
+                    .map(|&o| entry_key(dir, EntryRef::Organisation(o))),
+            );
+            if keys.is_empty() {
+                continue;
+            }
+            let name = line(&ind.name);
+            for syn in &ind.synonyms {
+                let syn = line(syn);
+                if syn.is_empty() || syn == name {
+                    continue;
+                }
+                words.push((SortKey::new(&syn), IndexLine { name: syn, see: Some(name.clone()), keys: keys.clone() }));
+            }
+            words.push((ind.sort_key.clone(), IndexLine { name, see: None, keys }));
+        }
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<IndexLetter> = Vec::new();
+        let mut last: Option<Letter> = None;
+        for (key, l) in words {
+            let letter = Letter::of(key.text());
+            if last != Some(letter) {
+                out.push(IndexLetter { label: letter.label(), lines: Vec::new() });
+                last = Some(letter);
+            }
+            if let Some(x) = out.last_mut() {
+                x.lines.push(l);
+            }
+        }
+        out
+    }
+}
+
+/// The newest `verified` date of the edition's entries.
+pub fn newest_verified(edition: &Edition<'_>) -> Option<Date> {
+    let dir = edition.directory;
+    let groups = edition.groups.iter().map(|&g| dir.group(g).meta.verified);
+    let orgs = edition.organisations.iter().map(|&o| dir.organisation(o).meta.verified);
+    let cps = edition.contact_points.iter().map(|&c| dir.contact_point(c).meta.verified);
+    groups.chain(orgs).chain(cps).max()
+}
+
+/// The "Stand" date of the edition: its newest `verified`, else 1 January.
+pub fn stand_date(edition: &Edition<'_>) -> Date {
+    newest_verified(edition).unwrap_or_else(|| crate::model::edition::new_year(edition.year))
+}
+
+/// Builds the data view of an edition.
+pub fn build(edition: &Edition<'_>) -> Data {
+    let dir = edition.directory;
+    let b = Builder { edition, dir };
+    let s = &dir.settings;
+    let topics = s.print.arrangement == Arrangement::Topics;
+    let title = line(&s.title);
+    let year_line = if title.to_lowercase().contains("wegweiser") {
+        format!("Ausgabe {}", edition.year)
+    } else {
+        format!("Selbsthilfe-Wegweiser {}", edition.year)
+    };
+    let (pw, pw_url) = website(&s.publisher.website);
+    let meta = Meta {
+        title,
+        year: edition.year,
+        year_line,
+        publisher: PublisherView {
+            name: line(&s.publisher.name),
+            address: opt_line(&s.publisher.address),
+            phone: opt_line(&s.publisher.phone),
+            email: opt_line(&s.publisher.email),
+            website: pw,
+            website_url: pw_url,
+        },
+        funding_note: opt_line(&s.print.funding_note),
+        stand: date_de(stand_date(edition)),
+        paper: match s.print.paper {
+            Paper::A5 => "a5",
+            Paper::A4 => "a4",
+        },
+        bleed_mm: if s.print.bleed_mm.is_finite() { s.print.bleed_mm.clamp(0.0, 20.0) } else { 0.0 },
+        crop_marks: s.print.crop_marks,
+        cmyk: s.print.color == ColorModel::Cmyk,
+        arrangement: if topics { "topics" } else { "a-z" },
+        cover_image: s.print.cover_image.as_ref().map(|i| format!("{CONTENT_PREFIX}{}", i.path.trim_start_matches('/'))),
+        counts: Counts {
+            groups: edition.groups.len(),
+            organisations: edition.organisations.len(),
+            contact_points: edition.contact_points.len(),
+        },
+    };
+    let pages = edition
+        .pages
+        .iter()
+        .map(|&i| {
+            let p = &dir.pages[i];
+            PageView { key: format!("p-{}", p.slug), title: line(&p.title), body: b.markdown(&p.body) }
+        })
+        .collect();
+    Data {
+        meta,
+        pages,
+        categories: if topics { b.categories() } else { Vec::new() },
+        letters: if topics { Vec::new() } else { b.letters() },
+        organisations: b.organisations(),
+        contact_points: b.contact_points(),
+        register: b.register(),
+        keywords: b.keywords(topics),
+    }
+}

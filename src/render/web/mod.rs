@@ -1,0 +1,474 @@
+//! The web renderer: every URL of the contract (section 7) from the tera
+//! templates of the theme, rendered in parallel with deterministic output.
+
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Message;
+use crate::load::Theme;
+use crate::model::*;
+use crate::output::Files;
+use crate::render::markdown;
+use views::*;
+
+/// One page to render.
+enum Job {
+    Index,
+    Letter(Letter),
+    Topics,
+    Topic(IndicationId),
+    Group(GroupId),
+    Ended(GroupId),
+    Organisation(OrganisationId),
+    ContactPoint(ContactPointId),
+    Page(usize),
+    Redirect { path: String, target: String, name: String },
+    NotFound,
+}
+
+/// Common context of every page.
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    base_url: String,
+    base: String,
+    language: String,
+    publisher: ContactDetails,
+    letters: Vec<LetterLink>,
+    footer_pages: Vec<Link>,
+    nav: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct LetterLink {
+    label: String,
+    slug: &'static str,
+    url: String,
+    count: usize,
+}
+
+/// A line on an A–Z page.
+#[derive(Serialize)]
+struct AzView {
+    name: String,
+    url: String,
+    kind: &'static str,
+    /// For aliases: the name of the entry it points to.
+    see: Option<String>,
+    primary: Option<String>,
+    status: Option<&'static str>,
+}
+
+struct Renderer<'a> {
+    dir: &'a Directory,
+    urls: Urls,
+    tera: Tera,
+    base_context: Context,
+    /// Live A–Z lines per letter page (index = position in `Letter::all()`).
+    letters: Vec<(Letter, Vec<&'a AzLine>)>,
+}
+
+/// Renders the whole site into files (paths relative to the site root).
+pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
+    let r = Renderer::new(dir, theme)?;
+    let jobs = r.jobs();
+    let pages: Vec<(String, Vec<u8>)> =
+        jobs.par_iter().map(|job| r.render(job)).collect::<Result<Vec<_>, Message>>()?;
+    let mut files = Files::default();
+    for (path, bytes) in pages {
+        files.insert(path, bytes);
+    }
+    files.insert("sitemap.xml", r.sitemap());
+    files.insert("robots.txt", format!("User-agent: *\nAllow: /\nSitemap: {}\n", r.urls.absolute("/sitemap.xml")));
+    for (path, bytes) in theme.under("static/") {
+        files.insert(path.to_owned(), bytes.to_vec());
+    }
+    for (path, image) in &dir.images {
+        files.insert(format!("static/content/{path}"), image.bytes.as_slice().to_vec());
+    }
+    Ok(files)
+}
+
+fn template_error(name: &str, e: tera::Error) -> Message {
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        detail.push_str(": ");
+        detail.push_str(&s.to_string());
+        source = s.source();
+    }
+    Message::TemplateFailed { template: name.to_owned(), detail }
+}
+
+/// Site path → file path (`/gruppen/x/` → `gruppen/x/index.html`).
+fn file_for(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() {
+        "index.html".to_owned()
+    } else if p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_owned()
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn new(dir: &'a Directory, theme: &Theme) -> Result<Self, Message> {
+        let mut tera = Tera::default();
+        let templates: Vec<(String, String)> = theme
+            .under("templates/")
+            .filter_map(|(p, b)| {
+                let name = p.trim_start_matches("templates/").to_owned();
+                std::str::from_utf8(b).ok().map(|t| (name, t.to_owned()))
+            })
+            .collect();
+        tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+
+        let urls = Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() };
+        let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
+        for line in dir.az.iter().filter(|l| dir.is_live_on_web(l.entry)) {
+            let idx = Letter::all().position(|l| l == line.letter).unwrap_or(0);
+            letters[idx].1.push(line);
+        }
+        let site = SiteView {
+            title: dir.settings.title.clone(),
+            base_url: dir.settings.base_url.clone(),
+            base: urls.base.clone(),
+            language: dir.settings.language.clone(),
+            publisher: contact_point_details(dir, &urls, ContactPointRef::Publisher),
+            letters: letters
+                .iter()
+                .map(|(l, lines)| LetterLink {
+                    label: l.label(),
+                    slug: l.slug(),
+                    url: urls.path(&Urls::letter_path(*l)),
+                    count: lines.len(),
+                })
+                .collect(),
+            footer_pages: dir
+                .pages
+                .iter()
+                .filter(|p| p.web)
+                .map(|p| Link { name: p.title.clone(), url: urls.path(&format!("/{}/", p.slug)) })
+                .collect(),
+            nav: vec![
+                Link { name: "Start".into(), url: urls.path("/") },
+                Link { name: "A–Z".into(), url: urls.path("/a-z/a/") },
+                Link { name: "Themen".into(), url: urls.path("/themen/") },
+            ],
+        };
+        let mut base_context = Context::new();
+        base_context.insert("site", &site);
+        Ok(Renderer { dir, urls, tera, base_context, letters })
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let dir = self.dir;
+        let mut jobs = vec![Job::Index, Job::Topics, Job::NotFound];
+        jobs.extend(Letter::all().map(Job::Letter));
+        jobs.extend((0..dir.indications.len()).map(|i| Job::Topic(IndicationId(i))));
+        for (i, g) in dir.groups.iter().enumerate() {
+            if !g.meta.web {
+                continue;
+            }
+            let id = GroupId(i);
+            jobs.push(if g.status == Status::Ended { Job::Ended(id) } else { Job::Group(id) });
+        }
+        jobs.extend(
+            (0..dir.organisations.len()).filter(|&i| dir.organisations[i].meta.web).map(|i| Job::Organisation(OrganisationId(i))),
+        );
+        jobs.extend(
+            (0..dir.contact_points.len()).filter(|&i| dir.contact_points[i].meta.web).map(|i| Job::ContactPoint(ContactPointId(i))),
+        );
+        jobs.extend((0..dir.pages.len()).filter(|&i| dir.pages[i].web).map(Job::Page));
+        // Former slugs of every entry that has a page.
+        let entries = (0..dir.groups.len())
+            .map(|i| EntryRef::Group(GroupId(i)))
+            .chain((0..dir.organisations.len()).map(|i| EntryRef::Organisation(OrganisationId(i))))
+            .chain((0..dir.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))));
+        for e in entries {
+            let meta = dir.meta(e);
+            if !meta.web {
+                continue;
+            }
+            for f in &meta.former_slugs {
+                jobs.push(Job::Redirect {
+                    path: Urls::former_path(e, f),
+                    target: self.urls.path(&Urls::entry_path(dir, e)),
+                    name: meta.name.clone(),
+                });
+            }
+        }
+        jobs
+    }
+
+    fn page(&self, template: &str, path: &str, fill: impl FnOnce(&mut Context)) -> Result<(String, Vec<u8>), Message> {
+        let mut ctx = self.base_context.clone();
+        ctx.insert("path", path);
+        ctx.insert("canonical", &self.urls.absolute(path));
+        fill(&mut ctx);
+        let html = self.tera.render(template, &ctx).map_err(|e| template_error(template, e))?;
+        Ok((file_for(path), html.into_bytes()))
+    }
+
+    fn render(&self, job: &Job) -> Result<(String, Vec<u8>), Message> {
+        let dir = self.dir;
+        let urls = &self.urls;
+        match job {
+            Job::Index => self.page("index.html", "/", |c| {
+                let intro = dir.pages.iter().find(|p| p.slug == "was-ist-eine-selbsthilfegruppe" && p.web);
+                c.insert(
+                    "intro",
+                    &intro.map(|p| json!({
+                        "title": p.title,
+                        "text": markdown::first_paragraph_text(&p.body),
+                        "url": urls.path(&format!("/{}/", p.slug)),
+                    })),
+                );
+                c.insert("categories", &self.categories());
+                c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
+            }),
+            Job::Letter(l) => {
+                let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
+                let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
+                self.page("letter.html", &Urls::letter_path(*l), |c| {
+                    c.insert("letter", &json!({ "label": l.label(), "slug": l.slug() }));
+                    c.insert("entries", &lines);
+                })
+            }
+            Job::Topics => self.page("topics.html", "/themen/", |c| {
+                c.insert("categories", &self.categories());
+                let mut synonyms: Vec<(SortKey, serde_json::Value)> = dir
+                    .indications
+                    .iter()
+                    .flat_map(|ind| {
+                        ind.synonyms.iter().map(move |s| {
+                            (SortKey::new(s), json!({ "name": s, "target": ind.name, "url": urls.path(&Urls::indication_path(ind)) }))
+                        })
+                    })
+                    .collect();
+                synonyms.sort_by(|a, b| a.0.cmp(&b.0));
+                c.insert("synonyms", &synonyms.into_iter().map(|(_, v)| v).collect::<Vec<_>>());
+            }),
+            Job::Topic(id) => {
+                let ind = dir.indication(*id);
+                let mut cps: Vec<ContactPointRef> = ind
+                    .primary_groups
+                    .iter()
+                    .chain(&ind.secondary_groups)
+                    .filter(|&&g| dir.group(g).is_live_on_web())
+                    .map(|&g| dir.group(g).contact_point_ref())
+                    .collect();
+                cps.sort_by_key(|c| match c {
+                    ContactPointRef::Entry(id) => (0, id.0),
+                    ContactPointRef::Publisher => (1, 0),
+                });
+                cps.dedup();
+                self.page("topic.html", &Urls::indication_path(ind), |c| {
+                    c.insert(
+                        "indication",
+                        &json!({
+                            "id": ind.id,
+                            "name": ind.name,
+                            "category": dir.categories[ind.category].name,
+                            "synonyms": ind.synonyms,
+                        }),
+                    );
+                    c.insert("primary_groups", &group_lines(dir, urls, &ind.primary_groups));
+                    c.insert("secondary_groups", &group_lines(dir, urls, &ind.secondary_groups));
+                    c.insert(
+                        "organisations",
+                        &ind.organisations
+                            .iter()
+                            .filter(|&&o| dir.organisation(o).meta.web)
+                            .map(|&o| Link {
+                                name: dir.organisation(o).meta.name.clone(),
+                                url: urls.path(&Urls::entry_path(dir, EntryRef::Organisation(o))),
+                            })
+                            .collect::<Vec<_>>(),
+                    );
+                    c.insert(
+                        "contact_points",
+                        &cps.iter().map(|&r| contact_point_details(dir, urls, r)).collect::<Vec<_>>(),
+                    );
+                    c.insert(
+                        "see_also",
+                        &ind.see_also.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
+                    );
+                })
+            }
+            Job::Group(id) => {
+                let view = group_view(dir, urls, *id);
+                self.page("group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| c.insert("group", &view))
+            }
+            Job::Ended(id) => {
+                let g = dir.group(*id);
+                self.page("ended.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                    c.insert(
+                        "group",
+                        &json!({
+                            "name": g.meta.name,
+                            "ended": g.ended.map(crate::project::format_date_de),
+                            "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
+                        }),
+                    );
+                    c.insert("contact_point", &contact_point_details(dir, urls, g.contact_point_ref()));
+                })
+            }
+            Job::Organisation(id) => {
+                let o = dir.organisation(*id);
+                self.page("organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
+                    c.insert(
+                        "organisation",
+                        &json!({
+                            "name": o.meta.name,
+                            "level": level_de(o.level),
+                            "description_html": markdown::to_html(&o.meta.description, 1, &urls.base),
+                            "address": o.address,
+                            "phone": o.phone,
+                            "phone_uri": o.phone.as_deref().map(tel_uri),
+                            "email": o.email,
+                            "website": o.website,
+                            "aliases": o.meta.aliases.iter().map(|a| &a.name).collect::<Vec<_>>(),
+                            "indications": o.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
+                            "verified": crate::project::format_date_de(o.meta.verified),
+                        }),
+                    );
+                    c.insert("groups", &group_lines(dir, urls, &o.groups));
+                })
+            }
+            Job::ContactPoint(id) => {
+                let cp = dir.contact_point(*id);
+                self.page("contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
+                    c.insert(
+                        "contact_point",
+                        &json!({
+                            "name": cp.meta.name,
+                            "description_html": markdown::to_html(&cp.meta.description, 1, &urls.base),
+                            "address": cp.address,
+                            "phone": cp.phone,
+                            "phone_uri": cp.phone.as_deref().map(tel_uri),
+                            "email": cp.email,
+                            "website": cp.website,
+                            "opening_hours": cp.opening_hours,
+                            "aliases": cp.meta.aliases.iter().map(|a| &a.name).collect::<Vec<_>>(),
+                            "verified": crate::project::format_date_de(cp.meta.verified),
+                        }),
+                    );
+                    c.insert("groups", &group_lines(dir, urls, &cp.groups));
+                })
+            }
+            Job::Page(i) => {
+                let p = &dir.pages[*i];
+                self.page("page.html", &format!("/{}/", p.slug), |c| {
+                    c.insert("page", &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }));
+                })
+            }
+            Job::Redirect { path, target, name } => self.page("redirect.html", path, |c| {
+                c.insert("target", target);
+                c.insert("target_absolute", &urls.absolute(target.strip_prefix(&urls.base).unwrap_or(target)));
+                c.insert("name", name);
+            }),
+            Job::NotFound => self.page("404.html", "/404.html", |_| {}),
+        }
+    }
+
+    fn az_view(&self, line: &AzLine) -> AzView {
+        let dir = self.dir;
+        let meta = dir.meta(line.entry);
+        let (primary, status) = match line.entry {
+            EntryRef::Group(g) => {
+                let g = dir.group(g);
+                (Some(dir.indication(g.primary_indication()).name.clone()), status_de(g.status))
+            }
+            _ => (None, None),
+        };
+        AzView {
+            name: dir.az_name(line).to_owned(),
+            url: self.urls.path(&Urls::entry_path(dir, line.entry)),
+            kind: kind_de(line.entry),
+            see: line.alias.map(|_| meta.name.clone()),
+            primary,
+            status,
+        }
+    }
+
+    fn categories(&self) -> serde_json::Value {
+        let dir = self.dir;
+        let urls = &self.urls;
+        serde_json::Value::Array(
+            dir.categories
+                .iter()
+                .map(|cat| {
+                    json!({
+                        "name": cat.name,
+                        "indications": cat.indications.iter().map(|&i| {
+                            let ind = dir.indication(i);
+                            let count = ind.primary_groups.iter().chain(&ind.secondary_groups)
+                                .filter(|&&g| dir.group(g).is_live_on_web()).count();
+                            json!({
+                                "name": ind.name,
+                                "url": urls.path(&Urls::indication_path(ind)),
+                                "synonyms": ind.synonyms,
+                                "count": count,
+                            })
+                        }).collect::<Vec<_>>(),
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// All indexable pages: no ended groups, no redirects, no 404.
+    fn sitemap(&self) -> String {
+        let dir = self.dir;
+        let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
+        paths.extend(self.letters.iter().filter(|(_, lines)| !lines.is_empty()).map(|(l, _)| Urls::letter_path(*l)));
+        paths.extend(dir.indications.iter().map(Urls::indication_path));
+        for (i, g) in dir.groups.iter().enumerate() {
+            if g.is_live_on_web() {
+                paths.push(Urls::entry_path(dir, EntryRef::Group(GroupId(i))));
+            }
+        }
+        for (i, o) in dir.organisations.iter().enumerate() {
+            if o.meta.web {
+                paths.push(Urls::entry_path(dir, EntryRef::Organisation(OrganisationId(i))));
+            }
+        }
+        for (i, c) in dir.contact_points.iter().enumerate() {
+            if c.meta.web {
+                paths.push(Urls::entry_path(dir, EntryRef::ContactPoint(ContactPointId(i))));
+            }
+        }
+        paths.extend(dir.pages.iter().filter(|p| p.web).map(|p| format!("/{}/", p.slug)));
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for p in paths {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&xml_escape(&self.urls.absolute(&p)));
+            xml.push_str("</loc></url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}
+
+/// Escapes text for XML.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

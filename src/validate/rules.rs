@@ -1,0 +1,156 @@
+//! Small checks shared by the validator: slugs, dates, URLs, paths.
+
+use toml::Spanned;
+
+use crate::load::raw;
+use crate::model::Date;
+
+/// `^[a-z0-9]+(-[a-z0-9]+)*$`
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A TOML local date (no time, no offset) as a calendar date.
+pub fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+}
+
+/// An `http(s)://host...` URL without spaces or quotes.
+pub fn is_web_url(s: &str) -> bool {
+    let s = s.trim();
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.') | host.starts_with("localhost")
+                && !s.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\'))
+        }
+        None => false,
+    }
+}
+
+/// A plausible e-mail address (one `@`, a dot in the domain, no spaces).
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\' | ',' | ';' | ':' | '(' | ')'))
+        && !domain.contains('@')
+}
+
+/// The path part of a base URL without trailing slash: `""` or `"/x/y"`.
+/// `None` if the URL is not `http(s)://host[/path]`.
+pub fn base_url_path(base: &str) -> Option<String> {
+    if !is_web_url(base) || base.contains(['?', '#']) {
+        return None;
+    }
+    let rest = base.split_once("://")?.1;
+    let path = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
+    Some(path.trim_end_matches('/').to_owned())
+}
+
+/// Normalises a path relative to `content/`; `None` if it leaves `content/`
+/// (absolute, `..` above the top, a drive or a backslash path).
+pub fn normalize_content_path(p: &str) -> Option<String> {
+    let p = p.trim();
+    if p.is_empty() || p.starts_with('/') || p.contains('\\') || p.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Access to the fields every entry kind shares.
+pub trait HasNames {
+    fn sort_as(&self) -> Option<&str>;
+    fn aliases(&self) -> &[String];
+    fn former_slugs(&self) -> &[Spanned<String>];
+    fn web(&self) -> Option<bool>;
+    fn print(&self) -> Option<bool>;
+    fn verified_span(&self) -> std::ops::Range<usize>;
+}
+
+macro_rules! has_names {
+    ($t:ty) => {
+        impl HasNames for $t {
+            fn sort_as(&self) -> Option<&str> {
+                self.sort_as.as_deref()
+            }
+            fn aliases(&self) -> &[String] {
+                &self.aliases
+            }
+            fn former_slugs(&self) -> &[Spanned<String>] {
+                &self.former_slugs
+            }
+            fn web(&self) -> Option<bool> {
+                self.web
+            }
+            fn print(&self) -> Option<bool> {
+                self.print
+            }
+            fn verified_span(&self) -> std::ops::Range<usize> {
+                self.verified.span()
+            }
+        }
+    };
+}
+has_names!(raw::GroupFront);
+has_names!(raw::OrganisationFront);
+has_names!(raw::ContactPointFront);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("diabetes-nord"));
+        assert!(is_slug("50plus"));
+        assert!(!is_slug("Diabetes"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug("ä"));
+        assert!(!is_slug("a b"));
+        assert!(!is_slug(".."));
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(normalize_content_path("images/a.jpg").as_deref(), Some("images/a.jpg"));
+        assert_eq!(normalize_content_path("./images/../images/a.jpg").as_deref(), Some("images/a.jpg"));
+        assert_eq!(normalize_content_path("../wegweiser.toml"), None);
+        assert_eq!(normalize_content_path("/etc/passwd"), None);
+        assert_eq!(normalize_content_path("images/../../x"), None);
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(base_url_path("https://x.example").as_deref(), Some(""));
+        assert_eq!(base_url_path("https://x.github.io/wegweiser").as_deref(), Some("/wegweiser"));
+        assert_eq!(base_url_path("x.example"), None);
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(is_email("a@b.example"));
+        assert!(!is_email("a@b"));
+    }
+}

@@ -1,0 +1,229 @@
+//! Every kind of bad input of the contract (section 5): exit code 1, the
+//! file and line:column named, and a sentence that says what to fix.
+
+mod common;
+use common::*;
+
+/// Writes `file` into a valid root, runs `check`, and asserts the location
+/// and a phrase of the message.
+fn expect_problem(file: &str, content: &[u8], location: &str, phrase: &str) {
+    let root = Root::new();
+    root.write_bytes(file, content);
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "exit code for {file}: {}", r.all());
+    assert!(r.stderr.contains(location), "expected location `{location}` in:\n{}", r.stderr);
+    assert!(r.stderr.contains(phrase), "expected `{phrase}` in:\n{}", r.stderr);
+}
+
+#[test]
+fn empty_file() {
+    expect_problem("content/groups/leer.md", b"", "content/groups/leer.md:1:1", "Die Datei ist leer");
+}
+
+#[test]
+fn no_opening_fence() {
+    expect_problem("content/groups/x.md", b"name = \"X\"\n", "content/groups/x.md:1:1", "erste Zeile muss genau `+++`");
+}
+
+#[test]
+fn fence_never_closed() {
+    expect_problem("content/groups/x.md", b"+++\nname = \"X\"\n", "content/groups/x.md:1:1", "nicht mit einer Zeile `+++` abgeschlossen");
+}
+
+#[test]
+fn invalid_utf8_names_the_byte() {
+    let mut bytes = group("X", "").into_bytes();
+    bytes.extend_from_slice(b"Caf\xE9\n");
+    let offset = bytes.len() - 2;
+    let root = Root::new();
+    root.write_bytes("content/groups/x.md", &bytes);
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/groups/x.md:10:4"), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("Position {offset}")), "{}", r.stderr);
+    assert!(r.stderr.contains("UTF-8"), "{}", r.stderr);
+}
+
+#[test]
+fn malformed_toml() {
+    expect_problem(
+        "content/groups/x.md",
+        b"+++\nname = \"X\nindications = [\"diabetes\"]\n+++\n",
+        "content/groups/x.md:2:",
+        "kein gültiges TOML",
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    let text = group("X", "").replace("format = \"in-person\"\n", "");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:1:1", "Pflichtfeld `format` fehlt");
+}
+
+#[test]
+fn unknown_field_with_suggestion() {
+    let text = group("X", "distrikt = \"Nord\"\n");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:8:1", "Das Feld `distrikt` gibt es nicht. Meinten Sie `district`?");
+}
+
+#[test]
+fn wrong_type() {
+    let text = group("X", "since = \"2011\"\n");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:8:9", "ganze Zahl");
+}
+
+#[test]
+fn wrong_value() {
+    let text = group("X", "").replace("status = \"active\"", "status = \"aktiv\"");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:6:10", "`aktiv` ist hier nicht erlaubt");
+}
+
+#[test]
+fn unknown_indication_did_you_mean() {
+    let text = group("X", "").replace("[\"diabetes\"]", "[\"diabetis\"]");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:3:16", "Meinten Sie `diabetes`?");
+}
+
+#[test]
+fn unknown_organisation_and_contact_point() {
+    let root = Root::new();
+    root.write(
+        "content/organisations/landesverband-diabetes.md",
+        "+++\nname = \"Landesverband Diabetes\"\nlevel = \"state\"\nverified = 2026-01-10\n+++\n",
+    );
+    root.write("content/contact-points/kiss-teststadt.md", "+++\nname = \"KISS\"\nverified = 2026-01-10\n+++\n");
+    root.write(
+        "content/groups/x.md",
+        &group("X", "organisation = \"landesverband-diabetis\"\ncontact_point = \"kiss-testtstadt\"\n"),
+    );
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/groups/x.md:8:16"), "{}", r.stderr);
+    assert!(r.stderr.contains("Meinten Sie `landesverband-diabetes`?"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/groups/x.md:9:17"), "{}", r.stderr);
+    assert!(r.stderr.contains("Meinten Sie `kiss-teststadt`?"), "{}", r.stderr);
+}
+
+#[test]
+fn invalid_slug() {
+    expect_problem("content/groups/Diabetes Süd.md", group("X", "").as_bytes(), "content/groups/Diabetes Süd.md:1:1", "Dateiname `Diabetes Süd` ist nicht erlaubt");
+}
+
+#[test]
+fn reserved_page_slug() {
+    expect_problem("content/pages/themen.md", b"+++\ntitle = \"Themen\"\n+++\nText\n", "content/pages/themen.md:1:1", "darf nicht `themen` heißen");
+}
+
+#[test]
+fn personal_data_without_consent() {
+    let text = group("X", "[contact]\nphone = \"01234 1111\"\n");
+    expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:9:9", "nur mit Einwilligung");
+}
+
+#[test]
+fn ended_missing_and_ended_not_allowed() {
+    let root = Root::new();
+    root.write("content/groups/a.md", &group("A", "").replace("\"active\"", "\"ended\""));
+    root.write("content/groups/b.md", &group("B", "ended = 2026-06-30\n"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/groups/a.md:6:10"), "{}", r.stderr);
+    assert!(r.stderr.contains("fehlt `ended`"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/groups/b.md:8:9"), "{}", r.stderr);
+    assert!(r.stderr.contains("`ended` ist nur bei `status = \"ended\"` erlaubt"), "{}", r.stderr);
+}
+
+#[test]
+fn path_leaving_content() {
+    let root = Root::new();
+    root.write("wegweiser.toml", &format!("{SETTINGS}\n[print]\ncover_image = \"../secret.jpg\"\n"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("wegweiser.toml:12:15"), "{}", r.stderr);
+    assert!(r.stderr.contains("führt aus dem Ordner `content/` heraus"), "{}", r.stderr);
+}
+
+#[test]
+fn meeting_rules() {
+    let text = group("X", "[[meetings]]\nrhythm = \"monthly\"\nweekday = \"tuesday\"\nstart = \"19:00\"\n\n[[meetings]]\nrhythm = \"weekly\"\nweekday = \"friday\"\nstart = \"7 Uhr\"\n");
+    let root = Root::new();
+    root.write("content/groups/x.md", &text);
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/groups/x.md:8:1"), "{}", r.stderr);
+    assert!(r.stderr.contains("fehlt `weeks`"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/groups/x.md:16:9"), "{}", r.stderr);
+    assert!(r.stderr.contains("`7 Uhr` ist keine Uhrzeit"), "{}", r.stderr);
+}
+
+#[test]
+fn all_problems_of_a_run_at_once_sorted_by_file() {
+    let root = Root::new();
+    root.write("content/groups/b.md", "");
+    root.write("content/groups/a.md", &group("A", "").replace("[\"diabetes\"]", "[\"diabetis\"]"));
+    root.write("content/organisations/o.md", "+++\nname = \"O\"\n+++\n");
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    let a = r.stderr.find("content/groups/a.md:3:16").expect("a reported");
+    let b = r.stderr.find("content/groups/b.md:1:1").expect("b reported");
+    let o = r.stderr.find("content/organisations/o.md:1:1").expect("o reported");
+    assert!(a < b && b < o, "sorted by file:\n{}", r.stderr);
+    assert!(r.stderr.contains("3 Fehler"), "{}", r.stderr);
+}
+
+#[test]
+fn english_messages_follow_the_language() {
+    let root = Root::new();
+    root.write("wegweiser.toml", &SETTINGS.replace("language = \"de\"", "language = \"en\""));
+    root.write("content/groups/x.md", &group("X", "").replace("[\"diabetes\"]", "[\"diabetis\"]"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is not an indication"), "{}", r.stderr);
+    assert!(r.stderr.contains("Did you mean `diabetes`?"), "{}", r.stderr);
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let root = Root::new();
+    let text = format!("\u{feff}{}", group("Windows Gruppe", "").replace('\n', "\r\n"));
+    root.write("content/groups/windows.md", &text);
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 0, "{}", r.all());
+}
+
+#[test]
+fn json_and_github_formats() {
+    let root = Root::new();
+    root.write("content/groups/x.md", &group("X", "").replace("[\"diabetes\"]", "[\"diabetis\"]"));
+    let r = root.run(&["check", "--root", ".", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(v[0]["file"], "content/groups/x.md");
+    assert_eq!(v[0]["line"], 3);
+    assert_eq!(v[0]["column"], 16);
+    assert_eq!(v[0]["severity"], "error");
+    assert_eq!(v[0]["code"], "unknown-indication");
+    let r = root.run(&["check", "--root", ".", "--format", "github"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("::error file=content/groups/x.md,line=3,col=16,"), "{}", r.stdout);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let root = Root::new();
+    assert_eq!(root.run(&["build", "--only", "pdf"]).code, 2);
+    assert_eq!(root.run(&["print"]).code, 2);
+    assert_eq!(root.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn stale_entries_warn_and_strict_fails() {
+    let root = Root::new();
+    root.write("content/groups/alt.md", &group("Alt", "").replace("2026-09-14", "2023-01-05"));
+    let r = root.run(&["check", "--root", ".", "--year", "2027"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stderr.contains("content/groups/alt.md:7:12"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning"), "{}", r.stderr);
+    let r = root.run(&["check", "--root", ".", "--year", "2027", "--strict"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+}
