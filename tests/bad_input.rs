@@ -139,7 +139,7 @@ fn path_leaving_content() {
     root.write("wegweiser.toml", &format!("{SETTINGS}\n[print]\ncover_image = \"../secret.jpg\"\n"));
     let r = root.run(&["check", "--root", "."]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("wegweiser.toml:12:15"), "{}", r.stderr);
+    assert!(r.stderr.contains("wegweiser.toml:11:15"), "{}", r.stderr);
     assert!(r.stderr.contains("führt aus dem Ordner `content/` heraus"), "{}", r.stderr);
 }
 
@@ -226,4 +226,14 @@ fn stale_entries_warn_and_strict_fails() {
     assert!(r.stderr.contains("warning"), "{}", r.stderr);
     let r = root.run(&["check", "--root", ".", "--year", "2027", "--strict"]);
     assert_eq!(r.code, 1, "{}", r.all());
+}
+
+#[test]
+fn markdown_image_outside_content() {
+    let root = Root::new();
+    root.write("content/groups/x.md", &format!("{}\nBild: ![x](../../wegweiser.toml)\n", group("X", "")));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/groups/x.md:11:7"), "{}", r.stderr);
+    assert!(r.stderr.contains("führt aus dem Ordner `content/` heraus"), "{}", r.stderr);
 }

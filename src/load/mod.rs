@@ -31,6 +31,8 @@ pub struct Loaded<T> {
     pub front: T,
     /// The Markdown body.
     pub body: String,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
 }
 
 /// Everything read from a root, before cross-file checks.
@@ -169,7 +171,8 @@ fn load_entries<T: DeserializeOwned + Send>(
     }
 
     // Read and parse in parallel; register in order.
-    let parsed: Vec<(ReadFile, Option<Result<(T, String), front_matter::Problem>>)> = files
+    type Parsed<T> = Option<Result<(T, String, usize), front_matter::Problem>>;
+    let parsed: Vec<(ReadFile, Parsed<T>)> = files
         .par_iter()
         .map(|(path, nested)| {
             let mut f = read(path);
@@ -183,7 +186,7 @@ fn load_entries<T: DeserializeOwned + Send>(
                 return (f, None);
             }
             let result = front_matter::split(&f.text).and_then(|s| {
-                front_matter::parse::<T>(&s.toml).map(|front| (front, s.body.to_owned()))
+                front_matter::parse::<T>(&s.toml).map(|front| (front, s.body.to_owned(), s.body_offset))
             });
             (f, Some(result))
         })
@@ -198,7 +201,7 @@ fn load_entries<T: DeserializeOwned + Send>(
             continue;
         }
         match result {
-            Some(Ok((front, body))) => out.push(Loaded { file: id, slug, front, body }),
+            Some(Ok((front, body, body_offset))) => out.push(Loaded { file: id, slug, front, body, body_offset }),
             Some(Err((span, m))) => diagnostics.push(Diagnostic::error(id, span, m)),
             None => {}
         }

@@ -56,7 +56,7 @@ pub fn validate(raw: RawDirectory, diagnostics: &mut Diagnostics) -> Option<Dire
         .pages
         .into_iter()
         .map(|p| {
-            v.markdown_images(p.file, &p.body);
+            v.markdown_images(p.file, &p.body, p.body_offset);
             Page {
                 slug: p.slug,
                 title: p.front.title,
@@ -147,15 +147,15 @@ impl Validator<'_> {
     }
 
     /// Images referenced from Markdown must be in `content/images/`.
-    fn markdown_images(&mut self, file: FileId, body: &str) {
+    fn markdown_images(&mut self, file: FileId, body: &str, offset: usize) {
         use pulldown_cmark::{Event, Parser, Tag};
-        for ev in Parser::new(body) {
+        for (ev, range) in Parser::new(body).into_offset_iter() {
             if let Event::Start(Tag::Image { dest_url, .. }) = ev {
                 let url = dest_url.to_string();
                 if url.contains("://") || url.starts_with("data:") {
                     continue;
                 }
-                let span = None;
+                let span = Some(range.start + offset..range.end + offset);
                 match normalize_content_path(&url) {
                     None => self.error(file, span, Message::PathLeavesContent { path: url }),
                     Some(p) if !self.images.contains_key(&p) => {
@@ -313,7 +313,7 @@ impl Validator<'_> {
 
     fn meta<T: HasNames>(&mut self, e: &Loaded<T>, name: &Spanned<String>, verified: &Spanned<toml::value::Datetime>) -> Option<EntryMeta> {
         let verified = self.date(e.file, verified);
-        self.markdown_images(e.file, &e.body);
+        self.markdown_images(e.file, &e.body, e.body_offset);
         let front = &e.front;
         let sort_text = front.sort_as().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name.get_ref().trim());
         let sort_key = SortKey::new(sort_text);

@@ -128,6 +128,7 @@ impl<'a> Renderer<'a> {
             .collect();
         tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
 
         let urls = Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() };
         let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
@@ -455,6 +456,23 @@ impl<'a> Renderer<'a> {
         xml.push_str("</urlset>\n");
         xml
     }
+}
+
+/// Escapes text for HTML text and quoted attributes (tera's default also
+/// escapes `/`, which makes every URL unreadable).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes text for XML.
