@@ -121,8 +121,13 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
         return Err(e);
     }
 
-    // Swap: the old output moves aside, the new one takes its place.
+    // Swap: one atomic exchange where the system has it (Linux), so that at
+    // every moment `out` is either the complete old or the complete new tree.
     if out.exists() {
+        if exchange(&staging, &out).is_ok() {
+            let _ = fs::remove_dir_all(&staging);
+            return Ok(());
+        }
         fs::rename(&out, &old).map_err(|e| write_err(&out, e))?;
     }
     if let Err(e) = fs::rename(&staging, &out) {
@@ -131,6 +136,23 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// Atomically exchanges two paths (`renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both arguments are valid NUL-terminated paths; AT_FDCWD is a valid directory fd.
+    let r = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    if r == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::other("no atomic exchange on this system"))
 }
 
 /// After an interrupted swap: if the output is gone but the old one is

@@ -41,8 +41,10 @@ impl Project {
             .and_then(|(_, s)| s.theme.as_ref().map(|t| t.get_ref().clone()))
             .unwrap_or_else(|| "default".to_owned());
         let theme = Theme::load(root, &theme_name, &mut diagnostics);
+        let lints = crate::validate::lint::lint(&raw, &sources);
         let directory = crate::validate::validate(raw, &mut diagnostics);
         if let Some(dir) = &directory {
+            lints.into_iter().for_each(|d| diagnostics.push(d));
             stale_warnings(dir, year, &mut diagnostics);
         }
         Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }

@@ -161,14 +161,22 @@ fn have_pdftotext() -> bool {
     ok
 }
 
-/// Text of the whole PDF, or of pages `first..=last`.
+/// Text of the whole PDF, or of pages `first..=last`, or with `(0, 0)` of
+/// the whole PDF in layout mode.
 fn pdf_text(pdf: &[u8], pages: Option<(usize, usize)>) -> String {
     let tmp = tempfile::tempdir().expect("temp dir");
     let file = tmp.path().join("w.pdf");
     std::fs::write(&file, pdf).expect("write pdf");
     let mut cmd = Command::new("pdftotext");
-    if let Some((f, l)) = pages {
-        cmd.args(["-f", &f.to_string(), "-l", &l.to_string()]);
+    match pages {
+        // (0, 0): the whole document in layout mode.
+        Some((0, 0)) => {
+            cmd.arg("-layout");
+        }
+        Some((f, l)) => {
+            cmd.args(["-f", &f.to_string(), "-l", &l.to_string()]);
+        }
+        None => {}
     }
     let out = cmd.arg(&file).arg("-").output().expect("pdftotext runs");
     assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
@@ -332,16 +340,32 @@ fn index_page_numbers_are_right() {
     }
     let pdf = Fixture::new("").render(2027);
     let text = pdf_text(&pdf.bytes, None);
-    let register = between(&text, "Register von A bis Z", "Stichwortverzeichnis");
-    let page_of = |block: &str, line_start: &str| -> usize {
-        let line = block
-            .lines()
-            .find(|l| l.trim_start().starts_with(line_start))
-            .unwrap_or_else(|| panic!("no line {line_start:?} in:\n{block}"));
-        let digits: String =
-            line.chars().rev().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
-        digits.chars().rev().collect::<String>().parse().unwrap_or_else(|_| panic!("no page number in {line:?}"))
+    assert!(text.contains("Register von A bis Z"));
+    // Layout mode keeps each name and its page number on one line (two
+    // columns of the register may share a line: take the first number
+    // after the name).
+    let layout = pdf_text(&pdf.bytes, Some((0, 0)));
+    // "→" lines run on in reading order: read them from the plain text.
+    let flat = squash(&text);
+    let see_page = |start: &str, words: &str| -> usize {
+        let from = flat.find(&squash(start)).unwrap_or_else(|| panic!("{start:?} not in the text"));
+        let block = &flat[from..];
+        let at = block.find(&squash(words)).unwrap_or_else(|| panic!("{words:?} not after {start:?}"));
+        let digits: String = block[at + squash(words).len()..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        digits.parse().unwrap_or_else(|_| panic!("no page number after {words:?}"))
     };
+    let page_of = |start: &str, name: &str| -> usize {
+        let from = layout.find(start).unwrap_or_else(|| panic!("{start:?} not in the text"));
+        let block = &layout[from..];
+        let line = block.lines().find(|l| l.contains(name)).unwrap_or_else(|| panic!("no line {name:?} in:\n{block}"));
+        let after = &line[line.find(name).map_or(0, |i| i + name.len())..];
+        let digits: String =
+            after.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+        digits.parse().unwrap_or_else(|_| panic!("no page number after {name:?} in {line:?}"))
+    };
+    let register = "Alle Gruppen, Organisationen und Kontaktstellen mit der Seite";
+    let index = "Themen und andere Wörter";
+    let groups = "Die Gruppen sind nach Themenbereichen";
     let check = |page: usize, needle: &str| {
         let t = pdf_text(&pdf.bytes, Some((page, page)));
         assert!(squash(&t).contains(&squash(needle)), "page {page} does not hold {needle:?}:\n{t}");
@@ -352,17 +376,17 @@ fn index_page_numbers_are_right() {
         assert!(n < pdf.pages);
     }
     // An alias points to its entry.
-    let n = page_of(register, "AA Teststadt");
+    let n = see_page(register, "AA Teststadt → siehe Anonyme Alkoholiker, S.");
     check(n, "Anonyme Alkoholiker");
     // The keyword index: topics and synonyms point to the topic's page.
-    let index = &text[text.rfind("Stichwortverzeichnis").expect("keyword index")..];
-    let n = page_of(index, "Zuckerkrankheit");
+    let n = see_page(index, "Zuckerkrankheit → Diabetes, S.");
     check(n, "Diabetes Nord");
-    let n = page_of(index, "Abhängigkeit");
+    let n = see_page(index, "Abhängigkeit → Sucht, S.");
     check(n, "Anonyme Alkoholiker");
     // A cross reference under a secondary topic.
-    let groups = between(&text, "Die Gruppen sind nach Themenbereichen", "Selbsthilfeorganisationen und Verbände");
-    let n = page_of(groups, "→ Adipositas Mitte");
+    let n = page_of(index, "Diabetes");
+    check(n, "Diabetes Nord");
+    let n = see_page(groups, "→ Adipositas Mitte, S.");
     check(n, "Adipositas Mitte");
 }
 
@@ -417,4 +441,50 @@ fn templates_cannot_read_files() {
         Err(e) => e,
     };
     assert!(errors.join("\n").contains("not found"), "{errors:?}");
+}
+
+#[test]
+fn images_and_unprintable_characters() {
+    let f = Fixture::new("cover_image = \"images/cover.svg\"");
+    f.write(
+        "content/images/cover.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><rect width=\"40\" height=\"30\" fill=\"#3a7\"/></svg>",
+    );
+    f.write(
+        "content/pages/vorwort.md",
+        "+++\ntitle = \"Vorwort\"\n+++\nEin Bild: ![Unser Treffpunkt](images/cover.svg)\n\nViel Freude 😀 und \u{e000}!\n",
+    );
+    let dir = f.directory();
+    let (pdf, warnings) = match print::render_with_warnings(&dir.edition(2027), &Theme::built_in()) {
+        Ok(x) => x,
+        Err(e) => panic!("render failed:\n{}", e.join("\n")),
+    };
+    let all = warnings.join("\n");
+    assert!(all.contains("U+1F600") && all.contains("U+E000"), "no warning about the emoji: {all}");
+    // Still PDF/A: the characters no font has are replaced.
+    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "not PDF/A: {all}");
+    if have_pdftotext() {
+        let text = pdf_text(&pdf.bytes, None);
+        assert!(text.contains("Viel Freude ? und ?!"), "{text}");
+    }
+}
+
+#[test]
+fn deep_and_long_markdown_renders() {
+    let f = Fixture::new("");
+    let deep_quote = format!("{}ganz tief", "> ".repeat(120));
+    let deep_list: String = (0..60).map(|i| format!("{}- Ebene {i}\n", "  ".repeat(i))).collect();
+    let emphasis = format!("{}mitten{}", "*_".repeat(40), "_*".repeat(40));
+    let long: String = (0..60).map(|i| format!("Absatz {i}: Wir treffen uns regelmäßig und sprechen über alles, was uns bewegt.\n\n")).collect();
+    f.write(
+        "content/groups/tiefe-gruppe.md",
+        &group("Tiefe Gruppe", "[\"sucht\"]", "", &format!("{deep_quote}\n\n{deep_list}\n{emphasis}\n\n{long}")),
+    );
+    let pdf = f.render(2027);
+    if have_pdftotext() {
+        let text = squash(&pdf_text(&pdf.bytes, None));
+        for needle in ["ganztief", "Ebene59", "mitten", "Absatz59:"] {
+            assert!(text.contains(needle), "{needle:?} missing");
+        }
+    }
 }

@@ -6,6 +6,8 @@ mod build;
 mod check;
 mod new;
 mod print;
+pub mod schema;
+mod serve;
 mod stale;
 
 use std::io::{IsTerminal, Write};
@@ -43,6 +45,10 @@ enum Command {
     Stale(stale::StaleArgs),
     /// Write a commented skeleton for a new entry.
     New(new::NewArgs),
+    /// Serve the website on 127.0.0.1, rebuild on every change and reload the browser.
+    Serve(serve::ServeArgs),
+    /// Print the JSON Schema of a file kind (for completion in editors).
+    Schema(schema::SchemaArgs),
 }
 
 /// Options every command that reads a directory has.
@@ -71,6 +77,8 @@ pub fn main() -> ExitCode {
         Command::Print(a) => print::run(&ctx, a),
         Command::Stale(a) => stale::run(&ctx, a),
         Command::New(a) => new::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
+        Command::Schema(a) => schema::run(&ctx, a),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,

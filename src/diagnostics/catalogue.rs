@@ -79,6 +79,10 @@ pub enum Message {
     // ---- warnings --------------------------------------------------------
     Stale { verified: String, months: u32, year: i32 },
     UnprintableCharacter { character: char, codepoint: String },
+    OrganisationWithoutGroups { slug: String },
+    UnusedIndication { id: String },
+    ImplausiblePhone { value: String },
+    DuplicateName { name: String, other: String },
     // ---- output ----------------------------------------------------------
     OutputNotOurs { path: String },
     WriteFailed { path: String, error: String },
@@ -152,6 +156,10 @@ impl Message {
             ThemeNotFound { .. } => "theme-not-found",
             Stale { .. } => "stale",
             UnprintableCharacter { .. } => "unprintable-character",
+            OrganisationWithoutGroups { .. } => "organisation-without-groups",
+            UnusedIndication { .. } => "unused-indication",
+            ImplausiblePhone { .. } => "implausible-phone",
+            DuplicateName { .. } => "duplicate-name",
             OutputNotOurs { .. } => "output-not-ours",
             WriteFailed { .. } => "write-failed",
             FileExists { .. } => "file-exists",
@@ -261,6 +269,14 @@ impl Message {
             (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
             (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; es fehlt im PDF."),
             (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; it is missing from the PDF."),
+            (OrganisationWithoutGroups { slug }, De) => format!("Keine Gruppe nennt diese Organisation. Stimmt das, ist alles in Ordnung; sonst tragen Sie bei ihren Gruppen `organisation = \"{slug}\"` ein."),
+            (OrganisationWithoutGroups { slug }, En) => format!("No group names this organisation. If that is right, all is well; otherwise add `organisation = \"{slug}\"` to its groups."),
+            (UnusedIndication { id }, De) => format!("Die Indikation `{id}` wird von keiner Gruppe und keiner Organisation verwendet. Ordnen Sie ihr Einträge zu oder löschen Sie sie."),
+            (UnusedIndication { id }, En) => format!("The indication `{id}` is used by no group and no organisation. Assign entries to it or delete it."),
+            (ImplausiblePhone { value }, De) => format!("`{value}` kann keine deutsche Telefonnummer sein. Schreiben Sie die Nummer mit Vorwahl, nur mit Ziffern, Leerzeichen und `-` oder `/`, z. B. `01234 567890` oder `+49 1234 567890`."),
+            (ImplausiblePhone { value }, En) => format!("`{value}` cannot be a German phone number. Write it with its area code, using only digits, spaces and `-` or `/`, e.g. `01234 567890` or `+49 1234 567890`."),
+            (DuplicateName { name, other }, De) => format!("`{other}` hat denselben Namen „{name}“. Ist es derselbe Eintrag, löschen Sie eine der Dateien; sonst machen Sie die Namen unterscheidbar (z. B. mit dem Ort)."),
+            (DuplicateName { name, other }, En) => format!("`{other}` has the same name \"{name}\". If it is the same entry, delete one of the files; otherwise make the names distinguishable (e.g. by the place)."),
             (OutputNotOurs { path }, De) => format!("Der Ordner `{path}` ist nicht leer und wurde nicht von wegweiser angelegt. Wählen Sie mit `--out` einen anderen oder leeren Ordner."),
             (OutputNotOurs { path }, En) => format!("The folder `{path}` is not empty and was not made by wegweiser. Choose another or an empty folder with `--out`."),
             (WriteFailed { path, error }, De) => format!("`{path}` kann nicht geschrieben werden: {error}"),
@@ -271,6 +287,138 @@ impl Message {
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
             (TemplateFailed { template, detail }, En) => format!("The template `{template}` failed: {detail}"),
+        }
+    }
+}
+
+impl Message {
+    /// A hint what to do, where the message alone does not say it fully
+    /// (`help` in the JSON output, `= …` note in the human output).
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use Lang::*;
+        use Message::*;
+        let replace = |from: &str, to: &Option<String>| {
+            to.as_ref().map(|to| match lang {
+                De => format!("Ersetzen Sie `{from}` durch `{to}`."),
+                En => format!("Replace `{from}` with `{to}`."),
+            })
+        };
+        match (self, lang) {
+            (UnknownIndication { id, suggestion }, _) => replace(id, suggestion),
+            (UnknownOrganisation { slug, suggestion }, _) | (UnknownContactPoint { slug, suggestion }, _) => {
+                replace(slug, suggestion)
+            }
+            (UnknownField { field, suggestion }, _) => replace(field, suggestion),
+            (Stale { .. }, De) => Some("Bestätigen Sie die Angaben mit der Gruppe bzw. Einrichtung und setzen Sie `verified` auf das Datum der Bestätigung.".into()),
+            (Stale { .. }, En) => Some("Confirm the data with the group or organisation and set `verified` to the date of confirmation.".into()),
+            (PersonalDataWithoutConsent { field }, De) => Some(format!("Tragen Sie unter [contact] `consent = JJJJ-MM-TT` (Datum der Einwilligung) ein oder löschen Sie `{field}`.")),
+            (PersonalDataWithoutConsent { field }, En) => Some(format!("Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`.")),
+            (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
+            (NotADate, En) => Some("Example: `verified = 2026-09-14`".into()),
+            _ => None,
+        }
+    }
+}
+
+/// Everything else the tool says (progress, summaries, the browser overlay,
+/// table headings): not problems, but read by the same people.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum Note {
+    /// "N errors, M warnings" under the problems.
+    ProblemCount { errors: usize, warnings: usize },
+    CheckOk { groups: usize, organisations: usize, contact_points: usize, indications: usize, warnings: usize },
+    Loaded { files: usize, seconds: f64 },
+    RenderingWeb,
+    RenderedWeb { files: usize, seconds: f64 },
+    Typesetting { year: i32 },
+    Typeset { pages: usize, seconds: f64 },
+    Writing { path: String },
+    BuildDone { entries: usize, files: usize, pdf_pages: Option<usize>, path: String, seconds: f64 },
+    PrintDone { path: String, pages: usize },
+    StaleCount { count: usize, year: i32 },
+    StaleHeader,
+    KindGroup,
+    KindOrganisation,
+    KindContactPoint,
+    Via { name: String },
+    Written { path: String },
+    ServeListening { url: String, root: String },
+    ServeWatching { paths: String },
+    ServeRebuilt { files: usize, millis: u128 },
+    ServeFailed { errors: usize },
+    ServeStopping,
+    ServePortInUse { port: u16, error: String },
+    OverlayTitle,
+    OverlayHint,
+}
+
+impl Note {
+    /// The line, in the given language.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::*;
+        use Note::*;
+        match (self, lang) {
+            (ProblemCount { errors, warnings }, De) => format!("{errors} Fehler, {warnings} Warnungen"),
+            (ProblemCount { errors, warnings }, En) => format!("{errors} errors, {warnings} warnings"),
+            (CheckOk { groups, organisations, contact_points, indications, warnings }, De) => format!(
+                "In Ordnung: {groups} Gruppen, {organisations} Organisationen, {contact_points} Kontaktstellen, {indications} Indikationen, {warnings} Warnungen."
+            ),
+            (CheckOk { groups, organisations, contact_points, indications, warnings }, En) => format!(
+                "OK: {groups} groups, {organisations} organisations, {contact_points} contact points, {indications} indications, {warnings} warnings."
+            ),
+            (Loaded { files, seconds }, De) => format!("Gelesen und geprüft: {files} Dateien ({seconds:.2} s)"),
+            (Loaded { files, seconds }, En) => format!("Read and checked: {files} files ({seconds:.2} s)"),
+            (RenderingWeb, De) => "Website wird erzeugt …".into(),
+            (RenderingWeb, En) => "Rendering the website …".into(),
+            (RenderedWeb { files, seconds }, De) => format!("Website: {files} Dateien ({seconds:.2} s)"),
+            (RenderedWeb { files, seconds }, En) => format!("Website: {files} files ({seconds:.2} s)"),
+            (Typesetting { year }, De) => format!("PDF der Ausgabe {year} wird gesetzt …"),
+            (Typesetting { year }, En) => format!("Typesetting the PDF of the {year} edition …"),
+            (Typeset { pages, seconds }, De) => format!("PDF: {pages} Seiten ({seconds:.2} s)"),
+            (Typeset { pages, seconds }, En) => format!("PDF: {pages} pages ({seconds:.2} s)"),
+            (Writing { path }, De) => format!("Schreibe {path} …"),
+            (Writing { path }, En) => format!("Writing {path} …"),
+            (BuildDone { entries, files, pdf_pages, path, seconds }, De) => format!(
+                "wegweiser: {entries} Einträge, {files} Dateien{} → {path} ({seconds:.2} s)",
+                pdf_pages.map(|p| format!(", PDF {p} Seiten")).unwrap_or_default()
+            ),
+            (BuildDone { entries, files, pdf_pages, path, seconds }, En) => format!(
+                "wegweiser: {entries} entries, {files} files{} → {path} ({seconds:.2} s)",
+                pdf_pages.map(|p| format!(", PDF {p} pages")).unwrap_or_default()
+            ),
+            (PrintDone { path, pages }, De) => format!("wegweiser: {path} ({pages} Seiten)"),
+            (PrintDone { path, pages }, En) => format!("wegweiser: {path} ({pages} pages)"),
+            (StaleCount { count, year }, De) => format!("{count} Einträge zu bestätigen (Ausgabe {year})."),
+            (StaleCount { count, year }, En) => format!("{count} entries to confirm (edition {year})."),
+            (StaleHeader, De) => "Art\tDatei\tName\tBestätigt\tKontakt".into(),
+            (StaleHeader, En) => "Kind\tFile\tName\tVerified\tContact".into(),
+            (KindGroup, De) => "Gruppe".into(),
+            (KindGroup, En) => "Group".into(),
+            (KindOrganisation, De) => "Organisation".into(),
+            (KindOrganisation, En) => "Organisation".into(),
+            (KindContactPoint, De) => "Kontaktstelle".into(),
+            (KindContactPoint, En) => "Contact point".into(),
+            (Via { name }, De) => format!("über {name}"),
+            (Via { name }, En) => format!("via {name}"),
+            (Written { path }, De) => format!("Angelegt: {path}"),
+            (Written { path }, En) => format!("Created: {path}"),
+            (ServeListening { url, root }, De) => format!("wegweiser serve: {url} (Verzeichnis {root}; beenden mit Strg+C)"),
+            (ServeListening { url, root }, En) => format!("wegweiser serve: {url} (directory {root}; stop with Ctrl+C)"),
+            (ServeWatching { paths }, De) => format!("Beobachte {paths}"),
+            (ServeWatching { paths }, En) => format!("Watching {paths}"),
+            (ServeRebuilt { files, millis }, De) => format!("Neu erzeugt: {files} Seiten in {millis} ms"),
+            (ServeRebuilt { files, millis }, En) => format!("Rebuilt: {files} pages in {millis} ms"),
+            (ServeFailed { errors }, De) => format!("{errors} Fehler: der Browser zeigt weiter die letzte gute Fassung und die Probleme."),
+            (ServeFailed { errors }, En) => format!("{errors} errors: the browser keeps showing the last good version and the problems."),
+            (ServeStopping, De) => "wegweiser serve beendet.".into(),
+            (ServeStopping, En) => "wegweiser serve stopped.".into(),
+            (ServePortInUse { port, error }, De) => format!("Port {port} auf 127.0.0.1 kann nicht geöffnet werden ({error}). Wählen Sie einen anderen mit `--port`."),
+            (ServePortInUse { port, error }, En) => format!("Cannot open port {port} on 127.0.0.1 ({error}). Choose another one with `--port`."),
+            (OverlayTitle, De) => "Probleme im Inhalt".into(),
+            (OverlayTitle, En) => "Problems in the content".into(),
+            (OverlayHint, De) => "Die Seite zeigt die letzte fehlerfreie Fassung. Sobald die Dateien korrigiert und gespeichert sind, verschwindet dieser Hinweis.".into(),
+            (OverlayHint, En) => "The page shows the last version without errors. This notice disappears as soon as the files are fixed and saved.".into(),
         }
     }
 }

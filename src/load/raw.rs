@@ -7,52 +7,84 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
 /// `wegweiser.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsFile {
+    /// Title of the directory, e.g. "Selbsthilfe-Wegweiser Musterstadt".
     pub title: String,
+    /// Address of the published website; may hold a path ("https://x.github.io/wegweiser").
+    #[schemars(regex(pattern = "^https?://"))]
+    #[schemars(with = "String")]
     pub base_url: Spanned<String>,
+    /// Language of the site and of messages: "de" or "en".
+    #[schemars(regex(pattern = "^(de|en)$"))]
+    #[schemars(with = "String")]
     pub language: Spanned<String>,
+    /// Theme folder under themes/ (default: "default").
+    #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub theme: Option<Spanned<String>>,
+    /// Who publishes the directory, usually the contact point.
     pub publisher: Publisher,
+    /// Settings of the printed booklet.
     #[serde(default)]
     pub print: PrintSettings,
 }
 
 /// `[publisher]`: who publishes the directory, usually the contact point.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publisher {
+    /// Name of the publisher.
     pub name: String,
+    /// Postal address.
     pub address: Option<String>,
+    /// Phone number.
     pub phone: Option<String>,
+    /// E-mail address.
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
+    /// Website (https://…).
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
 
 /// `[print]` settings.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrintSettings {
+    /// Trim size: "a5" or "a4".
     #[serde(default)]
     pub paper: Paper,
+    /// Bleed in millimetres (0–20); 0 = no bleed.
+    #[schemars(range(min = 0, max = 20))]
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub bleed_mm: Option<Spanned<f64>>,
+    /// Print crop marks.
     #[serde(default)]
     pub crop_marks: bool,
+    /// Entries whose `verified` is older than this many months before the edition year get a warning.
     #[serde(default = "default_stale")]
+    #[schemars(with = "u32")]
     pub stale_after_months: Spanned<u32>,
+    /// "topics": sections per primary indication; "a-z": one alphabetical list.
     #[serde(default)]
     pub arrangement: Arrangement,
+    /// "rgb" (PDF/A) or "cmyk" (offset print).
     #[serde(default)]
     pub color: ColorModel,
+    /// Funding note printed in the imprint.
     pub funding_note: Option<String>,
+    /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
+    #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
 }
 
@@ -76,7 +108,7 @@ impl Default for PrintSettings {
 }
 
 /// Trim size of the booklet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     #[default]
@@ -85,7 +117,7 @@ pub enum Paper {
 }
 
 /// How the groups are arranged in print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 pub enum Arrangement {
     /// Sections per category and primary indication.
     #[default]
@@ -97,7 +129,7 @@ pub enum Arrangement {
 }
 
 /// Colour model of the PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ColorModel {
     #[default]
@@ -109,19 +141,25 @@ pub enum ColorModel {
 pub type IndicationsFile = BTreeMap<Spanned<String>, IndicationEntry>;
 
 /// One indication (topic).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicationEntry {
+    /// Name of the topic as shown.
     pub name: String,
+    /// Category the topic is listed under.
     pub category: String,
+    /// Other words for the topic (keyword index, search).
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// Ids of related indications.
+    #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub see_also: Vec<Spanned<String>>,
 }
 
 /// Who a group is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     Affected,
@@ -129,7 +167,7 @@ pub enum Audience {
 }
 
 /// How a group meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingFormat {
     InPerson,
@@ -138,7 +176,7 @@ pub enum MeetingFormat {
 }
 
 /// Where a group stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
@@ -148,7 +186,7 @@ pub enum Status {
 }
 
 /// Level of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Local,
@@ -157,7 +195,7 @@ pub enum Level {
 }
 
 /// How often a meeting happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Rhythm {
     Weekly,
@@ -167,7 +205,7 @@ pub enum Rhythm {
 }
 
 /// Day of the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Monday,
@@ -180,112 +218,223 @@ pub enum Weekday {
 }
 
 /// Front matter of `content/groups/*.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupFront {
+    /// Name of the group.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Key for A–Z order and letter, if the name does not start with the right word.
     pub sort_as: Option<String>,
+    /// Extra A–Z entries pointing to this group.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Old file names whose URLs must keep working.
+    #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub former_slugs: Vec<Spanned<String>>,
+    /// Indication ids from content/indications.toml; the first is the primary topic.
+    #[schemars(length(min = 1), inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
+    #[schemars(with = "Vec<String>")]
     pub indications: Spanned<Vec<Spanned<String>>>,
+    /// "affected" and/or "relatives".
+    #[schemars(length(min = 1))]
+    #[schemars(with = "Vec<Audience>")]
     pub audience: Spanned<Vec<Audience>>,
+    /// "in-person", "online" or "hybrid".
     pub format: MeetingFormat,
+    /// "active", "founding", "full" or "ended".
+    #[schemars(with = "Status")]
     pub status: Spanned<Status>,
+    /// Date the data was last confirmed with the group (YYYY-MM-DD, without quotes).
+    #[schemars(with = "crate::cli::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
+    /// File name (without .md) of an organisation in content/organisations/.
+    #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(with = "Option<String>")]
     pub organisation: Option<Spanned<String>>,
+    /// File name (without .md) of a contact point in content/contact-points/.
+    #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(with = "Option<String>")]
     pub contact_point: Option<Spanned<String>>,
+    /// District or part of town.
     pub district: Option<String>,
+    /// Languages spoken in the group (ISO 639-1, default ["de"]).
+    #[schemars(inner(regex(pattern = "^[a-z]{2}$")))]
+    #[schemars(with = "Option<Vec<String>>")]
     pub languages: Option<Vec<Spanned<String>>>,
+    /// Year the group was founded.
+    #[schemars(range(min = 1800, max = 2200))]
+    #[schemars(with = "Option<i64>")]
     pub since: Option<Spanned<i64>>,
+    /// Date the group ended; required if and only if status = "ended".
+    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
     pub ended: Option<Spanned<Datetime>>,
+    /// Show on the website (default true).
     pub web: Option<bool>,
+    /// Show in the booklet (default true).
     pub print: Option<bool>,
+    /// Never publish place, address or personal contact (default false).
     pub confidential: Option<bool>,
+    /// Regular meetings.
     #[serde(default)]
+    #[schemars(with = "Vec<MeetingEntry>")]
     pub meetings: Vec<Spanned<MeetingEntry>>,
+    /// How to reach the group.
+    #[schemars(with = "Option<ContactEntry>")]
     pub contact: Option<Spanned<ContactEntry>>,
 }
 
 /// `[[meetings]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingEntry {
+    /// "weekly", "biweekly", "monthly" or "irregular".
     pub rhythm: Rhythm,
+    /// Day of the week; required unless irregular.
+    #[schemars(with = "Option<Weekday>")]
     pub weekday: Option<Spanned<Weekday>>,
+    /// Monthly only: weeks of the month, 1–4 or -1 for the last.
+    #[schemars(with = "Option<Vec<i64>>")]
     pub weeks: Option<Spanned<Vec<Spanned<i64>>>>,
+    /// Biweekly only: a date the group met.
+    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
     pub first_date: Option<Spanned<Datetime>>,
+    /// Start time "HH:MM"; required unless irregular.
+    #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
+    #[schemars(with = "Option<String>")]
     pub start: Option<Spanned<String>>,
+    /// End time "HH:MM".
+    #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
+    #[schemars(with = "Option<String>")]
     pub end: Option<Spanned<String>>,
+    /// Where the group meets.
     pub place: Option<String>,
+    /// Address of the meeting place.
     pub address: Option<String>,
+    /// Step-free access (absent = unknown).
     pub accessible: Option<bool>,
+    /// A short note, e.g. "nicht in den Schulferien".
     pub note: Option<String>,
 }
 
 /// `[contact]` of a group.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactEntry {
+    /// Publish only the contact point as contact.
     pub via_contact_point: Option<bool>,
+    /// Contact person (needs consent).
+    #[schemars(with = "Option<String>")]
     pub person: Option<Spanned<String>>,
+    /// Phone number (needs consent).
+    #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
+    /// E-mail address (needs consent).
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
+    /// Date the group agreed to publish person, phone and e-mail.
+    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
+    /// Website of the group (https://…).
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
 
 /// Front matter of `content/organisations/*.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationFront {
+    /// Name of the organisation.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// "local", "state" or "federal".
     pub level: Level,
+    /// Date the data was last confirmed (YYYY-MM-DD).
+    #[schemars(with = "crate::cli::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
+    /// Indication ids the organisation works on.
+    #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub indications: Vec<Spanned<String>>,
+    /// Postal address.
     pub address: Option<String>,
+    /// Phone number.
     pub phone: Option<String>,
+    /// E-mail address.
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
+    /// Website (https://…).
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
+    /// Key for A–Z order and letter.
     pub sort_as: Option<String>,
+    /// Extra A–Z entries pointing here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Old file names whose URLs must keep working.
+    #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub former_slugs: Vec<Spanned<String>>,
+    /// Show on the website (default true).
     pub web: Option<bool>,
+    /// Show in the booklet (default true).
     pub print: Option<bool>,
 }
 
 /// Front matter of `content/contact-points/*.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactPointFront {
+    /// Name of the contact point.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Date the data was last confirmed (YYYY-MM-DD).
+    #[schemars(with = "crate::cli::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
+    /// Postal address.
     pub address: Option<String>,
+    /// Phone number.
     pub phone: Option<String>,
+    /// E-mail address.
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
+    /// Website (https://…).
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
+    /// Opening hours, one line each.
     #[serde(default)]
     pub opening_hours: Vec<String>,
+    /// Key for A–Z order and letter.
     pub sort_as: Option<String>,
+    /// Extra A–Z entries pointing here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Old file names whose URLs must keep working.
+    #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub former_slugs: Vec<Spanned<String>>,
+    /// Show on the website (default true).
     pub web: Option<bool>,
+    /// Show in the booklet (default true).
     pub print: Option<bool>,
 }
 
 /// Front matter of `content/pages/*.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
+    /// Title of the page.
     pub title: String,
+    /// Order of the pages (smaller first, default 0).
     #[serde(default)]
     pub weight: i64,
+    /// Show on the website (default true).
     pub web: Option<bool>,
+    /// Show in the booklet (default true).
     pub print: Option<bool>,
 }

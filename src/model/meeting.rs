@@ -114,6 +114,78 @@ impl Meeting {
             None => self.schedule_de(),
         }
     }
+
+    /// Does the meeting take place on `date`? Always false for irregular
+    /// meetings (and for biweekly ones without `first_date`).
+    pub fn occurs_on(&self, date: Date) -> bool {
+        let Some(weekday) = self.weekday else { return false };
+        if weekday_of(date) != weekday {
+            return false;
+        }
+        match self.rhythm {
+            Rhythm::Weekly => true,
+            Rhythm::Biweekly => {
+                self.first_date.is_some_and(|anchor| (day_number(date) - day_number(anchor)).rem_euclid(14) == 0)
+            }
+            Rhythm::Monthly => {
+                let week = (date.day() as i8 - 1) / 7 + 1;
+                let last = date.day() as i8 + 7 > date.days_in_month();
+                self.weeks.iter().any(|&w| w == week || (w == -1 && last))
+            }
+            Rhythm::Irregular => false,
+        }
+    }
+
+    /// The first meeting on or after `from` (`None` for irregular meetings).
+    /// Biweekly meetings follow the series anchored at `first_date`.
+    pub fn next_on_or_after(&self, from: Date) -> Option<Date> {
+        let mut d = from;
+        // Every regular rhythm repeats within 5 weeks; 62 days is ample.
+        for _ in 0..62 {
+            if self.occurs_on(d) {
+                return Some(d);
+            }
+            d = d.tomorrow().ok()?;
+        }
+        None
+    }
+
+    /// The first date of a calendar series for a group verified on
+    /// `verified`: biweekly meetings start at `first_date`, the others at
+    /// their first meeting on or after `verified`. `None` when irregular.
+    pub fn series_start(&self, verified: Date) -> Option<Date> {
+        match self.rhythm {
+            Rhythm::Irregular => None,
+            Rhythm::Biweekly => self.first_date.filter(|&d| self.occurs_on(d)).or_else(|| self.next_on_or_after(verified)),
+            _ => self.next_on_or_after(verified),
+        }
+    }
+}
+
+/// The weekday of a date.
+pub fn weekday_of(date: Date) -> Weekday {
+    use jiff::civil::Weekday as J;
+    match date.weekday() {
+        J::Monday => Weekday::Monday,
+        J::Tuesday => Weekday::Tuesday,
+        J::Wednesday => Weekday::Wednesday,
+        J::Thursday => Weekday::Thursday,
+        J::Friday => Weekday::Friday,
+        J::Saturday => Weekday::Saturday,
+        J::Sunday => Weekday::Sunday,
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
@@ -150,6 +222,35 @@ mod tests {
         let mut m = meeting(Rhythm::Irregular, None, vec![]);
         m.start = None;
         assert_eq!(m.sentence_de(), "unregelmäßig");
+    }
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn next_occurrences() {
+        // 2026-09-14 is a Monday.
+        let m = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
+        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-23")));
+        assert_eq!(m.next_on_or_after(date("2026-09-24")), Some(date("2026-10-14")));
+        assert_eq!(m.next_on_or_after(date("2026-09-09")), Some(date("2026-09-09")));
+        let m = meeting(Rhythm::Monthly, Some(Weekday::Friday), vec![-1]);
+        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-25")));
+        assert_eq!(m.next_on_or_after(date("2026-10-01")), Some(date("2026-10-30")));
+        let m = meeting(Rhythm::Weekly, Some(Weekday::Monday), vec![]);
+        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-14")));
+        let mut m = meeting(Rhythm::Biweekly, Some(Weekday::Friday), vec![]);
+        m.first_date = Some(date("2026-01-09"));
+        assert_eq!(m.next_on_or_after(date("2026-01-10")), Some(date("2026-01-23")));
+        assert_eq!(m.next_on_or_after(date("2026-01-01")), Some(date("2026-01-09")));
+        assert_eq!(m.next_on_or_after(date("2025-12-20")), Some(date("2025-12-26")));
+        assert_eq!(m.series_start(date("2026-05-13")), Some(date("2026-01-09")));
+        let m = meeting(Rhythm::Irregular, None, vec![]);
+        assert_eq!(m.next_on_or_after(date("2026-01-01")), None);
+        assert_eq!(m.series_start(date("2026-01-01")), None);
+        assert_eq!(day_number(date("1970-01-01")), 0);
+        assert_eq!(day_number(date("2000-03-01")), 11_017);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Markdown → HTML for the website: pulldown-cmark, headings shifted below
 //! the page's own `<h1>`, relative image paths mapped to the copied
 //! `content/images/`, then sanitised with ammonia (no script, no event
-//! handlers, only http/https/mailto/tel links survive).
+//! handlers, only http/https/mailto/tel links survive). E-mail addresses
+//! in the text and `mailto:` links are written harvest-protected (see
+//! [`email_html`]).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -17,6 +19,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
         b.link_rel(Some("noopener noreferrer"));
         b.add_generic_attributes(["lang"]);
+        // The harvest-protected e-mail spans of `email_html`.
+        b.add_tag_attributes("span", ["class", "data-u", "data-d", "data-keep"]);
         b
     })
 }
@@ -31,7 +35,44 @@ fn shift(level: HeadingLevel, by: usize) -> HeadingLevel {
 /// levels; relative image paths point to `{base_path}/static/content/…`.
 pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(|ev| match ev {
+    // Is each open link a `mailto:` link (rendered as a protected span)?
+    let mut links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, options).flat_map(|ev| match ev {
+        Event::Start(Tag::Link { dest_url, .. }) if dest_url.to_ascii_lowercase().starts_with("mailto:") => {
+            links.push(true);
+            let addr = dest_url[7..].split('?').next().unwrap_or("").to_owned();
+            let html = match addr.rsplit_once('@') {
+                Some((u, d)) => format!(
+                    "<span class=\"email\" data-keep=\"1\" data-u=\"{}\" data-d=\"{}\">",
+                    crate::render::web::escape_html(u),
+                    crate::render::web::escape_html(d)
+                ),
+                None => "<span>".to_owned(),
+            };
+            vec![Event::InlineHtml(CowStr::from(html))]
+        }
+        Event::Start(tag @ Tag::Link { .. }) => {
+            links.push(false);
+            vec![Event::Start(tag)]
+        }
+        Event::End(TagEnd::Link) => {
+            if links.pop().unwrap_or(false) {
+                vec![Event::InlineHtml(CowStr::from("</span>"))]
+            } else {
+                vec![Event::End(TagEnd::Link)]
+            }
+        }
+        Event::Text(t) if t.contains('@') => protect_emails(&t),
+        other => vec![map_event(other, heading_shift, base_path)],
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    sanitizer().clean(&html).to_string()
+}
+
+/// Heading shift and image paths.
+fn map_event<'a>(ev: Event<'a>, heading_shift: usize, base_path: &str) -> Event<'a> {
+    match ev {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
             Event::Start(Tag::Heading { level: shift(level, heading_shift), id, classes, attrs })
         }
@@ -44,14 +85,69 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             Event::Start(Tag::Image { link_type, dest_url, title, id })
         }
         other => other,
-    });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer().clean(&html).to_string()
+    }
+}
+
+/// Text with every e-mail address in it replaced by [`email_html`].
+fn protect_emails(text: &str) -> Vec<Event<'static>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((start, end)) = find_email(rest) {
+        if start > 0 {
+            out.push(Event::Text(CowStr::from(rest[..start].to_owned())));
+        }
+        let (u, d) = rest[start..end].rsplit_once('@').unwrap_or(("", ""));
+        out.push(Event::InlineHtml(CowStr::from(email_html(u, d))));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_owned())));
+    }
+    out
+}
+
+/// Byte range of the first e-mail address (`user@domain.tld`) in `s`.
+fn find_email(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let user_char = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    let domain_char = |b: u8| b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
+    let mut from = 0;
+    while let Some(at) = s[from..].find('@').map(|i| i + from) {
+        let mut start = at;
+        while start > 0 && user_char(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && domain_char(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-') {
+            end -= 1;
+        }
+        let domain = &s[at + 1..end];
+        if start < at && domain.contains('.') && !domain.starts_with('.') {
+            return Some((start, end));
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Encodes every character as a numeric HTML entity.
+fn entities(s: &str) -> String {
+    s.chars().map(|c| format!("&#{};", c as u32)).collect()
+}
+
+/// A harvest-protected e-mail address: no `@` and no `mailto:` in the page
+/// source. Readable without JavaScript as "user (at) domain"; the theme's
+/// `site.js` turns the span into a normal `mailto:` link.
+pub fn email_html(user: &str, domain: &str) -> String {
+    let (u, d) = (entities(user), entities(domain));
+    format!("<span class=\"email\" data-u=\"{u}\" data-d=\"{d}\">{u} (at) {d}</span>")
 }
 
 /// The first paragraph of a Markdown text as plain text (for teasers and
-/// meta descriptions).
+/// meta descriptions), e-mail addresses written as "user (at) domain".
 pub fn first_paragraph_text(markdown: &str) -> String {
     let mut out = String::new();
     let mut in_para = false;
@@ -65,7 +161,20 @@ pub fn first_paragraph_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.trim().to_owned()
+    protect_plain(out.trim())
+}
+
+/// Plain text with every e-mail address written as "user (at) domain".
+pub fn protect_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((start, end)) = find_email(rest) {
+        out.push_str(&rest[..start]);
+        out.push_str(&rest[start..end].replacen('@', " (at) ", 1));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -81,6 +190,20 @@ mod tests {
     }
 
     #[test]
+    fn emails_are_protected() {
+        let html = to_html("Schreiben Sie an info@kiss.example. Oder [uns](mailto:team@kiss.example?subject=Hallo).", 1, "");
+        assert!(!html.contains('@'), "{html}");
+        assert!(!html.contains("mailto:"), "{html}");
+        assert!(html.contains("data-u=\"info\" data-d=\"kiss.example\""), "{html}");
+        assert!(html.contains("info (at) kiss.example"), "{html}");
+        assert!(html.contains("data-keep=\"1\" data-u=\"team\" data-d=\"kiss.example\">uns</span>"), "{html}");
+        assert_eq!(find_email("a @ b"), None);
+        assert_eq!(find_email("x a.b@c.de."), Some((2, 10)));
+        let e = email_html("a", "b.de");
+        assert!(!e.contains('@') && e.contains("&#97; (at) &#98;&#46;&#100;&#101;"));
+    }
+
+    #[test]
     fn headings_shift_and_images_map() {
         let html = to_html("# Titel\n\n![Bild](images/a.jpg)", 1, "/base");
         assert!(html.contains("<h2>Titel</h2>"));
@@ -90,5 +213,6 @@ mod tests {
     #[test]
     fn teaser() {
         assert_eq!(first_paragraph_text("# H\n\nEins *zwei*\ndrei.\n\nVier"), "Eins zwei drei.");
+        assert_eq!(first_paragraph_text("Mail: a.b@c.de bitte"), "Mail: a.b (at) c.de bitte");
     }
 }

@@ -2,6 +2,7 @@
 //! report every problem at once, and build the immutable [`Directory`].
 
 mod languages;
+pub mod lint;
 pub mod rules;
 
 use std::collections::{BTreeMap, HashMap};

@@ -153,7 +153,6 @@ pub struct MeetingView {
     /// "jeden 2. Dienstag im Monat, 19:00–21:00 Uhr".
     pub when: String,
     /// Place and address, if published.
-    #[serde(rename = "where")]
     pub place: Option<String>,
     /// Step-free access confirmed.
     pub accessible: bool,
@@ -366,6 +365,12 @@ fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
     }
 }
 
+/// Can typst place this image (by its file name)?
+pub fn printable_image(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].iter().any(|ext| lower.ends_with(ext))
+}
+
 /// Rough size of an entry in characters, to decide whether it may break.
 const KEEP_LIMIT: usize = 900;
 
@@ -379,7 +384,7 @@ impl Builder<'_, '_> {
         let dir = self.dir;
         let resolve = |p: &str| -> Option<String> {
             let p = p.trim().trim_start_matches("./").trim_start_matches('/');
-            dir.images.contains_key(p).then(|| format!("{CONTENT_PREFIX}{p}"))
+            (dir.images.contains_key(p) && printable_image(p)).then(|| format!("{CONTENT_PREFIX}{p}"))
         };
         md_tree::to_nodes(text, &resolve)
     }
@@ -731,7 +736,12 @@ pub fn build(edition: &Edition<'_>) -> Data {
         crop_marks: s.print.crop_marks,
         cmyk: s.print.color == ColorModel::Cmyk,
         arrangement: if topics { "topics" } else { "a-z" },
-        cover_image: s.print.cover_image.as_ref().map(|i| format!("{CONTENT_PREFIX}{}", i.path.trim_start_matches('/'))),
+        cover_image: s
+            .print
+            .cover_image
+            .as_ref()
+            .filter(|i| printable_image(&i.path))
+            .map(|i| format!("{CONTENT_PREFIX}{}", i.path.trim_start_matches('/'))),
         counts: Counts {
             groups: edition.groups.len(),
             organisations: edition.organisations.len(),

@@ -12,7 +12,10 @@ pub mod data;
 pub mod md_tree;
 pub mod world;
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+
+use serde_json::Value;
 
 use typst::World;
 use typst::WorldExt;
@@ -41,17 +44,41 @@ pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> 
 
 /// Like [`render`], also returning typst's warnings (formatted like errors).
 pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    let data = data::build(edition);
-    let json = serde_json::to_vec(&data).map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
+    // typst should never panic; if it does, the build reports it instead of crashing.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_inner(edition, theme))) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".to_owned());
+            Err(vec![format!("print: typst stopped with an internal error: {what}")])
+        }
+    }
+}
+
+fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    let fonts = world::theme_fonts(theme);
+    let (json, replaced) = data_json(edition, &fonts, false);
+    let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
     let dir = edition.directory;
     let stand = data::stand_date(edition);
     let today = Datetime::from_ymd(i32::from(stand.year()), stand.month() as u8, stand.day() as u8);
     let cover = dir.settings.print.cover_image.as_ref().map(|i| (i.path.as_str(), &i.bytes));
     let images = dir.images.iter().map(|(p, i)| (p.as_str(), &i.bytes)).chain(cover);
-    let world = PrintWorld::new(theme, None, json, images, today).map_err(|e| vec![e])?;
+    let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
 
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let mut warns: Vec<String> = warnings.iter().map(|d| format_diagnostic(&world, d)).collect();
+    let mut warns: Vec<String> = Vec::new();
+    if !replaced.is_empty() {
+        let list: Vec<String> = replaced.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+        warns.push(format!(
+            "warning: no print font can show {}; printed as \"?\" (add a font to the theme's print/fonts/)",
+            list.join(", ")
+        ));
+    }
+    warns.extend(warnings.iter().map(|d| format_diagnostic(&world, d)));
     let document = output.map_err(|errors| errors.iter().map(|d| format_diagnostic(&world, d)).collect::<Vec<_>>())?;
 
     let cmyk = dir.settings.print.color == ColorModel::Cmyk;
@@ -79,7 +106,9 @@ pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 if n > 0 {
-                    let failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();
+                    let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();
+                    failed.dedup();
+                    failed.truncate(3);
                     warns.push(format!(
                         "warning: the PDF does not conform to {} and was written without it: {}",
                         standards_name(attempts[n - 1]),
@@ -139,8 +168,73 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
 /// `DIR/content/images/`, fonts from `print/fonts/` via `--font-path`).
 pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, Vec<u8>) {
     let main = theme.text(&format!("{}{}", world::TEMPLATE_PREFIX, world::MAIN_TEMPLATE)).unwrap_or("").to_owned();
-    let data = serde_json::to_vec_pretty(&data::build(edition)).unwrap_or_default();
-    (main, data)
+    let (data, _) = data_json(edition, &world::theme_fonts(theme), true);
+    (main, data.unwrap_or_default())
+}
+
+/// The data file, with characters no font can show replaced by `?`
+/// (PDF/A forbids missing glyphs); also returns the replaced characters.
+fn data_json(
+    edition: &Edition<'_>,
+    fonts: &[typst::text::Font],
+    pretty: bool,
+) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
+    let mut replaced = BTreeSet::new();
+    let mut value = match serde_json::to_value(data::build(edition)) {
+        Ok(v) => v,
+        Err(e) => return (Err(e), replaced),
+    };
+    let mut known: HashMap<char, bool> = HashMap::new();
+    let mut covers = |c: char| *known.entry(c).or_insert_with(|| fonts.iter().any(|f| f.info().coverage.contains(c as u32)));
+    sanitize(&mut value, None, &mut covers, &mut replaced);
+    let bytes = if pretty { serde_json::to_vec_pretty(&value) } else { serde_json::to_vec(&value) };
+    (bytes, replaced)
+}
+
+/// Fields that hold paths or link targets, not printed text.
+const NOT_TEXT: &[&str] = &["p", "u", "cover_image", "website_url", "key", "keys", "organisation_key"];
+
+fn sanitize(v: &mut Value, field: Option<&str>, covers: &mut impl FnMut(char) -> bool, replaced: &mut BTreeSet<char>) {
+    match v {
+        Value::String(s) => {
+            if field.is_some_and(|f| NOT_TEXT.contains(&f)) || s.is_ascii() && !s.bytes().any(|b| b < 0x20 && b != b'\n') {
+                return;
+            }
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                match c {
+                    '\n' => out.push(c),
+                    '\t' => out.push(' '),
+                    // Invisible: variation selectors, byte order mark, tags.
+                    '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}' => {}
+                    c if c.is_control() => {}
+                    c if c.is_ascii() => out.push(c),
+                    // Private use: forbidden in PDF/A.
+                    '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => {
+                        replaced.insert(c);
+                        out.push('?');
+                    }
+                    c if covers(c) => out.push(c),
+                    c => {
+                        replaced.insert(c);
+                        out.push('?');
+                    }
+                }
+            }
+            *s = out;
+        }
+        Value::Array(a) => {
+            for x in a {
+                sanitize(x, field, covers, replaced);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                sanitize(x, Some(k.as_str()), covers, replaced);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Characters of `text` that no print font can show (for the warning "text

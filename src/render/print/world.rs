@@ -61,7 +61,7 @@ fn built_in_fonts() -> &'static FontSet {
 
 /// The fonts of a theme: the built-in ones plus any font file the theme
 /// adds or replaces (those are parsed per render; they are rare).
-fn theme_fonts(theme: &Theme) -> Vec<Font> {
+pub fn theme_fonts(theme: &Theme) -> Vec<Font> {
     let set = built_in_fonts();
     let mut extra = Vec::new();
     for (path, bytes) in theme.under(TEMPLATE_PREFIX) {
@@ -116,6 +116,7 @@ impl PrintWorld {
     /// given content files (`images/cover.jpg` → `/content/images/cover.jpg`).
     pub fn new<'a>(
         theme: &Theme,
+        fonts: Vec<Font>,
         main_source: Option<&str>,
         data: Vec<u8>,
         content_files: impl IntoIterator<Item = (&'a str, &'a Arc<Vec<u8>>)>,
@@ -154,7 +155,6 @@ impl PrintWorld {
                 files.insert(id, Bytes::new(bytes.as_ref().clone()));
             }
         }
-        let fonts = theme_fonts(theme);
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Ok(PrintWorld { main, sources, files, book, fonts, today })
     }

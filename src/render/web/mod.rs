@@ -1,7 +1,21 @@
 //! The web renderer: every URL of the contract (section 7) from the tera
-//! templates of the theme, rendered in parallel with deterministic output.
+//! templates of the theme, plus the machine-readable files (search index,
+//! iCalendar per group, JSON export), rendered in parallel with
+//! deterministic output.
+//!
+//! Template context (documented for theme authors in the README):
+//! `site` (title, base, base_url, language, publisher, letters,
+//! info_pages, legal_pages), `t` (the theme's string table
+//! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
+//! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
+pub mod export;
+pub mod ical;
+pub mod jsonld;
+pub mod search;
 pub mod views;
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +32,7 @@ use views::*;
 /// One page to render.
 enum Job {
     Index,
+    Search,
     Letter(Letter),
     Topics,
     Topic(IndicationId),
@@ -39,8 +54,10 @@ struct SiteView {
     language: String,
     publisher: ContactDetails,
     letters: Vec<LetterLink>,
-    footer_pages: Vec<Link>,
-    nav: Vec<Link>,
+    /// Free pages about the directory (foreword, "what is a self-help group").
+    info_pages: Vec<PageLink>,
+    /// Imprint, privacy policy, accessibility statement.
+    legal_pages: Vec<PageLink>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +66,13 @@ struct LetterLink {
     slug: &'static str,
     url: String,
     count: usize,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    name: String,
+    url: String,
+    summary: String,
 }
 
 /// A line on an A–Z page.
@@ -61,6 +85,14 @@ struct AzView {
     see: Option<String>,
     primary: Option<String>,
     status: Option<&'static str>,
+}
+
+/// Slug prefixes of the free pages linked in the footer as legal pages.
+const LEGAL_PAGES: [&str; 3] = ["impressum", "datenschutz", "barrierefrei"];
+
+/// Is a free page one of the legal pages?
+pub fn is_legal_page(slug: &str) -> bool {
+    LEGAL_PAGES.iter().any(|p| slug.starts_with(p))
 }
 
 struct Renderer<'a> {
@@ -78,12 +110,26 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     let jobs = r.jobs();
     let pages: Vec<(String, Vec<u8>)> =
         jobs.par_iter().map(|job| r.render(job)).collect::<Result<Vec<_>, Message>>()?;
+    let calendars: Vec<(String, Vec<u8>)> = (0..dir.groups.len())
+        .into_par_iter()
+        .filter(|&i| dir.groups[i].is_live_on_web())
+        .filter_map(|i| {
+            let g = &dir.groups[i];
+            ical::calendar(dir, &r.urls, GroupId(i))
+                .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
+        })
+        .collect();
     let mut files = Files::default();
-    for (path, bytes) in pages {
+    for (path, bytes) in pages.into_iter().chain(calendars) {
         files.insert(path, bytes);
     }
     files.insert("sitemap.xml", r.sitemap());
-    files.insert("robots.txt", format!("User-agent: *\nAllow: /\nSitemap: {}\n", r.urls.absolute("/sitemap.xml")));
+    files.insert(
+        "robots.txt",
+        format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", r.urls.base, r.urls.absolute("/sitemap.xml")),
+    );
+    files.insert(file_for(search::INDEX_PATH), search::index(dir, &r.urls));
+    files.insert(file_for(export::EXPORT_PATH), export::export(dir, &r.urls));
     for (path, bytes) in theme.under("static/") {
         files.insert(path.to_owned(), bytes.to_vec());
     }
@@ -116,6 +162,34 @@ fn file_for(path: &str) -> String {
     }
 }
 
+/// The tera filter `email`: an [`Email`] (`{user, domain}`) or a plain
+/// address → harvest-protected HTML (use with `| safe`).
+fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let (user, domain) = match value {
+        tera::Value::Object(o) => (
+            o.get("user").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+            o.get("domain").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+        ),
+        tera::Value::String(s) => match s.rsplit_once('@') {
+            Some((u, d)) => (u.to_owned(), d.to_owned()),
+            None => return Ok(tera::Value::String(escape_html(s))),
+        },
+        _ => return Ok(tera::Value::String(String::new())),
+    };
+    Ok(tera::Value::String(markdown::email_html(&user, &domain)))
+}
+
+/// The string table of the theme for a language (`i18n/de.toml`, falling
+/// back to German).
+fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
+    let path = format!("i18n/{language}.toml");
+    let (path, text) = match theme.text(&path) {
+        Some(t) => (path, t),
+        None => ("i18n/de.toml".to_owned(), theme.text("i18n/de.toml").unwrap_or_default()),
+    };
+    toml::from_str(text).map_err(|e| Message::TemplateFailed { template: path, detail: e.to_string() })
+}
+
 impl<'a> Renderer<'a> {
     fn new(dir: &'a Directory, theme: &Theme) -> Result<Self, Message> {
         let mut tera = Tera::default();
@@ -129,6 +203,7 @@ impl<'a> Renderer<'a> {
         tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
+        tera.register_filter("email", email_filter);
 
         let urls = Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() };
         let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
@@ -136,6 +211,12 @@ impl<'a> Renderer<'a> {
             let idx = Letter::all().position(|l| l == line.letter).unwrap_or(0);
             letters[idx].1.push(line);
         }
+        let page_link = |p: &Page| PageLink {
+            name: p.title.clone(),
+            url: urls.path(&format!("/{}/", p.slug)),
+            summary: markdown::first_paragraph_text(&p.body),
+        };
+        let web_pages = || dir.pages.iter().filter(|p| p.web);
         let site = SiteView {
             title: dir.settings.title.clone(),
             base_url: dir.settings.base_url.clone(),
@@ -151,26 +232,21 @@ impl<'a> Renderer<'a> {
                     count: lines.len(),
                 })
                 .collect(),
-            footer_pages: dir
-                .pages
-                .iter()
-                .filter(|p| p.web)
-                .map(|p| Link { name: p.title.clone(), url: urls.path(&format!("/{}/", p.slug)) })
-                .collect(),
-            nav: vec![
-                Link { name: "Start".into(), url: urls.path("/") },
-                Link { name: "A–Z".into(), url: urls.path("/a-z/a/") },
-                Link { name: "Themen".into(), url: urls.path("/themen/") },
-            ],
+            info_pages: web_pages().filter(|p| !is_legal_page(&p.slug)).map(page_link).collect(),
+            legal_pages: web_pages().filter(|p| is_legal_page(&p.slug)).map(page_link).collect(),
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
+        base_context.insert("t", &strings(theme, &dir.settings.language)?);
+        base_context.insert("noindex", &false);
+        base_context.insert("description", "");
+        base_context.insert("jsonld", "");
         Ok(Renderer { dir, urls, tera, base_context, letters })
     }
 
     fn jobs(&self) -> Vec<Job> {
         let dir = self.dir;
-        let mut jobs = vec![Job::Index, Job::Topics, Job::NotFound];
+        let mut jobs = vec![Job::Index, Job::Search, Job::Topics, Job::NotFound];
         jobs.extend(Letter::all().map(Job::Letter));
         jobs.extend((0..dir.indications.len()).map(|i| Job::Topic(IndicationId(i))));
         for (i, g) in dir.groups.iter().enumerate() {
@@ -181,10 +257,14 @@ impl<'a> Renderer<'a> {
             jobs.push(if g.status == Status::Ended { Job::Ended(id) } else { Job::Group(id) });
         }
         jobs.extend(
-            (0..dir.organisations.len()).filter(|&i| dir.organisations[i].meta.web).map(|i| Job::Organisation(OrganisationId(i))),
+            (0..dir.organisations.len())
+                .filter(|&i| dir.organisations[i].meta.web)
+                .map(|i| Job::Organisation(OrganisationId(i))),
         );
         jobs.extend(
-            (0..dir.contact_points.len()).filter(|&i| dir.contact_points[i].meta.web).map(|i| Job::ContactPoint(ContactPointId(i))),
+            (0..dir.contact_points.len())
+                .filter(|&i| dir.contact_points[i].meta.web)
+                .map(|i| Job::ContactPoint(ContactPointId(i))),
         );
         jobs.extend((0..dir.pages.len()).filter(|&i| dir.pages[i].web).map(Job::Page));
         // Former slugs of every entry that has a page.
@@ -222,23 +302,21 @@ impl<'a> Renderer<'a> {
         let urls = &self.urls;
         match job {
             Job::Index => self.page("index.html", "/", |c| {
-                let intro = dir.pages.iter().find(|p| p.slug == "was-ist-eine-selbsthilfegruppe" && p.web);
-                c.insert(
-                    "intro",
-                    &intro.map(|p| json!({
-                        "title": p.title,
-                        "text": markdown::first_paragraph_text(&p.body),
-                        "url": urls.path(&format!("/{}/", p.slug)),
-                    })),
-                );
                 c.insert("categories", &self.categories());
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
+                c.insert("description", &format!("{}: Selbsthilfegruppen nach Thema, von A bis Z und über die Suche.", dir.settings.title));
+                c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
+            }),
+            Job::Search => self.page("search.html", "/suche/", |c| {
+                c.insert("index_url", &urls.path(search::INDEX_PATH));
+                c.insert("noindex", &true);
             }),
             Job::Letter(l) => {
                 let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
                 let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
                 self.page("letter.html", &Urls::letter_path(*l), |c| {
                     c.insert("letter", &json!({ "label": l.label(), "slug": l.slug() }));
+                    c.insert("noindex", &lines.is_empty());
                     c.insert("entries", &lines);
                 })
             }
@@ -249,7 +327,10 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .flat_map(|ind| {
                         ind.synonyms.iter().map(move |s| {
-                            (SortKey::new(s), json!({ "name": s, "target": ind.name, "url": urls.path(&Urls::indication_path(ind)) }))
+                            (
+                                SortKey::new(s),
+                                json!({ "name": s, "target": ind.name, "url": urls.path(&Urls::indication_path(ind)) }),
+                            )
                         })
                     })
                     .collect();
@@ -270,6 +351,17 @@ impl<'a> Renderer<'a> {
                     ContactPointRef::Publisher => (1, 0),
                 });
                 cps.dedup();
+                if cps.is_empty() {
+                    cps.push(ContactPointRef::Publisher);
+                }
+                // Indications that point here with their see-also (both directions).
+                let mut see_also: Vec<IndicationId> = ind.see_also.clone();
+                for (j, other) in dir.indications.iter().enumerate() {
+                    if other.see_also.contains(id) && !see_also.contains(&IndicationId(j)) {
+                        see_also.push(IndicationId(j));
+                    }
+                }
+                see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
                 self.page("topic.html", &Urls::indication_path(ind), |c| {
                     c.insert(
                         "indication",
@@ -280,6 +372,7 @@ impl<'a> Renderer<'a> {
                             "synonyms": ind.synonyms,
                         }),
                     );
+                    c.insert("description", &format!("Selbsthilfegruppen zum Thema {} – {}", ind.name, dir.settings.title));
                     c.insert("primary_groups", &group_lines(dir, urls, &ind.primary_groups));
                     c.insert("secondary_groups", &group_lines(dir, urls, &ind.secondary_groups));
                     c.insert(
@@ -293,19 +386,17 @@ impl<'a> Renderer<'a> {
                             })
                             .collect::<Vec<_>>(),
                     );
-                    c.insert(
-                        "contact_points",
-                        &cps.iter().map(|&r| contact_point_details(dir, urls, r)).collect::<Vec<_>>(),
-                    );
-                    c.insert(
-                        "see_also",
-                        &ind.see_also.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
-                    );
+                    c.insert("contact_points", &cps.iter().map(|&r| contact_point_details(dir, urls, r)).collect::<Vec<_>>());
+                    c.insert("see_also", &see_also.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>());
                 })
             }
             Job::Group(id) => {
                 let view = group_view(dir, urls, *id);
-                self.page("group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| c.insert("group", &view))
+                self.page("group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                    c.insert("description", &view.summary);
+                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, *id)));
+                    c.insert("group", &view);
+                })
             }
             Job::Ended(id) => {
                 let g = dir.group(*id);
@@ -318,55 +409,34 @@ impl<'a> Renderer<'a> {
                             "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
                         }),
                     );
+                    c.insert("noindex", &true);
                     c.insert("contact_point", &contact_point_details(dir, urls, g.contact_point_ref()));
                 })
             }
             Job::Organisation(id) => {
                 let o = dir.organisation(*id);
+                let view = organisation_view(dir, urls, *id);
                 self.page("organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
-                    c.insert(
-                        "organisation",
-                        &json!({
-                            "name": o.meta.name,
-                            "level": level_de(o.level),
-                            "description_html": markdown::to_html(&o.meta.description, 1, &urls.base),
-                            "address": o.address,
-                            "phone": o.phone,
-                            "phone_uri": o.phone.as_deref().map(tel_uri),
-                            "email": o.email,
-                            "website": o.website,
-                            "aliases": o.meta.aliases.iter().map(|a| &a.name).collect::<Vec<_>>(),
-                            "indications": o.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
-                            "verified": crate::project::format_date_de(o.meta.verified),
-                        }),
-                    );
+                    c.insert("description", &view.summary);
+                    c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, *id)));
+                    c.insert("entry", &view);
                     c.insert("groups", &group_lines(dir, urls, &o.groups));
                 })
             }
             Job::ContactPoint(id) => {
                 let cp = dir.contact_point(*id);
+                let view = contact_point_view(dir, urls, *id);
                 self.page("contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
-                    c.insert(
-                        "contact_point",
-                        &json!({
-                            "name": cp.meta.name,
-                            "description_html": markdown::to_html(&cp.meta.description, 1, &urls.base),
-                            "address": cp.address,
-                            "phone": cp.phone,
-                            "phone_uri": cp.phone.as_deref().map(tel_uri),
-                            "email": cp.email,
-                            "website": cp.website,
-                            "opening_hours": cp.opening_hours,
-                            "aliases": cp.meta.aliases.iter().map(|a| &a.name).collect::<Vec<_>>(),
-                            "verified": crate::project::format_date_de(cp.meta.verified),
-                        }),
-                    );
+                    c.insert("description", &view.summary);
+                    c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, *id)));
+                    c.insert("entry", &view);
                     c.insert("groups", &group_lines(dir, urls, &cp.groups));
                 })
             }
             Job::Page(i) => {
                 let p = &dir.pages[*i];
                 self.page("page.html", &format!("/{}/", p.slug), |c| {
+                    c.insert("description", &markdown::first_paragraph_text(&p.body));
                     c.insert("page", &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }));
                 })
             }
@@ -374,8 +444,9 @@ impl<'a> Renderer<'a> {
                 c.insert("target", target);
                 c.insert("target_absolute", &urls.absolute(target.strip_prefix(&urls.base).unwrap_or(target)));
                 c.insert("name", name);
+                c.insert("noindex", &true);
             }),
-            Job::NotFound => self.page("404.html", "/404.html", |_| {}),
+            Job::NotFound => self.page("404.html", "/404.html", |c| c.insert("noindex", &true)),
         }
     }
 
@@ -385,14 +456,14 @@ impl<'a> Renderer<'a> {
         let (primary, status) = match line.entry {
             EntryRef::Group(g) => {
                 let g = dir.group(g);
-                (Some(dir.indication(g.primary_indication()).name.clone()), status_de(g.status))
+                (Some(dir.indication(g.primary_indication()).name.clone()), notable_status(g.status))
             }
             _ => (None, None),
         };
         AzView {
             name: dir.az_name(line).to_owned(),
             url: self.urls.path(&Urls::entry_path(dir, line.entry)),
-            kind: kind_de(line.entry),
+            kind: kind_code(line.entry),
             see: line.alias.map(|_| meta.name.clone()),
             primary,
             status,
@@ -425,7 +496,8 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// All indexable pages: no ended groups, no redirects, no 404.
+    /// All indexable pages: no ended groups, no redirects, no 404, no
+    /// empty letters, no search page.
     fn sitemap(&self) -> String {
         let dir = self.dir;
         let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
@@ -447,7 +519,9 @@ impl<'a> Renderer<'a> {
             }
         }
         paths.extend(dir.pages.iter().filter(|p| p.web).map(|p| format!("/{}/", p.slug)));
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         for p in paths {
             xml.push_str("  <url><loc>");
             xml.push_str(&xml_escape(&self.urls.absolute(&p)));
@@ -489,4 +563,31 @@ pub fn xml_escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_string_table_parses_and_tera_indexes_it() {
+        let theme = Theme::built_in();
+        let t = strings(&theme, "de").unwrap();
+        let mut tera = Tera::default();
+        tera.add_raw_template("x", "{{ t.status[g.status] }}|{{ t.format[g.format] }}").unwrap();
+        let mut c = Context::new();
+        c.insert("t", &t);
+        c.insert("g", &json!({ "status": "founding", "format": "in-person" }));
+        assert_eq!(tera.render("x", &c).unwrap(), "in Gründung|Treffen vor Ort");
+        // An unknown language falls back to German.
+        assert!(strings(&theme, "xx").is_ok());
+    }
+
+    #[test]
+    fn legal_pages() {
+        assert!(is_legal_page("impressum"));
+        assert!(is_legal_page("datenschutz"));
+        assert!(is_legal_page("barrierefreiheit"));
+        assert!(!is_legal_page("vorwort"));
+    }
 }

@@ -1,5 +1,11 @@
 //! What the templates see: plain serialisable views of the model, with
-//! URLs and German wording filled in. Built from the model only.
+//! URLs filled in. Built from the model only.
+//!
+//! Views carry *codes* (`"group"`, `"founding"`, `"in-person"`), never
+//! interface words: the theme turns codes into German through its one
+//! string table `i18n/de.toml` (`{{ t.status[g.status] }}`). Wording that
+//! is computed from the content (meeting sentences, dates, language names)
+//! comes ready-made from the model.
 
 use serde::Serialize;
 
@@ -23,23 +29,24 @@ impl Urls {
         format!("{}{p}", self.base)
     }
 
-    /// Absolute URL of a site path (sitemap).
+    /// Absolute URL of a site path (sitemap, JSON-LD, iCalendar).
     pub fn absolute(&self, p: &str) -> String {
         let origin = self.absolute.strip_suffix(&self.base).unwrap_or(&self.absolute);
         format!("{origin}{}{p}", self.base)
     }
 
-    /// Site path (without base) of an entry page.
-    pub fn entry_path(dir: &Directory, e: EntryRef) -> String {
-        let slug = &dir.meta(e).slug;
-        match e {
-            EntryRef::Group(_) => format!("/gruppen/{slug}/"),
-            EntryRef::Organisation(_) => format!("/organisationen/{slug}/"),
-            EntryRef::ContactPoint(_) => format!("/kontaktstellen/{slug}/"),
-        }
+    /// The host of the base URL (`selbsthilfe-musterstadt.example`).
+    pub fn host(&self) -> &str {
+        let rest = self.absolute.split_once("://").map(|(_, r)| r).unwrap_or(&self.absolute);
+        rest.split(['/', ':']).next().unwrap_or(rest)
     }
 
-    /// Site path of a former slug of an entry.
+    /// Site path (without base) of an entry page.
+    pub fn entry_path(dir: &Directory, e: EntryRef) -> String {
+        Urls::former_path(e, &dir.meta(e).slug)
+    }
+
+    /// Site path of an entry kind's page for a slug (also former slugs).
     pub fn former_path(e: EntryRef, slug: &str) -> String {
         match e {
             EntryRef::Group(_) => format!("/gruppen/{slug}/"),
@@ -57,6 +64,11 @@ impl Urls {
     pub fn letter_path(l: Letter) -> String {
         format!("/a-z/{}/", l.slug())
     }
+
+    /// Site path of a group's calendar file.
+    pub fn calendar_path(slug: &str) -> String {
+        format!("/kalender/{slug}.ics")
+    }
 }
 
 /// A link with a name.
@@ -68,61 +80,84 @@ pub struct Link {
     pub url: String,
 }
 
-/// German label of an entry kind.
-pub fn kind_de(e: EntryRef) -> &'static str {
+/// Code of an entry kind (`t.kind[…]`).
+pub fn kind_code(e: EntryRef) -> &'static str {
     match e {
-        EntryRef::Group(_) => "Selbsthilfegruppe",
-        EntryRef::Organisation(_) => "Selbsthilfeorganisation",
-        EntryRef::ContactPoint(_) => "Selbsthilfe-Kontaktstelle",
+        EntryRef::Group(_) => "group",
+        EntryRef::Organisation(_) => "organisation",
+        EntryRef::ContactPoint(_) => "contact_point",
     }
 }
 
-/// "Betroffene", "Angehörige", "Betroffene und Angehörige".
-pub fn audience_de(a: &[Audience]) -> String {
-    let words: Vec<&str> = a
-        .iter()
-        .map(|a| match a {
-            Audience::Affected => "Betroffene",
-            Audience::Relatives => "Angehörige",
-        })
-        .collect();
-    words.join(" und ")
-}
-
-/// Status in words, `None` for active groups.
-pub fn status_de(s: Status) -> Option<&'static str> {
+/// Code of a status (`t.status[…]`).
+pub fn status_code(s: Status) -> &'static str {
     match s {
-        Status::Active => None,
-        Status::Founding => Some("in Gründung"),
-        Status::Full => Some("zur Zeit keine Aufnahme"),
-        Status::Ended => Some("trifft sich nicht mehr"),
+        Status::Active => "active",
+        Status::Founding => "founding",
+        Status::Full => "full",
+        Status::Ended => "ended",
     }
 }
 
-/// "vor Ort", "online", "vor Ort und online (hybrid)".
-pub fn format_de(f: MeetingFormat) -> &'static str {
+/// Code of a status worth mentioning (not for active groups).
+pub fn notable_status(s: Status) -> Option<&'static str> {
+    (s != Status::Active).then(|| status_code(s))
+}
+
+/// Code of a meeting format (`t.format[…]`).
+pub fn format_code(f: MeetingFormat) -> &'static str {
     match f {
-        MeetingFormat::InPerson => "vor Ort",
+        MeetingFormat::InPerson => "in-person",
         MeetingFormat::Online => "online",
-        MeetingFormat::Hybrid => "vor Ort und online (hybrid)",
+        MeetingFormat::Hybrid => "hybrid",
     }
 }
 
-/// German name of a level.
-pub fn level_de(l: Level) -> &'static str {
+/// Code of an audience (`t.audience[…]`).
+pub fn audience_code(a: Audience) -> &'static str {
+    match a {
+        Audience::Affected => "affected",
+        Audience::Relatives => "relatives",
+    }
+}
+
+/// Code of an organisation's level (`t.level[…]`).
+pub fn level_code(l: Level) -> &'static str {
     match l {
-        Level::Local => "örtlich",
-        Level::State => "Landesebene",
-        Level::Federal => "Bundesebene",
+        Level::Local => "local",
+        Level::State => "state",
+        Level::Federal => "federal",
     }
 }
 
-/// Contact details shown for a contact point (or the publisher).
+/// The German name of a language code (the code itself if unknown).
+pub fn language_name(code: &str) -> String {
+    language_name_de(code).unwrap_or(code).to_owned()
+}
+
+/// An e-mail address split for the harvest-protected rendering.
+#[derive(Debug, Clone, Serialize)]
+pub struct Email {
+    /// Part before the `@`.
+    pub user: String,
+    /// Part after the `@`.
+    pub domain: String,
+}
+
+impl Email {
+    /// Splits an address; `None` if it has no `@`.
+    pub fn parse(addr: &str) -> Option<Email> {
+        let (user, domain) = addr.trim().rsplit_once('@')?;
+        Some(Email { user: user.to_owned(), domain: domain.to_owned() })
+    }
+}
+
+/// Contact details shown for an entry, a contact point or the publisher.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactDetails {
     /// Name.
     pub name: String,
-    /// Link to its page (none for the publisher).
+    /// Link to its page (none for the publisher or pages not on the web).
     pub url: Option<String>,
     /// Address.
     pub address: Option<String>,
@@ -130,8 +165,8 @@ pub struct ContactDetails {
     pub phone: Option<String>,
     /// `tel:` URI of the phone.
     pub phone_uri: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
+    /// E-mail, split (rendered with the `email` filter).
+    pub email: Option<Email>,
     /// Website.
     pub website: Option<String>,
 }
@@ -147,32 +182,36 @@ pub fn tel_uri(phone: &str) -> String {
     s
 }
 
+fn details(
+    name: &str,
+    url: Option<String>,
+    address: &Option<String>,
+    phone: &Option<String>,
+    email: &Option<String>,
+    website: &Option<String>,
+) -> ContactDetails {
+    ContactDetails {
+        name: name.to_owned(),
+        url,
+        address: address.clone(),
+        phone: phone.clone(),
+        phone_uri: phone.as_deref().map(tel_uri),
+        email: email.as_deref().and_then(Email::parse),
+        website: website.clone(),
+    }
+}
+
 /// The details of "the contact point" of a group.
 pub fn contact_point_details(dir: &Directory, urls: &Urls, r: ContactPointRef) -> ContactDetails {
     match r {
         ContactPointRef::Entry(c) => {
             let cp = dir.contact_point(c);
-            ContactDetails {
-                name: cp.meta.name.clone(),
-                url: cp.meta.web.then(|| urls.path(&Urls::entry_path(dir, EntryRef::ContactPoint(c)))),
-                address: cp.address.clone(),
-                phone: cp.phone.clone(),
-                phone_uri: cp.phone.as_deref().map(tel_uri),
-                email: cp.email.clone(),
-                website: cp.website.clone(),
-            }
+            let url = cp.meta.web.then(|| urls.path(&Urls::entry_path(dir, EntryRef::ContactPoint(c))));
+            details(&cp.meta.name, url, &cp.address, &cp.phone, &cp.email, &cp.website)
         }
         ContactPointRef::Publisher => {
             let p = &dir.settings.publisher;
-            ContactDetails {
-                name: p.name.clone(),
-                url: None,
-                address: p.address.clone(),
-                phone: p.phone.clone(),
-                phone_uri: p.phone.as_deref().map(tel_uri),
-                email: p.email.clone(),
-                website: p.website.clone(),
-            }
+            details(&p.name, None, &p.address, &p.phone, &p.email, &p.website)
         }
     }
 }
@@ -203,13 +242,13 @@ pub struct GroupView {
     pub url: String,
     /// Description as safe HTML.
     pub description_html: String,
-    /// "Betroffene und Angehörige".
-    pub audience: String,
-    /// Status words (absent when active).
+    /// First paragraph as plain text (meta description).
+    pub summary: String,
+    /// Audience codes (`affected`, `relatives`).
+    pub audience: Vec<&'static str>,
+    /// Status code when not active.
     pub status: Option<&'static str>,
-    /// Status code (`active`, `founding`, …).
-    pub status_code: Status,
-    /// "vor Ort" / "online" / hybrid.
+    /// Format code.
     pub format: &'static str,
     /// Languages by German name.
     pub languages: Vec<String>,
@@ -219,6 +258,10 @@ pub struct GroupView {
     pub since: Option<i32>,
     /// Meetings.
     pub meetings: Vec<MeetingView>,
+    /// The calendar file, if the group has a regular meeting.
+    pub calendar_url: Option<String>,
+    /// Confidential: the place is never published.
+    pub confidential: bool,
     /// Personal contact (only with consent).
     pub direct: Option<DirectContact>,
     /// The group's website.
@@ -246,32 +289,37 @@ pub struct DirectContact {
     pub phone: Option<String>,
     /// `tel:` URI.
     pub phone_uri: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
+    /// E-mail, split.
+    pub email: Option<Email>,
+}
+
+/// Does a group get a calendar file (a regular meeting)?
+pub fn has_calendar(g: &Group) -> bool {
+    g.meetings.iter().any(|m| m.series_start(g.meta.verified).is_some())
 }
 
 /// Builds the view of a group.
 pub fn group_view(dir: &Directory, urls: &Urls, id: GroupId) -> GroupView {
     let g = dir.group(id);
     let direct = match &g.contact {
-        ContactRoute::Direct { person, phone, email } => Some(DirectContact {
+        ContactRoute::Direct { person, phone, email } if !g.confidential => Some(DirectContact {
             person: person.clone(),
             phone: phone.clone(),
             phone_uri: phone.as_deref().map(tel_uri),
-            email: email.clone(),
+            email: email.as_deref().and_then(Email::parse),
         }),
-        ContactRoute::ContactPoint => None,
+        _ => None,
     };
     GroupView {
         name: g.meta.name.clone(),
         slug: g.meta.slug.clone(),
         url: urls.path(&Urls::entry_path(dir, EntryRef::Group(id))),
         description_html: markdown::to_html(&g.meta.description, 1, &urls.base),
-        audience: audience_de(&g.audience),
-        status: status_de(g.status),
-        status_code: g.status,
-        format: format_de(g.format),
-        languages: g.languages.iter().map(|c| language_name_de(c).unwrap_or(c).to_owned()).collect(),
+        summary: markdown::first_paragraph_text(&g.meta.description),
+        audience: g.audience.iter().map(|&a| audience_code(a)).collect(),
+        status: notable_status(g.status),
+        format: format_code(g.format),
+        languages: g.languages.iter().map(|c| language_name(c)).collect(),
         district: g.district.clone(),
         since: g.since,
         meetings: g
@@ -279,12 +327,15 @@ pub fn group_view(dir: &Directory, urls: &Urls, id: GroupId) -> GroupView {
             .iter()
             .map(|m| MeetingView {
                 sentence: m.sentence_de(),
-                place: m.place.clone(),
-                address: m.address.clone(),
+                // The model holds no place for confidential groups; never show one.
+                place: m.place.clone().filter(|_| !g.confidential),
+                address: m.address.clone().filter(|_| !g.confidential),
                 accessible: m.accessible,
                 note: m.note.clone(),
             })
             .collect(),
+        calendar_url: has_calendar(g).then(|| urls.path(&Urls::calendar_path(&g.meta.slug))),
+        confidential: g.confidential,
         via_contact_point: direct.is_none(),
         direct,
         website: g.website.clone(),
@@ -296,6 +347,65 @@ pub fn group_view(dir: &Directory, urls: &Urls, id: GroupId) -> GroupView {
         indications: g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect(),
         verified: format_date_de(g.meta.verified),
         aliases: g.meta.aliases.iter().map(|a| a.name.clone()).collect(),
+    }
+}
+
+/// An organisation or contact point page's content.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    /// Name.
+    pub name: String,
+    /// Kind code.
+    pub kind: &'static str,
+    /// Level code (organisations).
+    pub level: Option<&'static str>,
+    /// Description as safe HTML.
+    pub description_html: String,
+    /// First paragraph as plain text.
+    pub summary: String,
+    /// Contact details (without own link).
+    pub contact: ContactDetails,
+    /// Opening hours (contact points).
+    pub opening_hours: Vec<String>,
+    /// Aliases.
+    pub aliases: Vec<String>,
+    /// Indications (organisations).
+    pub indications: Vec<Link>,
+    /// "Stand" date.
+    pub verified: String,
+}
+
+/// Builds the view of an organisation.
+pub fn organisation_view(dir: &Directory, urls: &Urls, id: OrganisationId) -> EntryView {
+    let o = dir.organisation(id);
+    EntryView {
+        name: o.meta.name.clone(),
+        kind: "organisation",
+        level: Some(level_code(o.level)),
+        description_html: markdown::to_html(&o.meta.description, 1, &urls.base),
+        summary: markdown::first_paragraph_text(&o.meta.description),
+        contact: details(&o.meta.name, None, &o.address, &o.phone, &o.email, &o.website),
+        opening_hours: Vec::new(),
+        aliases: o.meta.aliases.iter().map(|a| a.name.clone()).collect(),
+        indications: o.indications.iter().map(|&i| indication_link(dir, urls, i)).collect(),
+        verified: format_date_de(o.meta.verified),
+    }
+}
+
+/// Builds the view of a contact point.
+pub fn contact_point_view(dir: &Directory, urls: &Urls, id: ContactPointId) -> EntryView {
+    let c = dir.contact_point(id);
+    EntryView {
+        name: c.meta.name.clone(),
+        kind: "contact_point",
+        level: None,
+        description_html: markdown::to_html(&c.meta.description, 1, &urls.base),
+        summary: markdown::first_paragraph_text(&c.meta.description),
+        contact: details(&c.meta.name, None, &c.address, &c.phone, &c.email, &c.website),
+        opening_hours: c.opening_hours.clone(),
+        aliases: c.meta.aliases.iter().map(|a| a.name.clone()).collect(),
+        indications: Vec::new(),
+        verified: format_date_de(c.meta.verified),
     }
 }
 
@@ -312,9 +422,9 @@ pub struct GroupLine {
     pub name: String,
     /// URL.
     pub url: String,
-    /// Status words.
+    /// Status code when not active.
     pub status: Option<&'static str>,
-    /// Format words.
+    /// Format code.
     pub format: &'static str,
     /// Primary indication name.
     pub primary: String,
@@ -331,11 +441,34 @@ pub fn group_lines(dir: &Directory, urls: &Urls, ids: &[GroupId]) -> Vec<GroupLi
             GroupLine {
                 name: grp.meta.name.clone(),
                 url: urls.path(&Urls::entry_path(dir, EntryRef::Group(g))),
-                status: status_de(grp.status),
-                format: format_de(grp.format),
+                status: notable_status(grp.status),
+                format: format_code(grp.format),
                 primary: dir.indication(grp.primary_indication()).name.clone(),
                 district: grp.district.clone(),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        let u = Urls { base: "/wegweiser".into(), absolute: "https://x.github.io/wegweiser".into() };
+        assert_eq!(u.path("/themen/"), "/wegweiser/themen/");
+        assert_eq!(u.absolute("/themen/"), "https://x.github.io/wegweiser/themen/");
+        assert_eq!(u.host(), "x.github.io");
+        let u = Urls { base: "".into(), absolute: "http://localhost:8080".into() };
+        assert_eq!(u.host(), "localhost");
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        let e = Email::parse("info@kiss.example").unwrap();
+        assert_eq!((e.user.as_str(), e.domain.as_str()), ("info", "kiss.example"));
+        assert!(Email::parse("kein-at").is_none());
+        assert_eq!(tel_uri("+49 1234 5678-0"), "tel:+49123456780");
+    }
 }

@@ -1,0 +1,182 @@
+//! The JSON export of the published directory (`/daten/wegweiser.json`) for
+//! other portals and apps. Documented in the README ("## Website").
+//!
+//! It holds what the website shows, no more: live entries (`web = true`,
+//! not ended), in A–Z order; confidential groups without place, address
+//! or personal contact; e-mail addresses split into `{"user", "domain"}`
+//! so that address harvesters scanning for `x@y` find nothing.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::*;
+use crate::render::markdown;
+
+use super::views::{Email, Urls, audience_code, format_code, has_calendar, level_code, status_code};
+
+/// Site path of the export.
+pub const EXPORT_PATH: &str = "/daten/wegweiser.json";
+
+fn email(e: &Option<String>) -> Value {
+    e.as_deref().and_then(Email::parse).map(|e| json!({ "user": e.user, "domain": e.domain })).unwrap_or(Value::Null)
+}
+
+fn rhythm_code(r: Rhythm) -> &'static str {
+    match r {
+        Rhythm::Weekly => "weekly",
+        Rhythm::Biweekly => "biweekly",
+        Rhythm::Monthly => "monthly",
+        Rhythm::Irregular => "irregular",
+    }
+}
+
+fn weekday_code(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    }
+}
+
+fn common(dir: &Directory, urls: &Urls, e: EntryRef) -> Map<String, Value> {
+    let meta = dir.meta(e);
+    let mut o = Map::new();
+    o.insert("slug".into(), meta.slug.clone().into());
+    o.insert("url".into(), urls.absolute(&Urls::entry_path(dir, e)).into());
+    o.insert("name".into(), meta.name.clone().into());
+    o.insert("aliases".into(), meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
+    o.insert("verified".into(), meta.verified.to_string().into());
+    o.insert("summary".into(), markdown::first_paragraph_text(&meta.description).into());
+    o.insert("description_html".into(), markdown::to_html(&meta.description, 1, &urls.base).into());
+    o
+}
+
+fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
+    let g = dir.group(id);
+    let mut o = common(dir, urls, EntryRef::Group(id));
+    o.insert("indications".into(), g.indications.iter().map(|&i| dir.indication(i).id.clone()).collect::<Vec<_>>().into());
+    o.insert("audience".into(), g.audience.iter().map(|&a| audience_code(a)).collect::<Vec<_>>().into());
+    o.insert("format".into(), format_code(g.format).into());
+    o.insert("status".into(), status_code(g.status).into());
+    o.insert("district".into(), g.district.clone().into());
+    o.insert("languages".into(), g.languages.clone().into());
+    o.insert("since".into(), g.since.into());
+    o.insert("confidential".into(), g.confidential.into());
+    let meetings: Vec<Value> = g
+        .meetings
+        .iter()
+        .map(|m| {
+            json!({
+                "rhythm": rhythm_code(m.rhythm),
+                "weekday": m.weekday.map(weekday_code),
+                "weeks": m.weeks,
+                "first_date": m.first_date.map(|d| d.to_string()),
+                "start": m.start.map(|t| t.to_string()),
+                "end": m.end.map(|t| t.to_string()),
+                "place": if g.confidential { None } else { m.place.clone() },
+                "address": if g.confidential { None } else { m.address.clone() },
+                "accessible": m.accessible,
+                "note": m.note,
+                "text": m.sentence_de(),
+            })
+        })
+        .collect();
+    o.insert("meetings".into(), meetings.into());
+    o.insert(
+        "calendar".into(),
+        has_calendar(g).then(|| urls.absolute(&Urls::calendar_path(&g.meta.slug))).into(),
+    );
+    let contact = match &g.contact {
+        ContactRoute::Direct { person, phone, email: mail } if !g.confidential => json!({
+            "via_contact_point": false,
+            "person": person,
+            "phone": phone,
+            "email": email(mail),
+        }),
+        _ => json!({ "via_contact_point": true, "person": null, "phone": null, "email": null }),
+    };
+    o.insert("contact".into(), contact);
+    o.insert("website".into(), g.website.clone().into());
+    o.insert(
+        "organisation".into(),
+        g.organisation.filter(|&x| dir.organisation(x).meta.web).map(|x| dir.organisation(x).meta.slug.clone()).into(),
+    );
+    o.insert(
+        "contact_point".into(),
+        g.contact_point.filter(|&x| dir.contact_point(x).meta.web).map(|x| dir.contact_point(x).meta.slug.clone()).into(),
+    );
+    o.into()
+}
+
+/// The export as JSON bytes (pretty-printed, deterministic).
+pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
+    let s = &dir.settings;
+    let indications: Vec<Value> = dir
+        .indications
+        .iter()
+        .map(|i| {
+            json!({
+                "id": i.id,
+                "name": i.name,
+                "category": dir.categories[i.category].name,
+                "synonyms": i.synonyms,
+                "see_also": i.see_also.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>(),
+                "url": urls.absolute(&Urls::indication_path(i)),
+            })
+        })
+        .collect();
+    let groups: Vec<Value> =
+        (0..dir.groups.len()).filter(|&i| dir.groups[i].is_live_on_web()).map(|i| group(dir, urls, GroupId(i))).collect();
+    let organisations: Vec<Value> = (0..dir.organisations.len())
+        .filter(|&i| dir.organisations[i].meta.web)
+        .map(|i| {
+            let org = &dir.organisations[i];
+            let mut o = common(dir, urls, EntryRef::Organisation(OrganisationId(i)));
+            o.insert("level".into(), level_code(org.level).into());
+            o.insert("indications".into(), org.indications.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>().into());
+            o.insert("address".into(), org.address.clone().into());
+            o.insert("phone".into(), org.phone.clone().into());
+            o.insert("email".into(), email(&org.email));
+            o.insert("website".into(), org.website.clone().into());
+            o.into()
+        })
+        .collect();
+    let contact_points: Vec<Value> = (0..dir.contact_points.len())
+        .filter(|&i| dir.contact_points[i].meta.web)
+        .map(|i| {
+            let cp = &dir.contact_points[i];
+            let mut o = common(dir, urls, EntryRef::ContactPoint(ContactPointId(i)));
+            o.insert("address".into(), cp.address.clone().into());
+            o.insert("phone".into(), cp.phone.clone().into());
+            o.insert("email".into(), email(&cp.email));
+            o.insert("website".into(), cp.website.clone().into());
+            o.insert("opening_hours".into(), cp.opening_hours.clone().into());
+            o.into()
+        })
+        .collect();
+    let p = &s.publisher;
+    let export = json!({
+        "format": "wegweiser",
+        "version": 1,
+        "title": s.title,
+        "base_url": s.base_url,
+        "language": s.language,
+        "publisher": {
+            "name": p.name,
+            "address": p.address,
+            "phone": p.phone,
+            "email": email(&p.email),
+            "website": p.website,
+        },
+        "indications": indications,
+        "groups": groups,
+        "organisations": organisations,
+        "contact_points": contact_points,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&export).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,129 @@
+//! The search index: one compact JSON file (`/suche/index.json`) of every
+//! live entry and every indication, searched in the browser by the theme's
+//! `search.js` with the vendored MiniSearch library (umlaut folding, prefix
+//! and fuzzy matching happen there, on index and query alike).
+//!
+//! Format (version 1):
+//!
+//! ```json
+//! { "version": 1,
+//!   "prefix": { "group": "/gruppen/", "organisation": "/organisationen/",
+//!               "contact_point": "/kontaktstellen/", "topic": "/themen/" },
+//!   "topics": [ ["diabetes", "Diabetes", ["Zuckerkrankheit", …]], … ],
+//!   "entries": [ ["group", slug, name, [aliases], [topic numbers],
+//!                 district, [languages], first sentence, status], … ] }
+//! ```
+//!
+//! Topic numbers index `topics`; the first is the primary indication.
+//! Languages are German names, left out when a group meets in German only.
+//! Status is `""` for active groups. No addresses, places or personal
+//! contact details are in the index.
+
+use serde_json::{Value, json};
+
+use crate::model::*;
+use crate::render::markdown;
+
+use super::views::{Urls, kind_code, language_name, notable_status};
+
+/// Site path of the index.
+pub const INDEX_PATH: &str = "/suche/index.json";
+
+const ABBREVIATIONS: [&str; 14] =
+    ["z", "b", "ca", "bzw", "usw", "ggf", "evtl", "inkl", "nr", "str", "tel", "u", "d", "vgl"];
+
+/// The first sentence of a text (at most about 160 characters).
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut end = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && i >= 20 {
+            let next = text[i + c.len_utf8()..].chars().next();
+            let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            // Not after ordinals ("2. Mittwoch") or abbreviations ("z. B.", "ca.").
+            let abbreviation = c == '.'
+                && (word.ends_with(|ch: char| ch.is_ascii_digit())
+                    || word.contains('.')
+                    || ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+            if next.is_none_or(char::is_whitespace) && !abbreviation {
+                end = Some(i + c.len_utf8());
+                break;
+            }
+        }
+        if i > 200 {
+            break;
+        }
+    }
+    let s = match end {
+        Some(e) if e <= 200 => &text[..e],
+        _ => text,
+    };
+    if s.chars().count() <= 200 {
+        return s.to_owned();
+    }
+    let mut cut: String = s.chars().take(160).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    cut.push('…');
+    cut
+}
+
+/// The index as JSON bytes (deterministic: A–Z order of the model).
+pub fn index(dir: &Directory, urls: &Urls) -> Vec<u8> {
+    let topics: Vec<Value> = dir.indications.iter().map(|i| json!([i.id, i.name, i.synonyms])).collect();
+    let mut entries: Vec<Value> = Vec::new();
+    for line in dir.az.iter().filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry)) {
+        let e = line.entry;
+        let meta = dir.meta(e);
+        let aliases: Vec<&str> = meta.aliases.iter().map(|a| a.name.as_str()).collect();
+        let text = first_sentence(&markdown::first_paragraph_text(&meta.description));
+        let (topics, district, languages, status): (Vec<usize>, &str, Vec<String>, &str) = match e {
+            EntryRef::Group(g) => {
+                let g = dir.group(g);
+                let langs = if g.languages.iter().all(|l| l == "de") {
+                    Vec::new()
+                } else {
+                    g.languages.iter().map(|c| language_name(c)).collect()
+                };
+                (
+                    g.indications.iter().map(|i| i.0).collect(),
+                    g.district.as_deref().unwrap_or(""),
+                    langs,
+                    notable_status(g.status).unwrap_or(""),
+                )
+            }
+            EntryRef::Organisation(o) => (dir.organisation(o).indications.iter().map(|i| i.0).collect(), "", Vec::new(), ""),
+            EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), ""),
+        };
+        entries.push(json!([kind_code(e), meta.slug, meta.name, aliases, topics, district, languages, text, status]));
+    }
+    let index = json!({
+        "version": 1,
+        "prefix": {
+            "group": urls.path("/gruppen/"),
+            "organisation": urls.path("/organisationen/"),
+            "contact_point": urls.path("/kontaktstellen/"),
+            "topic": urls.path("/themen/"),
+        },
+        "topics": topics,
+        "entries": entries,
+    });
+    let mut bytes = serde_json::to_vec(&index).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        assert_eq!(first_sentence("Wir sind eine Gruppe für Menschen mit Diabetes. Wir treffen uns."), "Wir sind eine Gruppe für Menschen mit Diabetes.");
+        assert_eq!(first_sentence("Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr. Mehr"), "Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr.");
+        let long = "wort ".repeat(80);
+        let s = first_sentence(&long);
+        assert!(s.ends_with('…') && s.chars().count() <= 161);
+    }
+}
