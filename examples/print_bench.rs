@@ -63,7 +63,8 @@ fn main() {
     std::fs::write("/tmp/bench-data.json", &data).unwrap();
     let _ = src;
     println!("data: {:?} ({} bytes)", t.elapsed(), data.len());
-    for round in 0..2 {
+    let rounds: usize = std::env::var("ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2);
+    for round in 0..rounds {
         let t = Instant::now();
         match print::render_with_warnings(&edition, &theme) {
             Ok((pdf, warnings)) => {

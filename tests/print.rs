@@ -488,3 +488,12 @@ fn deep_and_long_markdown_renders() {
         }
     }
 }
+
+#[test]
+fn empty_directory_renders() {
+    let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
+    f.write("wegweiser.toml", &settings(""));
+    f.write("content/indications.toml", INDICATIONS);
+    let pdf = f.render(2027);
+    assert!(pdf.pages >= 3, "cover, imprint and contents expected, got {} pages", pdf.pages);
+}

@@ -6,7 +6,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 
 use super::{Context, Outcome, RootArgs, default_year, parse_year, report};
-use crate::diagnostics::{Diagnostic, Format, Message};
+use crate::diagnostics::{Diagnostic, Format, Message, Note};
 use crate::output::{self, Files};
 use crate::project::Project;
 use crate::render;
@@ -39,20 +39,30 @@ pub struct BuildArgs {
 }
 
 /// Renders what `only` asks for into one file set (`site/…`, `print/…`).
-pub fn render_parts(project: &mut Project, year: i32, only: Option<Part>) -> Option<(Files, Option<usize>)> {
+/// Shows progress steps on `ctx` (terminal or `--verbose`).
+pub fn render_parts(ctx: &Context, project: &mut Project, year: i32, only: Option<Part>) -> Option<(Files, Option<usize>)> {
+    let lang = ctx.lang(project);
     let dir = project.usable()?;
     let mut files = Files::default();
     let mut pdf_pages = None;
     let mut problems = Vec::new();
     if only != Some(Part::Print) {
+        ctx.step(lang, Note::RenderingWeb);
+        let started = Instant::now();
         match render::web::render(dir, &project.theme) {
-            Ok(site) => files.extend_under("site", site),
+            Ok(site) => {
+                ctx.step(lang, Note::RenderedWeb { files: site.len(), seconds: started.elapsed().as_secs_f64() });
+                files.extend_under("site", site)
+            }
             Err(e) => problems.push(e),
         }
     }
     if only != Some(Part::Web) {
+        ctx.step(lang, Note::Typesetting { year });
+        let started = Instant::now();
         match render::print::render(&dir.edition(year), &project.theme) {
             Ok(pdf) => {
+                ctx.step(lang, Note::Typeset { pages: pdf.pages, seconds: started.elapsed().as_secs_f64() });
                 pdf_pages = Some(pdf.pages);
                 files.insert(format!("print/wegweiser-{year}.pdf"), pdf.bytes);
             }
@@ -74,6 +84,8 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     let year = args.year.unwrap_or_else(default_year);
     let out = args.out.clone().unwrap_or_else(|| args.root.root.join("output"));
     let mut project = Project::open(&args.root.root, year);
+    let lang = ctx.lang(&project);
+    ctx.step(lang, Note::Loaded { files: project.sources.len(), seconds: started.elapsed().as_secs_f64() });
     if args.strict {
         project.diagnostics.make_strict();
     }
@@ -81,13 +93,14 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     if let Err(m) = output::check_ours(&out) {
         project.diagnostics.push(Diagnostic::general(m));
     }
-    let rendered = render_parts(&mut project, year, args.only);
+    let rendered = render_parts(ctx, &mut project, year, args.only);
     let written = rendered.and_then(|(files, pages)| {
         let keep: &[&str] = match args.only {
             Some(Part::Web) => &["print"],
             Some(Part::Print) => &["site"],
             None => &[],
         };
+        ctx.step(lang, Note::Writing { path: crate::diagnostics::display_path(&out) });
         match output::publish(&out, &files, keep) {
             Ok(()) => Some((files.len(), pages)),
             Err(m) => {
@@ -101,12 +114,16 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
         Some((count, pages)) => {
             let dir = project.directory.as_ref();
             let entries = dir.map(|d| d.entry_count()).unwrap_or(0);
-            let secs = started.elapsed().as_secs_f64();
-            let pdf = pages.map(|p| format!(", PDF {p} Seiten")).unwrap_or_default();
-            ctx.say(&format!(
-                "wegweiser: {entries} Einträge, {count} Dateien{pdf} → {} ({secs:.2} s)",
-                crate::diagnostics::display_path(&out)
-            ));
+            ctx.note(
+                lang,
+                Note::BuildDone {
+                    entries,
+                    files: count,
+                    pdf_pages: pages,
+                    path: crate::diagnostics::display_path(&out),
+                    seconds: started.elapsed().as_secs_f64(),
+                },
+            );
             Outcome::Success
         }
         None => Outcome::Problems,

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{Context, Outcome, RootArgs, default_year, parse_year, report};
-use crate::diagnostics::Format;
+use crate::diagnostics::{Format, Note};
 use crate::project::Project;
 
 #[derive(Debug, Args)]
@@ -33,17 +33,16 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Outcome {
     }
     if args.format == Format::Human {
         if let Some(dir) = &project.directory {
-            let w = project.diagnostics.warning_count();
-            ctx.say(&match ctx.lang(&project) {
-                crate::diagnostics::Lang::De => format!(
-                    "In Ordnung: {} Gruppen, {} Organisationen, {} Kontaktstellen, {} Indikationen, {w} Warnungen.",
-                    dir.groups.len(), dir.organisations.len(), dir.contact_points.len(), dir.indications.len()
-                ),
-                crate::diagnostics::Lang::En => format!(
-                    "OK: {} groups, {} organisations, {} contact points, {} indications, {w} warnings.",
-                    dir.groups.len(), dir.organisations.len(), dir.contact_points.len(), dir.indications.len()
-                ),
-            });
+            ctx.note(
+                ctx.lang(&project),
+                Note::CheckOk {
+                    groups: dir.groups.len(),
+                    organisations: dir.organisations.len(),
+                    contact_points: dir.contact_points.len(),
+                    indications: dir.indications.len(),
+                    warnings: project.diagnostics.warning_count(),
+                },
+            );
         }
     }
     Outcome::Success

@@ -29,8 +29,11 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = ["de", "en"])]
     lang: Option<String>,
     /// Print nothing but problems.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     quiet: bool,
+    /// Show every step with its time (default on a terminal; off in CI).
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,8 +72,15 @@ pub enum Outcome {
 
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
+    // Behave like other command-line tools when the reader goes away
+    // (`wegweiser stale … | head`): end quietly instead of panicking.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
-    let ctx = Context { lang_override: cli.lang.as_deref().map(Lang::from_code), quiet: cli.quiet };
+    let ctx = Context::new(cli.lang.as_deref().map(Lang::from_code), cli.quiet, cli.verbose);
     let outcome = match cli.command {
         Command::Build(a) => build::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
@@ -86,21 +96,59 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Global options.
+/// Global options and what follows from the environment.
 pub struct Context {
     lang_override: Option<Lang>,
     quiet: bool,
+    /// Show progress steps: `--verbose`, or a terminal outside CI.
+    progress: bool,
+}
+
+/// True when running in CI (`CI=true`, as GitHub Actions and GitLab CI set it).
+pub fn in_ci() -> bool {
+    std::env::var("CI").map(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")).unwrap_or(false)
 }
 
 impl Context {
+    /// Options as given; progress is shown with `--verbose`, or on a
+    /// terminal outside CI unless `--quiet`.
+    pub fn new(lang_override: Option<Lang>, quiet: bool, verbose: bool) -> Context {
+        let interactive = std::io::stderr().is_terminal() && !in_ci();
+        Context { lang_override, quiet, progress: !quiet && (verbose || interactive) }
+    }
+
     fn lang(&self, project: &Project) -> Lang {
         self.lang_override.unwrap_or(project.lang)
     }
 
-    /// Prints a progress or summary line unless `--quiet`.
+    /// The language when no directory is loaded: `--lang`, else `language`
+    /// of `ROOT/wegweiser.toml` if readable, else German.
+    fn lang_for_root(&self, root: &std::path::Path) -> Lang {
+        self.lang_override.unwrap_or_else(|| {
+            std::fs::read_to_string(root.join(crate::load::SETTINGS_FILE))
+                .ok()
+                .and_then(|t| t.parse::<toml::Table>().ok())
+                .and_then(|t| t.get("language").and_then(|l| l.as_str().map(Lang::from_code)))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Prints a summary line unless `--quiet`.
     fn say(&self, line: &str) {
         if !self.quiet {
             eprintln!("{line}");
+        }
+    }
+
+    /// Prints a note unless `--quiet`.
+    fn note(&self, lang: Lang, note: diagnostics::Note) {
+        self.say(&note.text(lang));
+    }
+
+    /// Prints a progress step (terminal or `--verbose` only).
+    fn step(&self, lang: Lang, note: diagnostics::Note) {
+        if self.progress {
+            eprintln!("{}", note.text(lang));
         }
     }
 }

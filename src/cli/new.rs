@@ -125,7 +125,7 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
     let path: PathBuf = args.root.root.join("content").join(folder).join(format!("{}.md", args.slug));
     let mut diagnostics = Diagnostics::default();
     let mut sources = Sources::default();
-    let lang = ctx.lang_override.unwrap_or_default();
+    let lang = ctx.lang_for_root(&args.root.root);
     if !is_slug(&args.slug) {
         diagnostics.push(Diagnostic::general(Message::InvalidSlug { slug: args.slug.clone() }));
     } else if path.exists() {
@@ -142,7 +142,7 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
         match result {
             Ok(()) => {
-                ctx.say(&display_path(&path));
+                ctx.note(lang, crate::diagnostics::Note::Written { path: display_path(&path) });
                 return Outcome::Success;
             }
             Err(e) => diagnostics.push(Diagnostic::general(Message::WriteFailed {

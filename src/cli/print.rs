@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::build::{Part, render_parts};
 use super::{Context, Outcome, RootArgs, parse_year, report};
-use crate::diagnostics::{Diagnostic, Format};
+use crate::diagnostics::{Diagnostic, Format, Note};
 use crate::output;
 use crate::project::Project;
 
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let rendered = render_parts(&mut project, year, Some(Part::Print));
+    let rendered = render_parts(ctx, &mut project, year, Some(Part::Print));
     let mut done = None;
     if let Some((files, pages)) = rendered {
         let result = match &args.out {
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     report(ctx, &project, Format::Human);
     match done {
         Some((path, pages)) => {
-            ctx.say(&format!("wegweiser: {} ({pages} Seiten)", crate::diagnostics::display_path(&path)));
+            ctx.note(ctx.lang(&project), Note::PrintDone { path: crate::diagnostics::display_path(&path), pages });
             Outcome::Success
         }
         None => Outcome::Problems,

@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 
 use super::{Context, Outcome, RootArgs, parse_year, report};
-use crate::diagnostics::Format;
+use crate::diagnostics::{Format, Lang, Message, Note, display_path};
 use crate::model::{ContactPointRef, ContactRoute, Directory, EntryRef};
 use crate::project::{Project, format_date_de};
 
@@ -26,10 +26,14 @@ pub struct StaleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StaleFormat::Table)]
     format: StaleFormat,
+    /// Write to this file instead of standard output (never inside ROOT/output/:
+    /// the list holds personal data and must not be published).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
 }
 
 /// One row: kind, file slug, name, verified, contact route.
-fn rows(dir: &Directory, year: i32) -> Vec<[String; 5]> {
+fn rows(dir: &Directory, year: i32, lang: Lang) -> Vec<[String; 5]> {
     dir.stale_entries(year)
         .into_iter()
         .map(|e| {
@@ -48,20 +52,20 @@ fn rows(dir: &Directory, year: i32) -> Vec<[String; 5]> {
                             .cloned()
                             .collect::<Vec<_>>()
                             .join(" / "),
-                        ContactRoute::ContactPoint => format!("über {via}"),
+                        ContactRoute::ContactPoint => Note::Via { name: via }.text(lang),
                     };
-                    ("Gruppe", contact)
+                    (Note::KindGroup, contact)
                 }
                 EntryRef::Organisation(o) => {
                     let o = dir.organisation(o);
-                    ("Organisation", [&o.phone, &o.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (Note::KindOrganisation, [&o.phone, &o.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
                 }
                 EntryRef::ContactPoint(c) => {
                     let c = dir.contact_point(c);
-                    ("Kontaktstelle", [&c.phone, &c.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (Note::KindContactPoint, [&c.phone, &c.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
                 }
             };
-            [kind.to_owned(), meta.slug.clone(), meta.name.clone(), format_date_de(meta.verified), contact]
+            [kind.text(lang), meta.slug.clone(), meta.name.clone(), format_date_de(meta.verified), contact]
         })
         .collect()
 }
@@ -78,13 +82,19 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
         report(ctx, &project, Format::Human);
         return Outcome::Problems;
     };
-    let rows = rows(dir, args.year);
-    let header = ["Art", "Datei", "Name", "Bestätigt", "Kontakt"];
+    let lang = ctx.lang(&project);
+    let rows = rows(dir, args.year, lang);
+    let header_text = Note::StaleHeader.text(lang);
+    let header: [&str; 5] = {
+        let mut it = header_text.split('\t');
+        std::array::from_fn(|_| it.next().unwrap_or(""))
+    };
+    let mut text = String::new();
     match args.format {
         StaleFormat::Csv => {
-            println!("{}", header.map(|h| csv_field(h)).join(","));
+            text.push_str(&format!("{}\n", header.map(csv_field).join(",")));
             for r in &rows {
-                println!("{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+                text.push_str(&format!("{}\n", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")));
             }
         }
         StaleFormat::Table => {
@@ -104,12 +114,42 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                     .trim_end()
                     .to_owned()
             };
-            println!("{}", line(&header.map(String::from)));
+            text.push_str(&format!("{}\n", line(&header.map(String::from))));
             for r in &rows {
-                println!("{}", line(r));
+                text.push_str(&format!("{}\n", line(r)));
             }
-            ctx.say(&format!("{} Einträge zu bestätigen (Ausgabe {}).", rows.len(), args.year));
         }
+    }
+    match &args.out {
+        None => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        }
+        Some(path) => {
+            let published = args.root.root.join("output");
+            let inside_output = |p: &std::path::Path| {
+                let abs = |p: &std::path::Path| {
+                    std::path::absolute(p).map(|a| a.components().collect::<std::path::PathBuf>()).unwrap_or_default()
+                };
+                abs(p).starts_with(abs(&published))
+            };
+            let result = if inside_output(path) {
+                Err(Message::StaleIntoOutput { path: display_path(path) })
+            } else {
+                crate::output::write_file(path, text.as_bytes())
+            };
+            if let Err(m) = result {
+                let mut d = crate::diagnostics::Diagnostics::default();
+                d.push(crate::diagnostics::Diagnostic::general(m));
+                let mut buf = Vec::new();
+                let _ = crate::diagnostics::render(&d, &project.sources, lang, Format::Human, false, &mut buf);
+                eprint!("{}", String::from_utf8_lossy(&buf));
+                return Outcome::Problems;
+            }
+        }
+    }
+    if args.format == StaleFormat::Table || args.out.is_some() {
+        ctx.note(lang, Note::StaleCount { count: rows.len(), year: args.year });
     }
     Outcome::Success
 }

@@ -87,6 +87,7 @@ pub enum Message {
     OutputNotOurs { path: String },
     WriteFailed { path: String, error: String },
     FileExists { path: String },
+    StaleIntoOutput { path: String },
     PrintFailed { detail: String },
     TemplateFailed { template: String, detail: String },
 }
@@ -163,6 +164,7 @@ impl Message {
             OutputNotOurs { .. } => "output-not-ours",
             WriteFailed { .. } => "write-failed",
             FileExists { .. } => "file-exists",
+            StaleIntoOutput { .. } => "personal-data-into-output",
             PrintFailed { .. } => "print-failed",
             TemplateFailed { .. } => "template-failed",
         }
@@ -283,6 +285,8 @@ impl Message {
             (WriteFailed { path, error }, En) => format!("Cannot write `{path}`: {error}"),
             (FileExists { path }, De) => format!("`{path}` gibt es schon; wegweiser überschreibt keine Einträge. Wählen Sie einen anderen Namen."),
             (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
+            (StaleIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
+            (StaleIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
@@ -309,8 +313,6 @@ impl Message {
                 replace(slug, suggestion)
             }
             (UnknownField { field, suggestion }, _) => replace(field, suggestion),
-            (Stale { .. }, De) => Some("Bestätigen Sie die Angaben mit der Gruppe bzw. Einrichtung und setzen Sie `verified` auf das Datum der Bestätigung.".into()),
-            (Stale { .. }, En) => Some("Confirm the data with the group or organisation and set `verified` to the date of confirmation.".into()),
             (PersonalDataWithoutConsent { field }, De) => Some(format!("Tragen Sie unter [contact] `consent = JJJJ-MM-TT` (Datum der Einwilligung) ein oder löschen Sie `{field}`.")),
             (PersonalDataWithoutConsent { field }, En) => Some(format!("Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`.")),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
@@ -359,13 +361,23 @@ impl Note {
         use Lang::*;
         use Note::*;
         match (self, lang) {
-            (ProblemCount { errors, warnings }, De) => format!("{errors} Fehler, {warnings} Warnungen"),
-            (ProblemCount { errors, warnings }, En) => format!("{errors} errors, {warnings} warnings"),
+            (ProblemCount { errors, warnings }, De) => format!("{errors} Fehler, {}", n(*warnings, "Warnung", "Warnungen")),
+            (ProblemCount { errors, warnings }, En) => format!("{}, {}", n(*errors, "error", "errors"), n(*warnings, "warning", "warnings")),
             (CheckOk { groups, organisations, contact_points, indications, warnings }, De) => format!(
-                "In Ordnung: {groups} Gruppen, {organisations} Organisationen, {contact_points} Kontaktstellen, {indications} Indikationen, {warnings} Warnungen."
+                "In Ordnung: {}, {}, {}, {}, {}.",
+                n(*groups, "Gruppe", "Gruppen"),
+                n(*organisations, "Organisation", "Organisationen"),
+                n(*contact_points, "Kontaktstelle", "Kontaktstellen"),
+                n(*indications, "Indikation", "Indikationen"),
+                n(*warnings, "Warnung", "Warnungen")
             ),
             (CheckOk { groups, organisations, contact_points, indications, warnings }, En) => format!(
-                "OK: {groups} groups, {organisations} organisations, {contact_points} contact points, {indications} indications, {warnings} warnings."
+                "OK: {}, {}, {}, {}, {}.",
+                n(*groups, "group", "groups"),
+                n(*organisations, "organisation", "organisations"),
+                n(*contact_points, "contact point", "contact points"),
+                n(*indications, "indication", "indications"),
+                n(*warnings, "warning", "warnings")
             ),
             (Loaded { files, seconds }, De) => format!("Gelesen und geprüft: {files} Dateien ({seconds:.2} s)"),
             (Loaded { files, seconds }, En) => format!("Read and checked: {files} files ({seconds:.2} s)"),
@@ -421,6 +433,11 @@ impl Note {
             (OverlayHint, En) => "The page shows the last version without errors. This notice disappears as soon as the files are fixed and saved.".into(),
         }
     }
+}
+
+/// `1 Gruppe`, `2 Gruppen`.
+fn n(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// Serde's type names ("a string", "i64", …) in plain German.

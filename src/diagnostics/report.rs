@@ -93,17 +93,16 @@ fn human(
         } else {
             cs = cs.with_message(text);
         }
+        if let Some(help) = d.message.help(lang) {
+            cs = cs.with_notes(vec![help]);
+        }
         term::emit(&mut buffer, &config, &files, &cs).map_err(io::Error::other)?;
     }
     out.write_all(buffer.as_slice())?;
     let errors = items.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = items.len() - errors;
     if !items.is_empty() {
-        let summary = match lang {
-            Lang::De => format!("{errors} Fehler, {warnings} Warnungen"),
-            Lang::En => format!("{errors} errors, {warnings} warnings"),
-        };
-        writeln!(out, "{summary}")?;
+        writeln!(out, "{}", super::Note::ProblemCount { errors, warnings }.text(lang))?;
     }
     Ok(())
 }
@@ -123,6 +122,7 @@ fn json(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Writ
                 "severity": severity_word(d.severity),
                 "code": d.message.code(),
                 "message": d.message.text(lang),
+                "help": d.message.help(lang),
             })
         })
         .collect();

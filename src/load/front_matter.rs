@@ -61,18 +61,119 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     Err((None, Message::FrontMatterNotClosed))
 }
 
-/// Parses TOML into `T`, mapping errors to a located message.
-pub fn parse<T: DeserializeOwned>(toml: &str) -> Result<T, Problem> {
-    toml::from_str::<T>(toml).map_err(|e| {
+/// Parses TOML into `T`, mapping errors to located messages. serde stops
+/// at the first problem; to report every problem of a file at once, the
+/// offending key/value lines are blanked (same byte length, so spans stay
+/// valid) and the text is parsed again, up to a limit.
+pub fn parse<T: DeserializeOwned>(toml: &str) -> Result<T, Vec<Problem>> {
+    let mut text = toml.to_owned();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut blanked: Vec<String> = Vec::new();
+    for _ in 0..MAX_PROBLEMS_PER_FILE {
+        let e = match toml::from_str::<T>(&text) {
+            Ok(v) if problems.is_empty() => return Ok(v),
+            Ok(_) => break,
+            Err(e) => e,
+        };
         let message = classify(e.message());
         let span = e.span();
         // A missing top-level field has no better place than the file itself.
         let span = match (&message, &span) {
-            (Message::MissingField { .. }, Some(s)) if s.start == 0 && s.end >= toml.trim_end().len() => None,
+            (Message::MissingField { .. }, Some(s)) if s.start == 0 => None,
             _ => span,
         };
-        (span, message)
-    })
+        let syntax = matches!(message, Message::TomlSyntax { .. });
+        let consequence = matches!(&message, Message::MissingField { field } if blanked.contains(field));
+        if problems.iter().any(|(s, m)| *s == span && *m == message) {
+            break;
+        }
+        let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
+        if !consequence {
+            problems.push((span.clone(), message));
+        }
+        match (syntax, span) {
+            (false, Some(span)) => match blank_region(&text, &span) {
+                Some((region, key)) => {
+                    if wrong_value {
+                        // The key is there; its absence after blanking is no new problem.
+                        blanked.push(key);
+                    }
+                    blank_lines(&mut text, region)
+                }
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    Err(problems)
+}
+
+/// How many problems of one file are reported at most.
+const MAX_PROBLEMS_PER_FILE: usize = 20;
+
+/// The innermost `key = value` (or array element) around `span`. The
+/// whole tree is searched: the body of an `[[array]]` table lies outside
+/// the span of its header.
+fn blank_region(text: &str, span: &Range<usize>) -> Option<(Range<usize>, String)> {
+    use toml::de::{DeTable, DeValue};
+    type Best = Option<(Range<usize>, String)>;
+    fn consider(region: Range<usize>, key: &str, span: &Range<usize>, best: &mut Best) {
+        if (region.contains(&span.start) || region == *span)
+            && best.as_ref().is_none_or(|(b, _)| region.len() < b.len())
+        {
+            *best = Some((region, key.to_owned()));
+        }
+    }
+    fn table(t: &DeTable<'_>, span: &Range<usize>, best: &mut Best) {
+        for (k, v) in t.iter() {
+            let region = k.span().start.min(v.span().start)..v.span().end.max(k.span().end);
+            consider(region, k.get_ref(), span, best);
+            value(v.get_ref(), k.get_ref(), span, best);
+        }
+    }
+    fn value(v: &DeValue<'_>, key: &str, span: &Range<usize>, best: &mut Best) {
+        match v {
+            DeValue::Table(t) => table(t, span, best),
+            DeValue::Array(a) => {
+                for item in a.iter() {
+                    consider(item.span(), key, span, best);
+                    value(item.get_ref(), key, span, best);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc = DeTable::parse(text).ok()?;
+    let mut best = None;
+    table(doc.get_ref(), span, &mut best);
+    best
+}
+
+/// Replaces every byte of the lines touched by `region` with a space
+/// (line breaks stay), so the TOML keeps its shape and offsets.
+/// A table header (`[contact]`, `[[meetings]]`) takes its body with it, up
+/// to the next header.
+fn blank_lines(text: &mut String, region: Range<usize>) {
+    let start = text[..region.start.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let mut end = text[region.end.min(text.len())..].find('\n').map(|i| region.end + i).unwrap_or(text.len());
+    if text[start..].trim_start().starts_with('[') {
+        let mut pos = end;
+        while pos < text.len() {
+            let line_end = text[pos + 1..].find('\n').map(|i| pos + 1 + i).unwrap_or(text.len());
+            if text[pos..line_end].trim_start().starts_with('[') {
+                break;
+            }
+            end = line_end;
+            pos = line_end;
+        }
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// Turns serde/toml's English error text into a catalogue message.
@@ -143,6 +244,39 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF+++").0, "+++");
         let (_, bad) = decode(b"+++\nname = \"\xFF\"");
         assert_eq!(bad, Some(12));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Probe {
+        name: String,
+        count: i64,
+        #[serde(default)]
+        items: Vec<Item>,
+        sub: Option<Sub>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        rhythm: String,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sub {
+        phone: String,
+    }
+
+    #[test]
+    fn reports_every_problem_of_a_file() {
+        let text = "#++\nname = 5\ncolor = \"x\"\ncount = 1\n\n[[items]]\nweekday = 1\n\n[sub]\nphone = 5\n";
+        let problems = parse::<Probe>(text).unwrap_err();
+        let codes: Vec<&str> = problems.iter().map(|(_, m)| m.code()).collect();
+        assert_eq!(codes, ["unknown-field", "unknown-field", "missing-field", "wrong-type", "wrong-type"], "{problems:?}");
+        // The missing `rhythm` of the [[items]] table is located at its header.
+        assert_eq!(&text[problems[2].0.clone().unwrap()], "[[items]]");
     }
 
     #[test]

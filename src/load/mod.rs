@@ -128,8 +128,10 @@ fn parse_toml_file<T: DeserializeOwned>(
     }
     match front_matter::parse::<T>(&sources.get(id).text) {
         Ok(v) => Some((id, v)),
-        Err((span, m)) => {
-            diagnostics.push(Diagnostic::error(id, span, m));
+        Err(problems) => {
+            for (span, m) in problems {
+                diagnostics.push(Diagnostic::error(id, span, m));
+            }
             None
         }
     }
@@ -171,7 +173,7 @@ fn load_entries<T: DeserializeOwned + Send>(
     }
 
     // Read and parse in parallel; register in order.
-    type Parsed<T> = Option<Result<(T, String, usize), front_matter::Problem>>;
+    type Parsed<T> = Option<Result<(T, String, usize), Vec<front_matter::Problem>>>;
     let parsed: Vec<(ReadFile, Parsed<T>)> = files
         .par_iter()
         .map(|(path, nested)| {
@@ -185,7 +187,7 @@ fn load_entries<T: DeserializeOwned + Send>(
             if f.problem.is_some() {
                 return (f, None);
             }
-            let result = front_matter::split(&f.text).and_then(|s| {
+            let result = front_matter::split(&f.text).map_err(|p| vec![p]).and_then(|s| {
                 front_matter::parse::<T>(&s.toml).map(|front| (front, s.body.to_owned(), s.body_offset))
             });
             (f, Some(result))
@@ -202,7 +204,11 @@ fn load_entries<T: DeserializeOwned + Send>(
         }
         match result {
             Some(Ok((front, body, body_offset))) => out.push(Loaded { file: id, slug, front, body, body_offset }),
-            Some(Err((span, m))) => diagnostics.push(Diagnostic::error(id, span, m)),
+            Some(Err(problems)) => {
+                for (span, m) in problems {
+                    diagnostics.push(Diagnostic::error(id, span, m));
+                }
+            }
             None => {}
         }
     }

@@ -25,18 +25,42 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
-fn shift(level: HeadingLevel, by: usize) -> HeadingLevel {
+fn level_of(n: usize) -> HeadingLevel {
     use HeadingLevel::*;
-    let n = (level as usize + by).min(6);
-    [H1, H1, H2, H3, H4, H5, H6][n]
+    [H1, H1, H2, H3, H4, H5, H6][n.clamp(1, 6)]
 }
 
-/// Renders Markdown as safe HTML. Headings are shifted by `heading_shift`
-/// levels; relative image paths point to `{base_path}/static/content/…`.
+/// The heading levels of a text mapped below the page's own heading
+/// (`page_level`): the text's top level becomes `page_level + 1`, and no
+/// heading is more than one level below the one before it (WCAG heading
+/// order), whatever levels the author used.
+fn heading_levels(markdown: &str, page_level: usize) -> Vec<HeadingLevel> {
+    let levels: Vec<usize> = Parser::new(markdown)
+        .filter_map(|ev| match ev {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .collect();
+    let top = levels.iter().copied().min().unwrap_or(1);
+    let mut last = page_level;
+    levels
+        .iter()
+        .map(|&l| {
+            let out = (l - top + page_level + 1).min(last + 1).min(6);
+            last = out;
+            level_of(out)
+        })
+        .collect()
+}
+
+/// Renders Markdown as safe HTML. Headings are placed below the page's own
+/// heading of level `heading_shift` (see `heading_levels`); relative image paths point to `{base_path}/static/content/…`.
 pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Is each open link a `mailto:` link (rendered as a protected span)?
     let mut links: Vec<bool> = Vec::new();
+    let mut levels = heading_levels(markdown, heading_shift).into_iter();
+    let mut open_heading = HeadingLevel::H2;
     let events = Parser::new_ext(markdown, options).flat_map(|ev| match ev {
         Event::Start(Tag::Link { dest_url, .. }) if dest_url.to_ascii_lowercase().starts_with("mailto:") => {
             links.push(true);
@@ -63,20 +87,21 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             }
         }
         Event::Text(t) if t.contains('@') => protect_emails(&t),
-        other => vec![map_event(other, heading_shift, base_path)],
+        Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
+            open_heading = levels.next().unwrap_or(HeadingLevel::H6);
+            vec![Event::Start(Tag::Heading { level: open_heading, id, classes, attrs })]
+        }
+        Event::End(TagEnd::Heading(_)) => vec![Event::End(TagEnd::Heading(open_heading))],
+        other => vec![map_event(other, base_path)],
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     sanitizer().clean(&html).to_string()
 }
 
-/// Heading shift and image paths.
-fn map_event<'a>(ev: Event<'a>, heading_shift: usize, base_path: &str) -> Event<'a> {
+/// Image paths.
+fn map_event<'a>(ev: Event<'a>, base_path: &str) -> Event<'a> {
     match ev {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: shift(level, heading_shift), id, classes, attrs })
-        }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level, heading_shift))),
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
             let dest_url = match normalize_content_path(&dest_url) {
                 Some(p) if !dest_url.contains("://") => CowStr::from(format!("{base_path}/static/content/{p}")),
@@ -147,14 +172,22 @@ pub fn email_html(user: &str, domain: &str) -> String {
 }
 
 /// The first paragraph of a Markdown text as plain text (for teasers and
-/// meta descriptions), e-mail addresses written as "user (at) domain".
+/// meta descriptions); a short opening such as a salutation ("Liebe
+/// Leserinnen und Leser,") is joined with the next paragraph. E-mail
+/// addresses are written as "user (at) domain".
 pub fn first_paragraph_text(markdown: &str) -> String {
+    const MIN: usize = 60;
     let mut out = String::new();
     let mut in_para = false;
     for ev in Parser::new(markdown) {
         match ev {
-            Event::Start(Tag::Paragraph) => in_para = true,
-            Event::End(TagEnd::Paragraph) if !out.trim().is_empty() => break,
+            Event::Start(Tag::Paragraph) => {
+                in_para = true;
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            Event::End(TagEnd::Paragraph) if out.trim().chars().count() >= MIN => break,
             Event::End(TagEnd::Paragraph) => in_para = false,
             Event::Text(t) | Event::Code(t) if in_para => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak if in_para => out.push(' '),
@@ -204,6 +237,13 @@ mod tests {
     }
 
     #[test]
+    fn heading_order_is_repaired() {
+        let html = to_html("## Eins\n\n#### Zwei\n\n## Drei\n\n### Vier", 1, "");
+        assert!(html.contains("<h2>Eins</h2>") && html.contains("<h3>Zwei</h3>"), "{html}");
+        assert!(html.contains("<h2>Drei</h2>") && html.contains("<h3>Vier</h3>"), "{html}");
+    }
+
+    #[test]
     fn headings_shift_and_images_map() {
         let html = to_html("# Titel\n\n![Bild](images/a.jpg)", 1, "/base");
         assert!(html.contains("<h2>Titel</h2>"));
@@ -212,7 +252,12 @@ mod tests {
 
     #[test]
     fn teaser() {
-        assert_eq!(first_paragraph_text("# H\n\nEins *zwei*\ndrei.\n\nVier"), "Eins zwei drei.");
+        let long = "Eins *zwei*\ndrei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn.";
+        assert_eq!(
+            first_paragraph_text(&format!("# H\n\n{long}\n\nVier")),
+            "Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn."
+        );
+        assert_eq!(first_paragraph_text("Liebe Leute,\n\nzweiter Absatz.\n\n- Liste"), "Liebe Leute, zweiter Absatz.");
         assert_eq!(first_paragraph_text("Mail: a.b@c.de bitte"), "Mail: a.b (at) c.de bitte");
     }
 }

@@ -19,7 +19,9 @@ use crate::validate::language_name_de;
 pub struct Data {
     /// Title, year, publisher, print options.
     pub meta: Meta,
-    /// Free pages with `print = true`, by weight.
+    /// The printed free page `impressum`, if any: it fills the imprint page.
+    pub imprint: Option<PageView>,
+    /// The other free pages with `print = true`, by weight.
     pub pages: Vec<PageView>,
     /// Topics arrangement: categories with their indications.
     pub categories: Vec<CategoryView>,
@@ -322,7 +324,7 @@ fn status_de(s: Status) -> Option<&'static str> {
     match s {
         Status::Active => None,
         Status::Founding => Some("in Gründung"),
-        Status::Full => Some("zurzeit keine Aufnahme"),
+        Status::Full => Some("zur Zeit keine Aufnahme"),
         Status::Ended => Some("aufgelöst"),
     }
 }
@@ -701,6 +703,9 @@ pub fn stand_date(edition: &Edition<'_>) -> Date {
     newest_verified(edition).unwrap_or_else(|| crate::model::edition::new_year(edition.year))
 }
 
+/// The free page that, when printed, fills the imprint page (slug `impressum`).
+const IMPRINT_KEY: &str = "p-impressum";
+
 /// Builds the data view of an edition.
 pub fn build(edition: &Edition<'_>) -> Data {
     let dir = edition.directory;
@@ -748,16 +753,17 @@ pub fn build(edition: &Edition<'_>) -> Data {
             contact_points: edition.contact_points.len(),
         },
     };
-    let pages = edition
+    let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition
         .pages
         .iter()
         .map(|&i| {
             let p = &dir.pages[i];
             PageView { key: format!("p-{}", p.slug), title: line(&p.title), body: b.markdown(&p.body) }
         })
-        .collect();
+        .partition(|p| p.key == IMPRINT_KEY);
     Data {
         meta,
+        imprint: imprint.into_iter().next(),
         pages,
         categories: if topics { b.categories() } else { Vec::new() },
         letters: if topics { Vec::new() } else { b.letters() },

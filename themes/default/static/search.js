@@ -62,7 +62,8 @@
               boost: { name: 4, aliases: 3, topics: 2, district: 1.5, languages: 1.5, text: 0.5 },
               prefix: true,
               fuzzy: function (term) { return term.length >= 5 ? 0.2 : false; },
-              combineWith: 'AND'
+              combineWith: 'AND',
+              boostDocument: function (id, term, stored) { return stored && stored.kind === 'topic' ? 1.5 : 1; }
             }
           });
           engine.addAll(documents(ix));
