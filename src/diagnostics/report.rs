@@ -62,11 +62,18 @@ fn human(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
+    let mut files: SimpleFiles<String, String> = SimpleFiles::new();
     let ids: Vec<usize> = (0..sources.len())
         .map(|i| {
             let f = sources.get(super::FileId(i));
-            files.add(f.display.clone(), f.text.as_str())
+            // Control characters (binary garbage) must not reach the terminal;
+            // each is one byte, so replacing it keeps every offset.
+            let shown: String = f
+                .text
+                .chars()
+                .map(|c| if c.is_control() && !matches!(c, '\n' | '\r' | '\t') && c.len_utf8() == 1 { ' ' } else { c })
+                .collect();
+            files.add(f.display.clone(), shown)
         })
         .collect();
     let config = term::Config::default();

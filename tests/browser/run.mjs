@@ -34,7 +34,7 @@ function build(root, out) {
   const [cmd, cmdArgs] = process.env.WEGWEISER_BIN
     ? [process.env.WEGWEISER_BIN, args]
     : ['cargo', ['run', '--quiet', '--locked', '--', ...args]];
-  execFileSync(cmd, cmdArgs, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+  execFileSync(cmd, cmdArgs, { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   return path.join(out, 'site');
 }
 

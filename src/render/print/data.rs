@@ -418,8 +418,14 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
+        let direct = |r: &ContactRoute| match r {
+            ContactRoute::Direct { person, phone, email } => {
+                person.is_some() || phone.is_some() || email.is_some() || g.website.is_some()
+            }
+            ContactRoute::ContactPoint => false,
+        };
         let contact = match (&g.contact, g.confidential) {
-            (ContactRoute::Direct { person, phone, email }, false) => {
+            (ContactRoute::Direct { person, phone, email }, false) if direct(&g.contact) => {
                 let mut lines = Vec::new();
                 if let Some(p) = opt_line(person) {
                     lines.push(p);
