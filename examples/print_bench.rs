@@ -6,6 +6,13 @@ use wegweiser::load::{self, Theme};
 use wegweiser::render::print;
 use wegweiser::validate;
 
+fn cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
@@ -66,9 +73,10 @@ fn main() {
     let rounds: usize = std::env::var("ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2);
     for round in 0..rounds {
         let t = Instant::now();
+        let c = cpu();
         match print::render_with_warnings(&edition, &theme) {
             Ok((pdf, warnings)) => {
-                println!("round {round}: {n} groups, {} pages, {} bytes, {:?}", pdf.pages, pdf.bytes.len(), t.elapsed());
+                println!("round {round}: {n} groups, {} pages, {} bytes, {:?} wall, {:.2} s cpu", pdf.pages, pdf.bytes.len(), t.elapsed(), cpu() - c);
                 for w in warnings.iter().take(10) { println!("{w}"); }
                 std::fs::write(&out, &pdf.bytes).unwrap();
             }

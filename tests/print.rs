@@ -497,3 +497,55 @@ fn empty_directory_renders() {
     let pdf = f.render(2027);
     assert!(pdf.pages >= 3, "cover, imprint and contents expected, got {} pages", pdf.pages);
 }
+
+/// Compile time of a synthetic edition of 1,000 groups (24 topics in 8
+/// categories, a third with a second topic, half with direct contact).
+/// Run with `cargo test --test print -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; run on demand"]
+fn thousand_groups_timing() {
+    let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
+    f.write("wegweiser.toml", &settings("arrangement = \"topics\""));
+    let cats = ["Chronische Erkrankungen", "Psychische Erkrankungen", "Sucht", "Behinderungen", "Soziales", "Familie", "Krebs", "Seltene Erkrankungen"];
+    let topics = [
+        "Diabetes", "Adipositas", "Ängste", "Depression", "Alkohol", "Glücksspiel", "Rheuma", "Multiple Sklerose",
+        "Trauer", "Pflegende Angehörige", "Brustkrebs", "Prostatakrebs", "Zöliakie", "Morbus Crohn", "Schlaganfall",
+        "Tinnitus", "Borderline", "Essstörungen", "Autismus", "ADHS", "Alleinerziehende", "Einsamkeit", "Parkinson",
+        "Epilepsie",
+    ];
+    let mut ind = String::new();
+    for (i, t) in topics.iter().enumerate() {
+        ind.push_str(&format!("[t{i}]\nname = \"{t}\"\ncategory = \"{}\"\nsynonyms = [\"{t}-Synonym\"]\n\n", cats[i % cats.len()]));
+    }
+    f.write("content/indications.toml", &ind);
+    let words = ["Nord", "Süd", "Mitte", "West", "Ost", "Altstadt", "Hafen", "Bergheim", "Zentrum", "Jung", "Frauen", "Eltern"];
+    for i in 0..1000 {
+        let (t, t2) = (i % topics.len(), (i * 7 + 3) % topics.len());
+        let inds = if i % 3 == 0 && t != t2 { format!("[\"t{t}\", \"t{t2}\"]") } else { format!("[\"t{t}\"]") };
+        let meeting = format!(
+            "[[meetings]]\nrhythm = \"monthly\"\nweekday = \"tuesday\"\nweeks = [{}]\nstart = \"19:00\"\nend = \"21:00\"\nplace = \"Selbsthilfetreff, Raum {}\"\naddress = \"Hauptstraße {}, 12345 Teststadt\"\naccessible = {}\n",
+            1 + i % 4,
+            i % 5,
+            i % 90,
+            i % 2 == 0
+        );
+        let contact = if i % 2 == 0 {
+            format!("[contact]\nperson = \"Frau M.\"\nphone = \"01234 98{i:04}\"\nemail = \"gruppe{i}@example.org\"\nconsent = 2026-03-01\nwebsite = \"https://gruppe{i}.example\"\n")
+        } else {
+            String::new()
+        };
+        let body = "Wir treffen uns regelmäßig, um Erfahrungen auszutauschen und einander **Mut** zu machen. Neue Mitglieder sind *herzlich* willkommen.";
+        f.write(
+            &format!("content/groups/g{i}.md"),
+            &group(&format!("{} {} {i}", topics[t], words[i % words.len()]), &inds, &format!("district = \"{}\"\nsince = 2011\n{meeting}{contact}", words[i % words.len()]), body),
+        );
+    }
+    let dir = f.directory();
+    let edition = dir.edition(2027);
+    let theme = Theme::built_in();
+    let start = std::time::Instant::now();
+    let pdf = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let took = start.elapsed();
+    eprintln!("1000 groups: {} pages, {} KB, {took:?}", pdf.pages, pdf.bytes.len() / 1024);
+    assert!(took.as_secs() < 20, "far too slow: {took:?}");
+}

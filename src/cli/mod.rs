@@ -79,7 +79,12 @@ pub fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = localize(<Cli as clap::CommandFactory>::command(), help_lang(&args));
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&command.get_matches_from(&args)) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let ctx = Context::new(cli.lang.as_deref().map(Lang::from_code), cli.quiet, cli.verbose);
     let outcome = match cli.command {
         Command::Build(a) => build::run(&ctx, a),
@@ -94,6 +99,61 @@ pub fn main() -> ExitCode {
         Outcome::Success => ExitCode::SUCCESS,
         Outcome::Problems => ExitCode::from(1),
     }
+}
+
+/// The language of `--help`: `--lang`, else `language` of the
+/// `wegweiser.toml` in `--root` (or the current folder), else German.
+fn help_lang(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value_of = |flag: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix(&format!("{flag}=")).map(String::from).or_else(|| (a == flag).then(|| args.get(i + 1).cloned()).flatten())
+        })
+    };
+    if let Some(l) = value_of("--lang") {
+        return Lang::from_code(&l);
+    }
+    let root = value_of("--root").unwrap_or_else(|| ".".to_owned());
+    Context::new(None, true, false).lang_for_root(std::path::Path::new(&root))
+}
+
+/// Puts the help texts of the catalogue into the command line definition
+/// (German; the English ones are the doc comments of the clap types).
+fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    if lang == Lang::En {
+        return command;
+    }
+    let mut command = command;
+    command.build();
+    localize_command(command, lang, true)
+}
+
+fn localize_command(mut cmd: clap::Command, lang: Lang, top: bool) -> clap::Command {
+    use diagnostics::help_text;
+    let name = cmd.get_name().to_owned();
+    if let Some(t) = help_text(if top { "about" } else { &name }, lang) {
+        cmd = cmd.about(t);
+    }
+    cmd = cmd
+        .help_template(help_text("template", lang).unwrap_or("{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}"))
+        .subcommand_help_heading(help_text("heading.commands", lang).unwrap_or("Commands"));
+    let ids: Vec<(String, bool)> =
+        cmd.get_arguments().map(|a| (a.get_id().as_str().to_owned(), a.is_positional())).collect();
+    for (id, positional) in ids {
+        let text = help_text(&format!("{name}.{id}"), lang).or_else(|| help_text(&format!("arg.{id}"), lang));
+        let heading = help_text(if positional { "heading.arguments" } else { "heading.options" }, lang);
+        cmd = cmd.mut_arg(id.as_str(), |mut a| {
+            if let Some(t) = text {
+                a = a.help(t).long_help(None::<&str>);
+            }
+            a.help_heading(heading)
+        });
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub.as_str(), |s| localize_command(s, lang, false));
+    }
+    cmd
 }
 
 /// Global options and what follows from the environment.

@@ -13,6 +13,7 @@ use schemars::schema::{InstanceType, Schema, SchemaObject};
 use serde_json::{Value, json};
 
 use super::{Context, Outcome};
+use crate::diagnostics::Lang;
 use crate::load::raw;
 
 /// Marker type for the schema of a TOML local date (`verified = 2026-09-14`).
@@ -214,9 +215,65 @@ fn insert_defs(doc: &mut serde_json::Map<String, Value>, defs: Vec<(String, Sche
     doc.insert("$defs".into(), Value::Object(map));
 }
 
-pub fn run(_ctx: &Context, args: SchemaArgs) -> Outcome {
-    let doc = document(args.kind);
+/// Puts the descriptions into `lang` (the catalogue has the German ones).
+pub fn translate(v: &mut Value, lang: Lang) {
+    if lang == Lang::En {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    Value::String(s) if k == "description" || k == "title" && !s.starts_with("wegweiser") => {
+                        if let Some(de) = crate::diagnostics::schema_description_de(s) {
+                            *s = de.to_owned();
+                        }
+                    }
+                    _ => translate(x, lang),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| translate(x, lang)),
+        _ => {}
+    }
+}
+
+pub fn run(ctx: &Context, args: SchemaArgs) -> Outcome {
+    let mut doc = document(args.kind);
+    translate(&mut doc, ctx.lang_for_root(std::path::Path::new(".")));
     let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     println!("{text}");
     Outcome::Success
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn descriptions(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    match x {
+                        Value::String(s) if k == "description" => out.push(s.clone()),
+                        _ => descriptions(x, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| descriptions(x, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_description_exists_in_german() {
+        let mut all = Vec::new();
+        descriptions(&document(None), &mut all);
+        assert!(all.len() > 50);
+        let missing: Vec<&String> = all.iter().filter(|d| crate::diagnostics::schema_description_de(d).is_none()).collect();
+        assert!(missing.is_empty(), "descriptions without German text in the catalogue: {missing:#?}");
+        let mut de = document(Some(SchemaKind::Group));
+        translate(&mut de, Lang::De);
+        assert_eq!(de["properties"]["name"]["description"], "Name der Gruppe.");
+    }
 }

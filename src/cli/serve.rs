@@ -17,7 +17,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use notify_debouncer_mini::notify::RecursiveMode;
+use notify::RecursiveMode;
 use serde_json::json;
 
 use super::{Context, Outcome, RootArgs, default_year, parse_year};
@@ -169,7 +169,30 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     let base_url = format!("http://127.0.0.1:{port}");
     install_signal_handlers();
 
-    let first = build(&root, year, &base_url);
+    // Watch the files before the first build, so no change is missed
+    // (changes only: reading them for a build must not count).
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("wegweiser serve: {e}");
+            return Outcome::Problems;
+        }
+    };
+    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    let watch_all = |watcher: &mut notify::RecommendedWatcher, watched: &mut BTreeSet<PathBuf>| {
+        use notify::Watcher;
+        for (path, mode) in [
+            (root.clone(), RecursiveMode::NonRecursive),
+            (root.join("content"), RecursiveMode::Recursive),
+            (root.join("themes"), RecursiveMode::Recursive),
+        ] {
+            if path.is_dir() && !watched.contains(&path) && watcher.watch(&path, mode).is_ok() {
+                watched.insert(path);
+            }
+        }
+    };
+    watch_all(&mut watcher, &mut watched);
     let shared = Arc::new(Shared {
         state: Mutex::new(State {
             generation: 0,
@@ -186,16 +209,6 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         changed: Condvar::new(),
         stop: AtomicBool::new(false),
     });
-    super::report(ctx, &first.project, Format::Human);
-    let (ok, files, errors, _) = shared.publish(first, ctx.lang_override);
-    let lang = shared.state.lock().map(|s| s.lang).unwrap_or(lang0);
-    ctx.note(lang, Note::ServeListening { url: format!("{base_url}/"), root: display_path(&root) });
-    if ok {
-        ctx.step(lang, Note::ServeRebuilt { files, millis: shared.state.lock().map(|s| s.millis).unwrap_or(0) });
-    } else {
-        ctx.note(lang, Note::ServeFailed { errors });
-    }
-
     // HTTP: one thread accepts, one thread per request.
     let http = {
         let server = Arc::clone(&server);
@@ -208,28 +221,22 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         })
     };
 
-    // Watch the files.
-    let (tx, rx) = mpsc::channel();
-    let mut debouncer = match notify_debouncer_mini::new_debouncer(Duration::from_millis(40), tx) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("wegweiser serve: {e}");
-            return Outcome::Problems;
-        }
+    let is_change = |e: &notify::Event| {
+        use notify::EventKind;
+        matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any)
     };
-    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
-    let watch_all = |debouncer: &mut notify_debouncer_mini::Debouncer<_>, watched: &mut BTreeSet<PathBuf>| {
-        for (path, mode) in [
-            (root.clone(), RecursiveMode::NonRecursive),
-            (root.join("content"), RecursiveMode::Recursive),
-            (root.join("themes"), RecursiveMode::Recursive),
-        ] {
-            if path.is_dir() && !watched.contains(&path) && debouncer.watcher().watch(&path, mode).is_ok() {
-                watched.insert(path);
-            }
-        }
-    };
-    watch_all(&mut debouncer, &mut watched);
+
+    ctx.note(lang0, Note::ServeListening { url: format!("{base_url}/"), root: display_path(&root) });
+    let first = build(&root, year, &base_url);
+    super::report(ctx, &first.project, Format::Human);
+    let (ok, files, errors, _) = shared.publish(first, ctx.lang_override);
+    let lang = shared.state.lock().map(|s| s.lang).unwrap_or(lang0);
+    if ok {
+        ctx.step(lang, Note::ServeRebuilt { files, millis: shared.state.lock().map(|s| s.millis).unwrap_or(0) });
+    } else {
+        ctx.note(lang, Note::ServeFailed { errors });
+    }
+
     ctx.step(
         lang,
         Note::ServeWatching {
@@ -241,27 +248,35 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         if INTERRUPTED.load(Ordering::SeqCst) {
             break;
         }
-        let events = match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(Ok(events)) => events,
+        let event = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(event)) => event,
             Ok(Err(_)) => continue,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        let changed: Vec<PathBuf> = events.into_iter().map(|e| e.path).filter(|p| relevant(&root, p)).collect();
-        if changed.is_empty() {
+        if !is_change(&event) || !event.paths.iter().any(|p| relevant(&root, p)) {
             continue;
         }
-        // More events may be on their way (an editor saving several files): take them too.
-        while let Ok(Ok(more)) = rx.recv_timeout(Duration::from_millis(10)) {
-            let _ = more;
+        // An editor's save is often several events (write, rename, chmod):
+        // take what arrives within a moment, then build once.
+        let mut changed: BTreeSet<PathBuf> = event.paths.into_iter().filter(|p| relevant(&root, p)).collect();
+        let quiet_until = Instant::now() + Duration::from_millis(30);
+        while let Some(left) = quiet_until.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(Ok(e)) if is_change(&e) => changed.extend(e.paths.into_iter().filter(|p| relevant(&root, p))),
+                Ok(_) => {}
+                Err(_) => break,
+            }
         }
-        watch_all(&mut debouncer, &mut watched);
+        watch_all(&mut watcher, &mut watched);
         let b = build(&root, year, &base_url);
         if b.project.diagnostics.has_errors() {
             super::report(ctx, &b.project, Format::Human);
         }
         let (ok, files, errors, _warnings) = shared.publish(b, ctx.lang_override);
         let (lang, millis) = shared.state.lock().map(|s| (s.lang, s.millis)).unwrap_or((lang0, 0));
+        let names = changed.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ");
+        ctx.step(lang, Note::ServeChanged { paths: names });
         if ok {
             ctx.note(lang, Note::ServeRebuilt { files, millis });
         } else {
@@ -317,7 +332,7 @@ const LIVE_JS: &str = r#"(function () {
     fetch("/__wegweiser/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (good !== null && s.good_generation !== good) { location.reload(); return; }
       good = s.good_generation;
-      if (s.ok) { hide(); } else { show(s); }
+      if (s.ok || s.errors === 0) { hide(); } else { show(s); }
     }).catch(function () {});
   }
   update();
@@ -458,7 +473,14 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
         }
         _ => {}
     }
-    let site = shared.state.lock().map(|s| Arc::clone(&s.site)).unwrap_or_default();
+    let (site, generation, lang) =
+        shared.state.lock().map(|s| (Arc::clone(&s.site), s.generation, s.lang)).unwrap_or_default();
+    if generation == 0 {
+        // The first build is still running: a page that reloads itself when it is done.
+        let text = Note::ServeBuilding.text(lang);
+        let page = format!("<!doctype html><meta charset=\"utf-8\"><title>wegweiser</title><body><p>{text}</p></body>");
+        return respond(request, 503, "text/html; charset=utf-8", inject(page.as_bytes()), None);
+    }
     let rel = path.trim_start_matches('/');
     if rel.split('/').any(|seg| seg == "..") {
         return respond(request, 400, "text/plain; charset=utf-8", b"bad path".to_vec(), None);

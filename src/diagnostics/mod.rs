@@ -9,7 +9,7 @@ mod report;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-pub use catalogue::{Lang, Message, Note};
+pub use catalogue::{Lang, Message, Note, help_text, schema_description_de};
 pub use report::{Format, render};
 
 /// How bad a problem is.

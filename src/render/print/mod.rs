@@ -59,6 +59,7 @@ pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf
 }
 
 fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    let t0 = std::time::Instant::now();
     let fonts = world::theme_fonts(theme);
     let (json, replaced) = data_json(edition, &fonts, false);
     let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
@@ -69,7 +70,10 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
     let images = dir.images.iter().map(|(p, i)| (p.as_str(), &i.bytes)).chain(cover);
     let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
 
+    let t1 = std::time::Instant::now();
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let t2 = std::time::Instant::now();
+    eprintln!("TIMING data {:?} compile {:?}", t1 - t0, t2 - t1);
     let mut warns: Vec<String> = Vec::new();
     if !replaced.is_empty() {
         let list: Vec<String> = replaced.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
@@ -103,7 +107,10 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
                 continue;
             }
         };
-        match typst_pdf::pdf(&document, &options) {
+        let t3 = std::time::Instant::now();
+        let r = typst_pdf::pdf(&document, &options);
+        eprintln!("TIMING pdf {:?}", t3.elapsed());
+        match r {
             Ok(bytes) => {
                 if n > 0 {
                     let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();

@@ -106,10 +106,13 @@ struct Renderer<'a> {
 
 /// Renders the whole site into files (paths relative to the site root).
 pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
+    let t0 = std::time::Instant::now();
     let r = Renderer::new(dir, theme)?;
     let jobs = r.jobs();
+    eprintln!("TIMING new+jobs {:?}", t0.elapsed());
     let pages: Vec<(String, Vec<u8>)> =
-        jobs.par_iter().map(|job| r.render(job)).collect::<Result<Vec<_>, Message>>()?;
+        jobs.par_iter().map(|job| { let t = std::time::Instant::now(); let res = r.render(job); let kind = match job { Job::Group(_) => "group", Job::Topic(_) => "topic", Job::Letter(_) => "letter", Job::Organisation(_) => "org", Job::ContactPoint(_) => "cp", _ => "other" }; let e = t.elapsed(); if e.as_millis() > 50 { eprintln!("SLOW {kind} {e:?}"); } res }).collect::<Result<Vec<_>, Message>>()?;
+    eprintln!("TIMING pages {:?}", t0.elapsed());
     let calendars: Vec<(String, Vec<u8>)> = (0..dir.groups.len())
         .into_par_iter()
         .filter(|&i| dir.groups[i].is_live_on_web())
@@ -128,8 +131,10 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
         "robots.txt",
         format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", r.urls.base, r.urls.absolute("/sitemap.xml")),
     );
+    eprintln!("TIMING ics {:?}", t0.elapsed());
     files.insert(file_for(search::INDEX_PATH), search::index(dir, &r.urls));
     files.insert(file_for(export::EXPORT_PATH), export::export(dir, &r.urls));
+    eprintln!("TIMING index+export {:?}", t0.elapsed());
     for (path, bytes) in theme.under("static/") {
         files.insert(path.to_owned(), bytes.to_vec());
     }
@@ -535,17 +540,20 @@ impl<'a> Renderer<'a> {
 /// Escapes text for HTML text and quoted attributes (tera's default also
 /// escapes `/`, which makes every URL unreadable).
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -581,6 +589,12 @@ mod tests {
         assert_eq!(tera.render("x", &c).unwrap(), "in Gründung|Treffen vor Ort");
         // An unknown language falls back to German.
         assert!(strings(&theme, "xx").is_ok());
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_html("a<b>&\"c'd ä"), "a&lt;b&gt;&amp;&quot;c&#39;d ä");
+        assert_eq!(escape_html("/gruppen/x/"), "/gruppen/x/");
     }
 
     #[test]
