@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Lang, Message, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Lang, Message, Sources};
 use crate::load::{self, Theme};
 use crate::model::{Directory, EntryRef};
 
@@ -46,6 +46,7 @@ impl Project {
         if let Some(dir) = &directory {
             lints.into_iter().for_each(|d| diagnostics.push(d));
             stale_warnings(dir, year, &mut diagnostics);
+            unprintable_warnings(dir, &sources, &mut diagnostics);
         }
         Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }
     }
@@ -70,6 +71,39 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
             Some(meta.origin.verified_span.clone()),
             Message::Stale { verified: format_date_de(meta.verified), months, year },
         ));
+    }
+}
+
+/// Characters that no print font can show, located at their first use in
+/// each file whose text is printed.
+fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Diagnostics) {
+    use std::collections::HashSet;
+    let not_printed: HashSet<FileId> = dir
+        .groups
+        .iter()
+        .map(|g| &g.meta)
+        .chain(dir.organisations.iter().map(|o| &o.meta))
+        .chain(dir.contact_points.iter().map(|c| &c.meta))
+        .filter(|m| !m.print)
+        .map(|m| m.origin.file)
+        .collect();
+    for i in 0..sources.len() {
+        let id = FileId(i);
+        if not_printed.contains(&id) {
+            continue;
+        }
+        let text = &sources.get(id).text;
+        if text.is_ascii() {
+            continue;
+        }
+        for c in crate::render::print::uncovered_chars(text) {
+            let Some(at) = text.find(c) else { continue };
+            diagnostics.push(Diagnostic::warning(
+                id,
+                Some(at..at + c.len_utf8()),
+                Message::UnprintableCharacter { character: c, codepoint: format!("U+{:04X}", c as u32) },
+            ));
+        }
     }
 }
 

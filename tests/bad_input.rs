@@ -237,3 +237,15 @@ fn markdown_image_outside_content() {
     assert!(r.stderr.contains("content/groups/x.md:11:7"), "{}", r.stderr);
     assert!(r.stderr.contains("führt aus dem Ordner `content/` heraus"), "{}", r.stderr);
 }
+
+#[test]
+fn characters_the_print_fonts_cannot_show_warn() {
+    let root = Root::new();
+    root.write("content/groups/x.md", &group("X", "").replace("Beschreibung von X.", "Wir freuen uns 🌻 auf Sie."));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stderr.contains("content/groups/x.md:9:16"), "{}", r.stderr);
+    assert!(r.stderr.contains("U+1F33B"), "{}", r.stderr);
+    let r = root.run(&["check", "--root", ".", "--strict"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+}

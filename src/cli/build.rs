@@ -40,12 +40,19 @@ pub struct BuildArgs {
 
 /// Renders what `only` asks for into one file set (`site/…`, `print/…`).
 /// Shows progress steps on `ctx` (terminal or `--verbose`).
-pub fn render_parts(ctx: &Context, project: &mut Project, year: i32, only: Option<Part>) -> Option<(Files, Option<usize>)> {
+pub fn render_parts(
+    ctx: &Context,
+    project: &mut Project,
+    year: i32,
+    only: Option<Part>,
+    strict: bool,
+) -> Option<(Files, Option<usize>)> {
     let lang = ctx.lang(project);
     let dir = project.usable()?;
     let mut files = Files::default();
     let mut pdf_pages = None;
     let mut problems = Vec::new();
+    let mut print_warnings = Vec::new();
     if only != Some(Part::Print) {
         ctx.step(lang, Note::RenderingWeb);
         let started = Instant::now();
@@ -60,8 +67,9 @@ pub fn render_parts(ctx: &Context, project: &mut Project, year: i32, only: Optio
     if only != Some(Part::Web) {
         ctx.step(lang, Note::Typesetting { year });
         let started = Instant::now();
-        match render::print::render(&dir.edition(year), &project.theme) {
-            Ok(pdf) => {
+        match render::print::render_with_warnings(&dir.edition(year), &project.theme) {
+            Ok((pdf, warnings)) => {
+                print_warnings = warnings;
                 ctx.step(lang, Note::Typeset { pages: pdf.pages, seconds: started.elapsed().as_secs_f64() });
                 pdf_pages = Some(pdf.pages);
                 files.insert(format!("print/wegweiser-{year}.pdf"), pdf.bytes);
@@ -69,7 +77,14 @@ pub fn render_parts(ctx: &Context, project: &mut Project, year: i32, only: Optio
             Err(errors) => problems.extend(errors.into_iter().map(|detail| Message::PrintFailed { detail })),
         }
     }
-    if problems.is_empty() {
+    for detail in print_warnings {
+        let mut d = Diagnostic::general(Message::PrintWarning { detail });
+        if !strict {
+            d.severity = crate::diagnostics::Severity::Warning;
+        }
+        project.diagnostics.push(d);
+    }
+    if problems.is_empty() && !project.diagnostics.has_errors() {
         Some((files, pdf_pages))
     } else {
         for p in problems {
@@ -93,7 +108,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     if let Err(m) = output::check_ours(&out) {
         project.diagnostics.push(Diagnostic::general(m));
     }
-    let rendered = render_parts(ctx, &mut project, year, args.only);
+    let rendered = render_parts(ctx, &mut project, year, args.only, args.strict);
     let written = rendered.and_then(|(files, pages)| {
         let keep: &[&str] = match args.only {
             Some(Part::Web) => &["print"],

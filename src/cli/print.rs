@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let rendered = render_parts(ctx, &mut project, year, Some(Part::Print));
+    let rendered = render_parts(ctx, &mut project, year, Some(Part::Print), args.strict);
     let mut done = None;
     if let Some((files, pages)) = rendered {
         let result = match &args.out {

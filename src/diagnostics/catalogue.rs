@@ -89,6 +89,7 @@ pub enum Message {
     FileExists { path: String },
     StaleIntoOutput { path: String },
     PrintFailed { detail: String },
+    PrintWarning { detail: String },
     TemplateFailed { template: String, detail: String },
 }
 
@@ -166,6 +167,7 @@ impl Message {
             FileExists { .. } => "file-exists",
             StaleIntoOutput { .. } => "personal-data-into-output",
             PrintFailed { .. } => "print-failed",
+            PrintWarning { .. } => "print-warning",
             TemplateFailed { .. } => "template-failed",
         }
     }
@@ -269,8 +271,8 @@ impl Message {
             (ThemeNotFound { name, path }, En) => format!("There is no theme `{name}` (neither built in nor in `{path}`)."),
             (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte bestätigen Sie die Angaben mit der Gruppe und aktualisieren Sie `verified`."),
             (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
-            (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; es fehlt im PDF."),
-            (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; it is missing from the PDF."),
+            (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; im PDF steht dafür „?“. Ersetzen Sie es durch ein anderes Zeichen."),
+            (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; the PDF shows \"?\" instead. Replace it with another character."),
             (OrganisationWithoutGroups { slug }, De) => format!("Keine Gruppe nennt diese Organisation. Stimmt das, ist alles in Ordnung; sonst tragen Sie bei ihren Gruppen `organisation = \"{slug}\"` ein."),
             (OrganisationWithoutGroups { slug }, En) => format!("No group names this organisation. If that is right, all is well; otherwise add `organisation = \"{slug}\"` to its groups."),
             (UnusedIndication { id }, De) => format!("Die Indikation `{id}` wird von keiner Gruppe und keiner Organisation verwendet. Ordnen Sie ihr Einträge zu oder löschen Sie sie."),
@@ -287,6 +289,8 @@ impl Message {
             (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
             (StaleIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
             (StaleIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
+            (PrintWarning { detail }, De) => format!("Hinweis beim Setzen des Hefts: {detail}"),
+            (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),

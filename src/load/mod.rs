@@ -64,6 +64,30 @@ struct ReadFile {
     problem: Option<(Option<std::ops::Range<usize>>, Message)>,
 }
 
+/// Reads a file of the root. A path that resolves (through symlinks) to a
+/// place outside the root is not read at all, so nothing of it can show up
+/// in messages or output; neither is anything but a regular file (a FIFO
+/// would block forever, a device never end).
+fn read_checked(path: &Path, canonical_root: &Path) -> ReadFile {
+    let display = display_path(path);
+    let refuse = |problem: Message| ReadFile {
+        path: path.to_owned(),
+        display: display.clone(),
+        text: String::new(),
+        problem: Some((None, problem)),
+    };
+    match path.canonicalize() {
+        Err(e) => return refuse(Message::ReadFailed { error: e.to_string() }),
+        Ok(p) if !p.starts_with(canonical_root) => return refuse(Message::PathLeavesContent { path: display.clone() }),
+        Ok(_) => {}
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => read(path),
+        Ok(_) => refuse(Message::ReadFailed { error: "not a regular file".to_owned() }),
+        Err(e) => refuse(Message::ReadFailed { error: e.to_string() }),
+    }
+}
+
 fn read(path: &Path) -> ReadFile {
     let display = display_path(path);
     match std::fs::read(path) {
@@ -93,14 +117,14 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Diagnostics) -
 
     let settings_path = root.join(SETTINGS_FILE);
     if settings_path.is_file() {
-        dir.settings = parse_toml_file(&settings_path, sources, diagnostics);
+        dir.settings = parse_toml_file(&settings_path, &canonical_root, sources, diagnostics);
     } else {
         diagnostics.push(Diagnostic::general(Message::SettingsMissing { path: display_path(&settings_path) }));
     }
     let content = root.join("content");
     let indications_path = content.join("indications.toml");
     if indications_path.is_file() {
-        dir.indications = parse_toml_file(&indications_path, sources, diagnostics);
+        dir.indications = parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
     } else {
         diagnostics.push(Diagnostic::general(Message::IndicationsMissing {
             path: display_path(&indications_path),
@@ -117,10 +141,11 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Diagnostics) -
 
 fn parse_toml_file<T: DeserializeOwned>(
     path: &Path,
+    canonical_root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Diagnostics,
 ) -> Option<(FileId, T)> {
-    let f = read(path);
+    let f = read_checked(path, canonical_root);
     let id = sources.add(SourceFile::new(f.display, f.text));
     if let Some((span, m)) = f.problem {
         diagnostics.push(Diagnostic::error(id, span, m));
@@ -177,10 +202,7 @@ fn load_entries<T: DeserializeOwned + Send>(
     let parsed: Vec<(ReadFile, Parsed<T>)> = files
         .par_iter()
         .map(|(path, nested)| {
-            let mut f = read(path);
-            if f.problem.is_none() && !inside(path, canonical_root) {
-                f.problem = Some((None, Message::PathLeavesContent { path: f.display.clone() }));
-            }
+            let mut f = read_checked(path, canonical_root);
             if f.problem.is_none() && *nested {
                 f.problem = Some((None, Message::SubfolderNotAllowed));
             }
@@ -228,6 +250,9 @@ fn load_images(folder: &Path, canonical_root: &Path) -> BTreeMap<String, Vec<u8>
         .flatten()
     {
         if entry.file_type().is_dir() || !inside(entry.path(), canonical_root) {
+            continue;
+        }
+        if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(folder.parent().unwrap_or(folder)) else { continue };

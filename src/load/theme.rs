@@ -39,6 +39,11 @@ impl Theme {
     /// The built-in theme overlaid with `root/themes/<name>/`.
     pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
         let mut theme = Theme::built_in();
+        // A name that is not a slug (`../..`, `/etc`) could lead out of the
+        // root; validation reports it, and nothing of it is read.
+        if !crate::validate::rules::is_slug(name) {
+            return theme;
+        }
         let folder = root.join("themes").join(name);
         if !folder.is_dir() {
             if name != "default" {
@@ -61,6 +66,9 @@ impl Theme {
             }
             let Ok(rel) = entry.path().strip_prefix(&folder) else { continue };
             if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
                 continue;
             }
             if let Ok(bytes) = std::fs::read(entry.path()) {

@@ -196,7 +196,7 @@ pub struct GroupView {
     pub district: Option<String>,
     /// "gegründet 2011".
     pub since: Option<String>,
-    /// Indication names (A–Z arrangement: all of them; topics: none).
+    /// "Themen: Diabetes, Adipositas" (A–Z arrangement; topics: none).
     pub topics: Option<String>,
     /// Description.
     pub desc: Value,
@@ -225,7 +225,7 @@ pub struct OrganisationView {
     pub name: String,
     /// "Bundesebene", …
     pub level: &'static str,
-    /// Indication names.
+    /// "Themen: Diabetes, Adipositas".
     pub topics: Option<String>,
     /// Description.
     pub desc: Value,
@@ -395,9 +395,14 @@ impl Builder<'_, '_> {
         self.edition.contains(e).then(|| entry_key(self.dir, e))
     }
 
+    /// "Thema: Diabetes" or "Themen: Diabetes, Adipositas".
     fn indication_names(&self, ids: &[IndicationId]) -> Option<String> {
-        let names: Vec<&str> = ids.iter().map(|&i| self.dir.indication(i).name.as_str()).collect();
-        (!names.is_empty()).then(|| names.join(", "))
+        let names: Vec<String> = ids.iter().map(|&i| line(&self.dir.indication(i).name)).collect();
+        match names.len() {
+            0 => None,
+            1 => Some(format!("Thema: {}", names[0])),
+            _ => Some(format!("Themen: {}", names.join(", "))),
+        }
     }
 
     fn group(&self, id: GroupId, with_topics: bool) -> GroupView {

@@ -8,7 +8,8 @@
 //!
 //! Nodes (all keys short to keep the JSON small):
 //! - a string: text
-//! - `{"k":"p","c":[..]}` paragraph, `{"k":"h","l":1..3,"c":[..]}` heading,
+//! - `{"k":"p","c":[..]}` paragraph (`{"k":"p","s":".."}` when it is one
+//!   string; so are `q`, `b` and `i`), `{"k":"h","l":1..3,"c":[..]}` heading,
 //!   `{"k":"q","c":[..]}` block quote, `{"k":"ul","c":[[..],..]}` and
 //!   `{"k":"ol","n":start,"c":[[..],..]}` lists (each item a node list),
 //!   `{"k":"pre","s":".."}` code block, `{"k":"hr"}` rule
@@ -113,9 +114,15 @@ fn obj(kind: &str) -> Map<String, Value> {
     m
 }
 
-fn with_children(kind: &str, children: Vec<Value>) -> Value {
+/// A container node; a lone string child goes to `"s"` instead of `"c"`
+/// (the common case: the template then needs no recursive call).
+fn with_children(kind: &str, mut children: Vec<Value>) -> Value {
     let mut m = obj(kind);
-    m.insert("c".into(), Value::Array(children));
+    if let [Value::String(_)] = children.as_slice() {
+        m.insert("s".into(), children.pop().unwrap_or_default());
+    } else {
+        m.insert("c".into(), Value::Array(children));
+    }
     Value::Object(m)
 }
 
@@ -124,9 +131,10 @@ fn items(children: Vec<Value>) -> Vec<Value> {
     children
         .into_iter()
         .map(|c| match c {
-            Value::Object(mut o) if o.get("k").and_then(Value::as_str) == Some("li") => {
-                o.remove("c").unwrap_or(Value::Array(Vec::new()))
-            }
+            Value::Object(mut o) if o.get("k").and_then(Value::as_str) == Some("li") => match o.remove("s") {
+                Some(text) => Value::Array(vec![text]),
+                None => o.remove("c").unwrap_or(Value::Array(Vec::new())),
+            },
             other => Value::Array(vec![other]),
         })
         .collect()
@@ -360,7 +368,7 @@ mod tests {
         assert_eq!(
             v,
             json!([
-                {"k":"p","c":["Hallo ", {"k":"b","c":["fett"]}, " und ", {"k":"i","c":["kursiv"]}, "."]},
+                {"k":"p","c":["Hallo ", {"k":"b","s":"fett"}, " und ", {"k":"i","s":"kursiv"}, "."]},
                 {"k":"p","c":["Zweiter ", {"k":"code","s":"#code"}]}
             ])
         );
@@ -369,7 +377,7 @@ mod tests {
     #[test]
     fn typst_syntax_is_text() {
         let v = to_nodes("#read(\"/etc/passwd\") $a$ <b> @ref", &none);
-        assert_eq!(v, json!([{"k":"p","c":["#read(\"/etc/passwd\") $a$ <b> @ref"]}]));
+        assert_eq!(v, json!([{"k":"p","s":"#read(\"/etc/passwd\") $a$ <b> @ref"}]));
     }
 
     #[test]

@@ -59,7 +59,6 @@ pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf
 }
 
 fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    let t0 = std::time::Instant::now();
     let fonts = world::theme_fonts(theme);
     let (json, replaced) = data_json(edition, &fonts, false);
     let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
@@ -70,10 +69,7 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
     let images = dir.images.iter().map(|(p, i)| (p.as_str(), &i.bytes)).chain(cover);
     let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
 
-    let t1 = std::time::Instant::now();
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let t2 = std::time::Instant::now();
-    eprintln!("TIMING data {:?} compile {:?}", t1 - t0, t2 - t1);
     let mut warns: Vec<String> = Vec::new();
     if !replaced.is_empty() {
         let list: Vec<String> = replaced.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
@@ -96,7 +92,7 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
     let attempts: &[&[PdfStandard]] = if cmyk {
         &[&[PdfStandard::Ua_1], &[]]
     } else {
-        &[&[PdfStandard::A_2b, PdfStandard::Ua_1], &[PdfStandard::A_2b]]
+        &[&[PdfStandard::A_2b, PdfStandard::Ua_1], &[PdfStandard::A_2b], &[]]
     };
     let mut last_errors = Vec::new();
     for (n, standards) in attempts.iter().enumerate() {
@@ -107,10 +103,7 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
                 continue;
             }
         };
-        let t3 = std::time::Instant::now();
-        let r = typst_pdf::pdf(&document, &options);
-        eprintln!("TIMING pdf {:?}", t3.elapsed());
-        match r {
+        match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 if n > 0 {
                     let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();

@@ -111,7 +111,7 @@ fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
     o.into()
 }
 
-/// The export as JSON bytes (pretty-printed, deterministic).
+/// The export as JSON bytes (compact, deterministic).
 pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
     let s = &dir.settings;
     let indications: Vec<Value> = dir
@@ -176,7 +176,7 @@ pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
         "organisations": organisations,
         "contact_points": contact_points,
     });
-    let mut bytes = serde_json::to_vec_pretty(&export).unwrap_or_default();
+    let mut bytes = serde_json::to_vec(&export).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }

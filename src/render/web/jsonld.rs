@@ -17,6 +17,9 @@ use super::views::{Urls, contact_point_details};
 /// are written as `\u003c` etc., so no `</script>` can close the element.
 pub fn script(v: &Value) -> String {
     let s = serde_json::to_string(v).unwrap_or_default();
+    if !s.as_bytes().iter().any(|&b| matches!(b, b'<' | b'>' | b'&')) {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -106,13 +106,10 @@ struct Renderer<'a> {
 
 /// Renders the whole site into files (paths relative to the site root).
 pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
-    let t0 = std::time::Instant::now();
     let r = Renderer::new(dir, theme)?;
     let jobs = r.jobs();
-    eprintln!("TIMING new+jobs {:?}", t0.elapsed());
     let pages: Vec<(String, Vec<u8>)> =
-        jobs.par_iter().map(|job| { let t = std::time::Instant::now(); let res = r.render(job); let kind = match job { Job::Group(_) => "group", Job::Topic(_) => "topic", Job::Letter(_) => "letter", Job::Organisation(_) => "org", Job::ContactPoint(_) => "cp", _ => "other" }; let e = t.elapsed(); if e.as_millis() > 50 { eprintln!("SLOW {kind} {e:?}"); } res }).collect::<Result<Vec<_>, Message>>()?;
-    eprintln!("TIMING pages {:?}", t0.elapsed());
+        jobs.par_iter().map(|job| r.render(job)).collect::<Result<Vec<_>, Message>>()?;
     let calendars: Vec<(String, Vec<u8>)> = (0..dir.groups.len())
         .into_par_iter()
         .filter(|&i| dir.groups[i].is_live_on_web())
@@ -131,10 +128,8 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
         "robots.txt",
         format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", r.urls.base, r.urls.absolute("/sitemap.xml")),
     );
-    eprintln!("TIMING ics {:?}", t0.elapsed());
     files.insert(file_for(search::INDEX_PATH), search::index(dir, &r.urls));
     files.insert(file_for(export::EXPORT_PATH), export::export(dir, &r.urls));
-    eprintln!("TIMING index+export {:?}", t0.elapsed());
     for (path, bytes) in theme.under("static/") {
         files.insert(path.to_owned(), bytes.to_vec());
     }
@@ -540,20 +535,11 @@ impl<'a> Renderer<'a> {
 /// Escapes text for HTML text and quoted attributes (tera's default also
 /// escapes `/`, which makes every URL unreadable).
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
+    // pulldown-cmark's escaper (& < > " ' as entities, a lookup table) is
+    // a dependency and so optimised even in the dev profile: this runs for
+    // every value of every page.
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
     out
 }
 
