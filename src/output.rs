@@ -78,64 +78,114 @@ pub fn check_ours(out: &Path) -> Result<(), Message> {
 
 /// Writes `files` as the new content of `out`, carrying over the top-level
 /// folders named in `keep` from the old output (`--only`).
+///
+/// The new tree is prepared in a spare folder beside `out` (the output of
+/// the build before last, kept for this purpose): only files whose bytes
+/// differ are written, files that are gone are deleted. Then spare and
+/// `out` are exchanged in one atomic step, and the old output becomes the
+/// spare of the next build. Rewriting a few changed files instead of
+/// creating and deleting the whole tree on every build saves most of the
+/// file system's work, and `out` is at every moment either the complete old
+/// or the complete new tree.
 pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> {
     check_ours(out)?;
     let out = absolute(out);
     let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     fs::create_dir_all(&parent).map_err(|e| write_err(&parent, e))?;
-    let staging = parent.join(format!(".{name}.wegweiser-new"));
+    let spare = parent.join(format!(".{name}.wegweiser-spare"));
     let old = parent.join(format!(".{name}.wegweiser-old"));
-    recover(&out, &staging, &old);
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| write_err(&staging, e))?;
+    recover(&out, &old);
+    if spare.exists() && !(spare.is_dir() && !spare.is_symlink()) {
+        let _ = fs::remove_file(&spare);
     }
-    fs::create_dir_all(&staging).map_err(|e| write_err(&staging, e))?;
+    fs::create_dir_all(&spare).map_err(|e| write_err(&spare, e))?;
 
-    let result = (|| {
-        // What `--only` keeps comes first, so new files replace old ones.
-        for k in keep {
-            let from = out.join(k);
-            if from.is_dir() {
-                copy_dir(&from, &staging.join(k)).map_err(|e| write_err(&from, e))?;
+    // The complete wanted content: new files, kept parts of the old output, marker.
+    let mut wanted: BTreeMap<String, std::borrow::Cow<'_, [u8]>> =
+        files.files.iter().map(|(p, b)| (p.clone(), std::borrow::Cow::Borrowed(b.as_slice()))).collect();
+    for k in keep {
+        let from = out.join(k);
+        if from.is_dir() {
+            for e in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+                let Ok(rel) = e.path().strip_prefix(&out) else { continue };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if !wanted.contains_key(&rel) {
+                    let bytes = fs::read(e.path()).map_err(|err| write_err(e.path(), err))?;
+                    wanted.insert(rel, std::borrow::Cow::Owned(bytes));
+                }
             }
         }
-        // Folders (sequentially), then the files in parallel.
-        let mut dirs: Vec<PathBuf> = files
-            .files
-            .keys()
-            .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-            .collect();
-        dirs.dedup();
-        for d in &dirs {
-            fs::create_dir_all(d).map_err(|e| write_err(d, e))?;
-        }
-        files.files.par_iter().try_for_each(|(p, bytes)| {
-            let path = staging.join(p);
-            fs::write(&path, bytes).map_err(|e| write_err(&path, e))
-        })?;
-        fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| write_err(&staging, e))
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
     }
+    wanted.insert(MARKER.to_owned(), std::borrow::Cow::Borrowed(MARKER_TEXT.as_bytes()));
 
-    // Swap: one atomic exchange where the system has it (Linux), so that at
-    // every moment `out` is either the complete old or the complete new tree.
-    if out.exists() {
-        if exchange(&staging, &out).is_ok() {
-            let _ = fs::remove_dir_all(&staging);
-            return Ok(());
-        }
-        fs::rename(&out, &old).map_err(|e| write_err(&out, e))?;
+    sync(&spare, &wanted)?;
+
+    // Swap: one atomic exchange where the system has it (Linux).
+    if !out.exists() {
+        fs::rename(&spare, &out).map_err(|e| write_err(&out, e))?;
+        return Ok(());
     }
-    if let Err(e) = fs::rename(&staging, &out) {
+    if exchange(&spare, &out).is_ok() {
+        return Ok(());
+    }
+    // Elsewhere: two renames; `recover` repairs an interruption between them.
+    fs::rename(&out, &old).map_err(|e| write_err(&out, e))?;
+    if let Err(e) = fs::rename(&spare, &out) {
         let _ = fs::rename(&old, &out);
         return Err(write_err(&out, e));
     }
-    let _ = fs::remove_dir_all(&old);
+    let _ = fs::rename(&old, &spare);
     Ok(())
+}
+
+/// Makes the folder `dir` hold exactly `wanted`: unchanged files are left
+/// alone, changed ones rewritten, others deleted.
+fn sync(dir: &Path, wanted: &BTreeMap<String, std::borrow::Cow<'_, [u8]>>) -> Result<(), Message> {
+    // Delete what is not wanted (files first, then folders that are not needed).
+    let mut needed_dirs: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    for p in wanted.keys() {
+        let mut d = Path::new(p).parent();
+        while let Some(x) = d {
+            if x.as_os_str().is_empty() || !needed_dirs.insert(x.to_path_buf()) {
+                break;
+            }
+            d = x.parent();
+        }
+    }
+    for e in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true).into_iter().flatten() {
+        let Ok(rel) = e.path().strip_prefix(dir) else { continue };
+        let key = rel.to_string_lossy().replace('\\', "/");
+        let keep = if e.file_type().is_dir() { needed_dirs.contains(rel) } else { wanted.contains_key(&key) };
+        if !keep {
+            let r = if e.file_type().is_dir() { fs::remove_dir_all(e.path()) } else { fs::remove_file(e.path()) };
+            r.map_err(|err| write_err(e.path(), err))?;
+        }
+    }
+    // Folders (sequentially, sorted so parents come first), then files in parallel.
+    let mut dirs: Vec<&PathBuf> = needed_dirs.iter().collect();
+    dirs.sort();
+    for d in dirs {
+        let path = dir.join(d);
+        if path.is_file() {
+            fs::remove_file(&path).map_err(|e| write_err(&path, e))?;
+        }
+        if !path.is_dir() {
+            fs::create_dir_all(&path).map_err(|e| write_err(&path, e))?;
+        }
+    }
+    wanted.par_iter().try_for_each(|(p, bytes)| {
+        let path = dir.join(p);
+        match fs::read(&path) {
+            Ok(existing) if existing == **bytes => Ok(()),
+            _ => {
+                if path.is_dir() {
+                    fs::remove_dir_all(&path).map_err(|e| write_err(&path, e))?;
+                }
+                fs::write(&path, bytes).map_err(|e| write_err(&path, e))
+            }
+        }
+    })
 }
 
 /// Atomically exchanges two paths (`renameat2(RENAME_EXCHANGE)`).
@@ -155,16 +205,15 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
     Err(io::Error::other("no atomic exchange on this system"))
 }
 
-/// After an interrupted swap: if the output is gone but the old one is
-/// aside, put it back; remove leftovers.
-fn recover(out: &Path, staging: &Path, old: &Path) {
+/// After an interruption between the two renames of the fallback swap:
+/// if the output is gone but the old one is aside, put it back.
+fn recover(out: &Path, old: &Path) {
     if !out.exists() && old.is_dir() {
         let _ = fs::rename(old, out);
     }
     if old.exists() {
         let _ = fs::remove_dir_all(old);
     }
-    let _ = staging;
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -173,20 +222,6 @@ fn absolute(p: &Path) -> PathBuf {
     } else {
         std::env::current_dir().map(|c| c.join(p)).unwrap_or_else(|_| p.to_path_buf())
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 /// Writes one file atomically (temp file + rename), e.g. `print --out`.

@@ -544,6 +544,7 @@ fn content_that_looks_like_code_is_inert_in_print() {
     assert_eq!(r.code, 0, "{}", r.all());
     let text = pdf_text(&root.path().join("out/print/wegweiser-2027.pdf"), None);
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Tera:"), "the hostile description is in the PDF:\n{flat}");
     assert!(!flat.contains("root:x:0"), "typst read /etc/passwd");
     assert!(!flat.contains("1337"), "#eval evaluated");
     for shown in ["#read(\"/etc/passwd\")", "#import", "#include", "#eval(", "$x^2$", "@ref", "<label>", "{{ site.title }}", "<script>alert"] {

@@ -210,13 +210,14 @@ fn links_resolve_under_a_base_path() {
 #[test]
 fn a_theme_overrides_strings_templates_and_static_files_file_by_file() {
     let root = Root::new();
-    let strings = std::fs::read_to_string(repo().join("themes/default/i18n/de.toml")).unwrap();
-    root.write("themes/default/i18n/de.toml", &strings.replace("topics = \"Themen\"", "topics = \"Stichwörter\""));
+    // Only the changed words: the rest comes from the built-in table.
+    root.write("themes/default/i18n/de.toml", "[nav]\ntopics = \"Stichwörter\"\n");
     root.write("themes/default/static/style.css", "body { color: black }\n");
     root.write("themes/default/templates/partials/azbar.html", "<nav aria-label=\"ABC\">eigene Leiste</nav>\n");
     let site = build_web(&root);
     let index = read(site.join("index.html"));
     assert!(index.contains(">Stichwörter</a>"), "string table overridden");
+    assert!(index.contains(">Suche</a>"), "other words kept");
     assert!(index.contains("eigene Leiste"), "template overridden");
     assert!(index.contains("<footer"), "other templates kept");
     assert_eq!(read(site.join("static/style.css")), "body { color: black }\n");

@@ -385,6 +385,8 @@ fn json_export_is_documented_and_complete() {
     let secret = e["groups"].as_array().unwrap().iter().find(|g| g["slug"] == "frauen-nach-gewalterfahrung").unwrap();
     assert_eq!(secret["meetings"][0]["place"], Value::Null);
     assert_eq!(secret["contact"]["via_contact_point"], true);
+    assert_eq!(secret["answered_by"]["name"], "KISS Musterstadt – Kontakt- und Informationsstelle für Selbsthilfe");
+    assert_eq!(secret["answered_by"]["phone"], "01234 5678-0");
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     assert!(readme.contains("/daten/wegweiser.json"), "the export is documented");
 }

@@ -21,6 +21,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_generic_attributes(["lang"]);
         // The harvest-protected e-mail spans of `email_html`.
         b.add_tag_attributes("span", ["class", "data-u", "data-d", "data-keep"]);
+        // Pictures only from the site itself: an image from another host
+        // (raw `<img src="https://…">`) would be loaded by every reader's
+        // browser from that host, a third-party request the site promises
+        // not to make. Relative paths (the copied `content/images/`) stay.
+        b.attribute_filter(|element, attribute, value| {
+            let v = value.trim_start().to_ascii_lowercase();
+            let foreign = v.starts_with("//") || v.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+            if element == "img" && attribute == "src" && foreign { None } else { Some(value.into()) }
+        });
         b
     })
 }

@@ -147,15 +147,15 @@ impl Validator<'_> {
         }
     }
 
-    /// Images referenced from Markdown must be in `content/images/`.
+    /// Images referenced from Markdown must be in `content/images/`. An
+    /// image from another host (`https://…`) is refused too: every reader
+    /// of the page would load it from that host (a third-party request the
+    /// site promises not to make).
     fn markdown_images(&mut self, file: FileId, body: &str, offset: usize) {
         use pulldown_cmark::{Event, Parser, Tag};
         for (ev, range) in Parser::new(body).into_offset_iter() {
             if let Event::Start(Tag::Image { dest_url, .. }) = ev {
                 let url = dest_url.to_string();
-                if url.contains("://") || url.starts_with("data:") {
-                    continue;
-                }
                 let span = Some(range.start + offset..range.end + offset);
                 match normalize_content_path(&url) {
                     None => self.error(file, span, Message::PathLeavesContent { path: url }),

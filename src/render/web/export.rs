@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::model::*;
 use crate::render::markdown;
 
-use super::views::{Email, Urls, audience_code, format_code, has_calendar, level_code, status_code};
+use super::views::{Email, Urls, audience_code, contact_point_details, format_code, has_calendar, level_code, status_code};
 
 /// Site path of the export.
 pub const EXPORT_PATH: &str = "/daten/wegweiser.json";
@@ -107,6 +107,20 @@ fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
     o.insert(
         "contact_point".into(),
         g.contact_point.filter(|&x| dir.contact_point(x).meta.web).map(|x| dir.contact_point(x).meta.slug.clone()).into(),
+    );
+    // Who answers for the group (its contact point, or the publisher), with
+    // details, also when that contact point has no page of its own.
+    let cp = contact_point_details(dir, urls, g.contact_point_ref());
+    o.insert(
+        "answered_by".into(),
+        json!({
+            "name": cp.name,
+            "url": cp.url.as_deref().map(|u| urls.absolute(u.strip_prefix(&urls.base).unwrap_or(u))),
+            "address": cp.address,
+            "phone": cp.phone,
+            "email": cp.email.map(|e| json!({ "user": e.user, "domain": e.domain })),
+            "website": cp.website,
+        }),
     );
     o.into()
 }

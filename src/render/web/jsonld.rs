@@ -71,8 +71,9 @@ pub fn website(dir: &Directory, urls: &Urls) -> Value {
     })
 }
 
-/// A group page.
-pub fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
+/// A group page; `audience` in words ("Betroffene, Angehörige", from the
+/// theme's string table).
+pub fn group(dir: &Directory, urls: &Urls, id: GroupId, audience: &str) -> Value {
     let g = dir.group(id);
     let url = urls.absolute(&Urls::entry_path(dir, EntryRef::Group(id)));
     let mut o = Map::new();
@@ -88,15 +89,7 @@ pub fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
     if !g.meta.aliases.is_empty() {
         o.insert("alternateName".into(), g.meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
     }
-    let audience: Vec<&str> = g
-        .audience
-        .iter()
-        .map(|a| match a {
-            Audience::Affected => "Betroffene",
-            Audience::Relatives => "Angehörige",
-        })
-        .collect();
-    o.insert("audience".into(), json!({ "@type": "Audience", "audienceType": audience.join(", ") }));
+    o.insert("audience".into(), json!({ "@type": "Audience", "audienceType": audience }));
     o.insert(
         "keywords".into(),
         g.indications.iter().map(|&i| dir.indication(i).name.clone()).collect::<Vec<_>>().join(", ").into(),

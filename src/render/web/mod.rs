@@ -100,6 +100,8 @@ struct Renderer<'a> {
     urls: Urls,
     tera: Tera,
     base_context: Context,
+    /// The theme's string table (`t`).
+    strings: toml::Value,
     /// Live A–Z lines per letter page (index = position in `Letter::all()`).
     letters: Vec<(Letter, Vec<&'a AzLine>)>,
 }
@@ -179,15 +181,40 @@ fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::
     Ok(tera::Value::String(markdown::email_html(&user, &domain)))
 }
 
-/// The string table of the theme for a language (`i18n/de.toml`, falling
-/// back to German).
+/// The string table of the theme for a language: the built-in
+/// `i18n/de.toml`, overlaid key by key with the theme's
+/// `i18n/<language>.toml` (so an override may hold only the words it
+/// changes).
 fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
-    let path = format!("i18n/{language}.toml");
-    let (path, text) = match theme.text(&path) {
-        Some(t) => (path, t),
-        None => ("i18n/de.toml".to_owned(), theme.text("i18n/de.toml").unwrap_or_default()),
+    let parse = |path: &str, text: &str| {
+        toml::from_str::<toml::Value>(text)
+            .map_err(|e| Message::TemplateFailed { template: path.to_owned(), detail: e.to_string() })
     };
-    toml::from_str(text).map_err(|e| Message::TemplateFailed { template: path, detail: e.to_string() })
+    let built_in = Theme::built_in();
+    let mut table = parse("i18n/de.toml", built_in.text("i18n/de.toml").unwrap_or_default())?;
+    for path in ["i18n/de.toml".to_owned(), format!("i18n/{language}.toml")] {
+        if let Some(text) = theme.text(&path) {
+            merge(&mut table, parse(&path, text)?);
+        }
+    }
+    Ok(table)
+}
+
+/// Deep merge of TOML tables: values of `over` replace those of `base`.
+fn merge(base: &mut toml::Value, over: toml::Value) {
+    match (base, over) {
+        (toml::Value::Table(b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(existing) => merge(existing, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o,
+    }
 }
 
 impl<'a> Renderer<'a> {
@@ -237,11 +264,12 @@ impl<'a> Renderer<'a> {
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
-        base_context.insert("t", &strings(theme, &dir.settings.language)?);
+        let strings = strings(theme, &dir.settings.language)?;
+        base_context.insert("t", &strings);
         base_context.insert("noindex", &false);
         base_context.insert("description", "");
         base_context.insert("jsonld", "");
-        Ok(Renderer { dir, urls, tera, base_context, letters })
+        Ok(Renderer { dir, urls, tera, base_context, strings, letters })
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -288,6 +316,19 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// A string of the theme's table by dotted path (`"index.meta_description"`),
+    /// `""` if missing.
+    fn word(&self, path: &str) -> String {
+        let mut v = &self.strings;
+        for key in path.split('.') {
+            match v.get(key) {
+                Some(x) => v = x,
+                None => return String::new(),
+            }
+        }
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
     fn page(&self, template: &str, path: &str, fill: impl FnOnce(&mut Context)) -> Result<(String, Vec<u8>), Message> {
         let mut ctx = self.base_context.clone();
         ctx.insert("path", path);
@@ -304,7 +345,7 @@ impl<'a> Renderer<'a> {
             Job::Index => self.page("index.html", "/", |c| {
                 c.insert("categories", &self.categories());
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
-                c.insert("description", &format!("{}: Selbsthilfegruppen nach Thema, von A bis Z und über die Suche.", dir.settings.title));
+                c.insert("description", &self.word("index.meta_description").replace("{title}", &dir.settings.title));
                 c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
             }),
             Job::Search => self.page("search.html", "/suche/", |c| {
@@ -372,7 +413,10 @@ impl<'a> Renderer<'a> {
                             "synonyms": ind.synonyms,
                         }),
                     );
-                    c.insert("description", &format!("Selbsthilfegruppen zum Thema {} – {}", ind.name, dir.settings.title));
+                    c.insert(
+                        "description",
+                        &self.word("topic.meta_description").replace("{name}", &ind.name).replace("{title}", &dir.settings.title),
+                    );
                     c.insert("primary_groups", &group_lines(dir, urls, &ind.primary_groups));
                     c.insert("secondary_groups", &group_lines(dir, urls, &ind.secondary_groups));
                     c.insert(
@@ -392,9 +436,11 @@ impl<'a> Renderer<'a> {
             }
             Job::Group(id) => {
                 let view = group_view(dir, urls, *id);
+                let audience: Vec<String> =
+                    dir.group(*id).audience.iter().map(|&a| self.word(&format!("audience.{}", audience_code(a)))).collect();
                 self.page("group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
                     c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, *id)));
+                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, *id, &audience.join(", "))));
                     c.insert("group", &view);
                 })
             }
