@@ -87,6 +87,8 @@ fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Di
         .filter(|m| !m.print)
         .map(|m| m.origin.file)
         .collect();
+    // Each distinct non-ASCII character is looked up in the fonts once.
+    let mut covered: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     for i in 0..sources.len() {
         let id = FileId(i);
         if not_printed.contains(&id) {
@@ -96,7 +98,16 @@ fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Di
         if text.is_ascii() {
             continue;
         }
-        for c in crate::render::print::uncovered_chars(text) {
+        let mut seen: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for c in seen {
+            let ok = *covered
+                .entry(c)
+                .or_insert_with(|| crate::render::print::uncovered_chars(c.encode_utf8(&mut [0; 4])).is_empty());
+            if ok {
+                continue;
+            }
             let Some(at) = text.find(c) else { continue };
             diagnostics.push(Diagnostic::warning(
                 id,
