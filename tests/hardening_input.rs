@@ -270,8 +270,9 @@ fn hundred_kilobyte_line_builds_web() {
     assert!(group_page(&site, "zeile").contains(&line));
 }
 
+/// Was `PDF/A-2b error: a PDF string is longer than 32767 characters`;
+/// the print renderer now falls back to a PDF without the PDF/A standard.
 #[test]
-#[ignore = "print renderer (src/render/print, not hardening's): a 100 KB line fails with `PDF/A-2b error: a PDF string is longer than 32767 characters`"]
 fn hundred_kilobyte_line_builds_pdf() {
     let root = Root::new();
     let line = "Selbsthilfe".repeat(100_000 / 11);
@@ -573,4 +574,30 @@ fn csv_export_neutralises_formulas() {
     }
     assert!(cells > 10, "{}", r.stdout);
     assert!(r.stdout.contains("HYPERLINK"), "{}", r.stdout);
+}
+
+/// Even a directory's own print template (a theme override, written by
+/// the directory's editors) gets no file outside the template, fonts and
+/// images: typst's World refuses every other path.
+#[test]
+fn typst_world_refuses_files_outside() {
+    if !have("pdftotext") {
+        eprintln!("pdftotext missing: skipped");
+        return;
+    }
+    for (i, path) in ["/etc/passwd", "../../../../../../etc/passwd", "/proc/self/environ", "../../wegweiser.toml"].iter().enumerate() {
+        let root = Root::new();
+        root.write(
+            "themes/default/print/wegweiser.typ",
+            &format!("#let data = none\nHallo {i}\n#let x = read(\"{path}\")\n#x\n"),
+        );
+        let r = run_limited(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027"], Duration::from_secs(300));
+        assert_no_panic(&r);
+        if r.code == 0 {
+            let text = pdf_text(&root.path().join("out/print/wegweiser-2027.pdf"), None);
+            assert!(!text.contains("root:x:0") && !text.contains("base_url") && !text.contains("PATH="), "{path} was read:\n{text}");
+        } else {
+            assert!(!r.stderr.contains("root:x:0") && !r.stderr.contains("PATH="), "{}", r.stderr);
+        }
+    }
 }

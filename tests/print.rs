@@ -549,3 +549,392 @@ fn thousand_groups_timing() {
     eprintln!("1000 groups: {} pages, {} KB, {took:?}", pdf.pages, pdf.bytes.len() / 1024);
     assert!(took.as_secs() < 20, "far too slow: {took:?}");
 }
+
+/// Number of pages as `pdfinfo` sees them (None without poppler-utils).
+fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("pdfinfo").arg(&file).output().ok()?;
+    assert!(out.status.success(), "pdfinfo failed: {}", String::from_utf8_lossy(&out.stderr));
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_else(|| panic!("no page count: {info}"));
+    Some(line["Pages:".len()..].trim().parse().expect("page count"))
+}
+
+#[test]
+fn page_count_is_a_multiple_of_four() {
+    // 0 to 3 extra free pages (each starts a page): every remainder of 4.
+    let mut padded = false;
+    let mut remainders = std::collections::BTreeSet::new();
+    for extra in 0..4 {
+        let name = format!("{extra} extra pages");
+        let f = Fixture::new("");
+        for i in 0..extra {
+            f.write(&format!("content/pages/extra-{i}.md"), &format!("+++\ntitle = \"Extra {i}\"\nweight = {}\n+++\nText.\n", i + 2));
+        }
+        let pdf = f.render(2027);
+        if have_pdftotext() {
+            let text = pdf_text(&pdf.bytes, None);
+            remainders.insert((text.split('\u{c}').filter(|p| !p.contains("Notizen")).count() - 1) % 4);
+        }
+        assert_eq!(pdf.pages % 4, 0, "{name}: {} pages", pdf.pages);
+        assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "{name}: the notes pages broke PDF/A");
+        if let Some(n) = pdfinfo_pages(&pdf.bytes) {
+            assert_eq!(n, pdf.pages, "{name}");
+            assert_eq!(n % 4, 0, "{name}: pdfinfo counts {n} pages");
+        } else {
+            eprintln!("SKIPPED: pdfinfo (poppler-utils) is not installed");
+        }
+        if have_pdftotext() {
+            // The notes pages come last; the last page is one if any was added.
+            let last = pdf_text(&pdf.bytes, Some((pdf.pages, pdf.pages)));
+            padded |= last.contains("Notizen");
+        }
+    }
+    if have_pdftotext() {
+        assert!(padded, "no fixture needed notes pages; the test proves nothing");
+        assert!(remainders.len() >= 3, "the fixtures do not vary the page count enough: {remainders:?}");
+    }
+}
+
+#[test]
+fn emit_typst_writes_templates_data_fonts_and_images() {
+    let f = Fixture::new("cover_image = \"images/cover.jpg\"");
+    std::fs::create_dir_all(f.path().join("content/images")).expect("mkdir");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"), f.path().join("content/images/cover.jpg"))
+        .expect("copy cover");
+    f.write("content/images/unused.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>");
+    let out = f.path().join("typst-out");
+    let pdf = f.path().join("booklet.pdf");
+    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["print", "--year", "2027", "--root"])
+        .arg(f.path())
+        .arg("--out")
+        .arg(&pdf)
+        .arg("--emit-typst")
+        .arg(&out)
+        .output()
+        .expect("wegweiser runs");
+    assert!(run.status.success(), "print failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(pdf.is_file(), "no PDF");
+    for rel in ["wegweiser.typ", "data.json", "README.txt", "fonts/NotoSans-Regular.ttf", "fonts/OFL.txt", "content/images/cover.jpg"] {
+        let p = out.join(rel);
+        assert!(p.is_file() && std::fs::metadata(&p).expect("meta").len() > 0, "{rel} not written");
+    }
+    assert!(!out.join("content/images/unused.svg").exists(), "an unused image was written");
+    let main = std::fs::read_to_string(out.join("wegweiser.typ")).expect("template");
+    assert_eq!(main, Theme::built_in().text("print/wegweiser.typ").expect("built-in template"));
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data")).expect("json");
+    assert_eq!(data["meta"]["cover_image"], "/content/images/cover.jpg");
+    assert_eq!(data["meta"]["year"], 2027);
+    let readme = std::fs::read_to_string(out.join("README.txt")).expect("readme");
+    assert!(readme.contains("typst compile --root DIR"), "{readme}");
+    // 2026-09-14, the newest `verified` date of the fixture, at midnight UTC.
+    if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
+        assert!(readme.contains("SECONDS = 1789344000 "), "{readme}");
+    }
+}
+
+/// `pdfimages -list` of the pages `first..=last` (None without poppler-utils).
+fn pdf_images(pdf: &[u8], first: usize, last: usize) -> Option<Vec<String>> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("pdfimages").args(["-list", "-f", &first.to_string(), "-l", &last.to_string()]).arg(&file).output().ok()?;
+    assert!(out.status.success(), "pdfimages failed: {}", String::from_utf8_lossy(&out.stderr));
+    // Two header lines, then one line per image.
+    Some(String::from_utf8_lossy(&out.stdout).lines().skip(2).map(str::to_owned).collect())
+}
+
+fn cover_fixture() -> Fixture {
+    let f = Fixture::new("cover_image = \"images/cover.jpg\"\nbleed_mm = 3");
+    std::fs::create_dir_all(f.path().join("content/images")).expect("mkdir");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"), f.path().join("content/images/cover.jpg"))
+        .expect("copy cover");
+    f.write(
+        "content/images/treffpunkt.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><rect width=\"40\" height=\"30\" fill=\"#3a7\"/></svg>",
+    );
+    f.write(
+        "content/pages/vorwort.md",
+        "+++\ntitle = \"Vorwort\"\nweight = 1\n+++\nLiebe Leserinnen und Leser,\n\n![Unser Treffpunkt](images/treffpunkt.svg)\n",
+    );
+    f
+}
+
+#[test]
+fn cover_image_is_on_the_cover() {
+    let f = cover_fixture();
+    let pdf = f.render(2027);
+    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "the cover image broke PDF/A");
+    match pdf_images(&pdf.bytes, 1, 1) {
+        Some(images) => {
+            assert!(!images.is_empty(), "no image on the cover");
+            assert!(images.iter().any(|l| l.split_whitespace().nth(2) == Some("image")), "{images:?}");
+        }
+        None => eprintln!("SKIPPED: pdfimages (poppler-utils) is not installed"),
+    }
+    // Without a cover image, the cover has none.
+    let plain = Fixture::new("").render(2027);
+    if let Some(images) = pdf_images(&plain.bytes, 1, 1) {
+        assert!(images.is_empty(), "{images:?}");
+    }
+}
+
+#[test]
+fn cover_as_a_separate_pdf() {
+    let f = cover_fixture();
+    let booklet = f.path().join("booklet.pdf");
+    let cover = f.path().join("umschlag.pdf");
+    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["print", "--year", "2027", "--root"])
+        .arg(f.path())
+        .arg("--out")
+        .arg(&booklet)
+        .arg("--cover-pdf")
+        .arg(&cover)
+        .output()
+        .expect("wegweiser runs");
+    assert!(run.status.success(), "print failed: {}", String::from_utf8_lossy(&run.stderr));
+    let bytes = std::fs::read(&cover).expect("cover written");
+    let full = std::fs::read(&booklet).expect("booklet written");
+    assert!(String::from_utf8_lossy(&bytes).contains("pdfaid:part"), "the cover is not PDF/A");
+    // The booklet still starts with the cover and stays a multiple of 4.
+    if let (Some(n), Some(all)) = (pdfinfo_pages(&bytes), pdfinfo_pages(&full)) {
+        assert_eq!(n, 1, "the cover PDF has {n} pages");
+        assert_eq!(all % 4, 0, "{all}");
+    }
+    if let Some(images) = pdf_images(&bytes, 1, 1) {
+        assert!(!images.is_empty(), "the cover image is missing from the cover PDF");
+    }
+    if have_pdftotext() {
+        let text = pdf_text(&bytes, None);
+        assert!(text.contains("Ausgabe 2027") && text.contains("KISS Teststadt"), "{text}");
+        assert!(!text.contains("Impressum"), "more than the cover: {text}");
+        assert_eq!(squash(&text), squash(&pdf_text(&full, Some((1, 1)))), "the cover differs from the booklet's first page");
+    }
+    // Bleed as in the booklet: the trim box is A5 inside a larger media box.
+    let out = Command::new("pdfinfo").arg("-box").arg(&cover).output();
+    if let Ok(out) = out {
+        let info = String::from_utf8_lossy(&out.stdout);
+        let nums = |key: &str| -> Vec<f64> {
+            let l = info.lines().find(|l| l.starts_with(key)).unwrap_or("");
+            l.split_whitespace().filter_map(|w| w.parse().ok()).collect()
+        };
+        let (t, m) = (nums("TrimBox:"), nums("MediaBox:"));
+        assert_eq!(t.len(), 4, "{info}");
+        assert!((t[2] - t[0] - 419.53).abs() < 0.5, "trim width: {info}");
+        assert!((m[2] - m[0] - (419.53 + 2.0 * 8.50)).abs() < 0.5, "3 mm bleed: {info}");
+    }
+}
+
+/// What can be checked of PDF/A-2b + PDF/UA-1 without veraPDF (Maven
+/// Central is out of reach here): qpdf's structure check (syntax, cross
+/// references, every stream decodes), Ghostscript interpreting every page
+/// with errors and warnings fatal, the PDF/A and PDF/UA identification in
+/// the XMP metadata, the output intent, tagging, language and title
+/// display, no encryption or JavaScript, every font embedded. Each tool
+/// missing is said and skipped. Not checked: the rules only a validator
+/// knows (colour spaces of every object, XMP/Info consistency in detail,
+/// the structure tree's semantics).
+fn check_pdfa(name: &str, pdf: &[u8], tagged: bool) -> usize {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let mut checks = 0;
+    match Command::new("qpdf").arg("--check").arg(&file).output() {
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success() && text.contains("No syntax or stream encoding errors"), "{name}: qpdf --check:\n{text}");
+            let plain = tmp.path().join("plain.pdf");
+            let qdf = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&file).arg(&plain).output().expect("qpdf");
+            assert!(qdf.status.success(), "{name}: qpdf --qdf failed");
+            let raw = std::fs::read(&plain).expect("read qdf");
+            let text = String::from_utf8_lossy(&raw);
+            for needle in ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>", "/OutputIntents", "/GTS_PDFA1"] {
+                assert!(text.contains(needle), "{name}: {needle} missing");
+            }
+            if tagged {
+                for needle in ["<pdfuaid:part>1<", "/StructTreeRoot", "/Marked true", "/Lang (de", "/DisplayDocTitle true", "<dc:title>"] {
+                    assert!(text.contains(needle), "{name}: {needle} missing");
+                }
+            }
+            for banned in ["/Encrypt", "/JavaScript", "/Launch"] {
+                assert!(!text.contains(banned), "{name}: {banned} present");
+            }
+            checks += 1;
+        }
+        Err(_) => eprintln!("SKIPPED: qpdf is not installed (apt-get install qpdf)"),
+    }
+    match Command::new("gs")
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", "-dPDFSTOPONERROR", "-dPDFSTOPONWARNING"])
+        .arg(&file)
+        .output()
+    {
+        Ok(out) => {
+            let err = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success() && err.trim().is_empty(), "{name}: Ghostscript:\n{err}");
+            checks += 1;
+        }
+        Err(_) => eprintln!("SKIPPED: Ghostscript is not installed (apt-get install ghostscript)"),
+    }
+    if let Ok(out) = Command::new("pdffonts").arg(&file).output() {
+        let list = String::from_utf8_lossy(&out.stdout);
+        for line in list.lines().skip(2) {
+            // name type… encoding emb sub uni object ID: "emb" is the 5th field from the end.
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert!(fields.len() >= 6 && fields[fields.len() - 5] == "yes", "{name}: font not embedded: {line}");
+        }
+        checks += 1;
+    }
+    checks
+}
+
+#[test]
+fn pdfa_checks_without_a_validator() {
+    let booklet = Fixture::new("").render(2027);
+    let cover = cover_fixture();
+    let with_image = cover.render(2027);
+    let mut checks = check_pdfa("booklet", &booklet.bytes, true);
+    checks += check_pdfa("booklet with cover image and bleed", &with_image.bytes, true);
+    let dir = cover.directory();
+    let (alone, warnings) = print::render_cover(&dir.edition(2027), &Theme::built_in()).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // typst cannot tag a page range: the cover alone is PDF/A-2b only.
+    checks += check_pdfa("cover alone", &alone.bytes, false);
+    eprintln!("{checks} checks ran (qpdf, Ghostscript, pdffonts per PDF)");
+}
+
+#[test]
+fn a_very_long_word_keeps_pdf_a() {
+    let f = Fixture::new("");
+    let word: String = "Selbsthilfe".chars().cycle().take(100_000).collect();
+    f.write(
+        "content/groups/lange-zeile.md",
+        &group("Lange Zeile", "[\"sucht\"]", "", &format!("Anfang {word} Ende\n\n```\n{}\n```\n", "x".repeat(40_000))),
+    );
+    let dir = f.directory();
+    let (pdf, warnings) = print::render_with_warnings(&dir.edition(2027), &Theme::built_in()).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert!(!warnings.iter().any(|w| w.contains("does not conform")), "{warnings:?}");
+    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "not PDF/A: {warnings:?}");
+    assert_eq!(pdf.pages % 4, 0);
+    if have_pdftotext() {
+        // Running heads and page numbers interrupt the word at page breaks:
+        // count its pieces instead.
+        let text: String = squash(&pdf_text(&pdf.bytes, None)).chars().filter(|&c| c != '\u{200b}').collect();
+        let whole = 100_000 / "Selbsthilfe".len();
+        assert!(text.matches("Selbsthilfe").count() >= whole, "the long word is not printed whole");
+        assert!(text.contains("AnfangSelbsthilfeSelbsthilfe") && text.contains("SelbsthilfeSelbsthilfEnde"), "ends of the word");
+        assert!(text.chars().filter(|&c| c == 'x').count() >= 40_000, "the long code line is not printed whole");
+    }
+}
+
+/// What the typst CLI does with an `--emit-typst` folder: a world over the
+/// real folder (root = the folder, fonts from `fonts/` plus typst's own).
+mod folder_world {
+    use std::path::PathBuf;
+
+    use typst::diag::{FileError, FileResult};
+    use typst::foundations::{Bytes, Datetime};
+    use typst::syntax::{FileId, Source, VirtualRoot};
+    use typst::text::{Font, FontBook};
+    use typst::utils::LazyHash;
+    use typst::{Library, LibraryExt, World};
+
+    pub struct FolderWorld {
+        pub root: PathBuf,
+        pub main: FileId,
+        pub library: LazyHash<Library>,
+        pub book: LazyHash<FontBook>,
+        pub fonts: Vec<Font>,
+    }
+
+    impl FolderWorld {
+        pub fn new(root: PathBuf) -> FolderWorld {
+            let mut fonts = Vec::new();
+            for entry in std::fs::read_dir(root.join("fonts")).expect("fonts folder") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "ttf" || e == "otf") {
+                    fonts.extend(Font::iter(Bytes::new(std::fs::read(&path).expect("font"))));
+                }
+            }
+            for data in typst_assets::fonts() {
+                fonts.extend(Font::iter(Bytes::new(data)));
+            }
+            let main = wegweiser::render::print::world::file_id("/wegweiser.typ").expect("id");
+            FolderWorld {
+                root,
+                main,
+                library: LazyHash::new(Library::builder().build()),
+                book: LazyHash::new(FontBook::from_fonts(&fonts)),
+                fonts,
+            }
+        }
+
+        fn read(&self, id: FileId) -> FileResult<Vec<u8>> {
+            if !matches!(id.root(), VirtualRoot::Project) {
+                return Err(FileError::AccessDenied);
+            }
+            let rel = id.vpath().get_with_slash().trim_start_matches('/').to_owned();
+            std::fs::read(self.root.join(&rel)).map_err(|_| FileError::NotFound(rel.into()))
+        }
+    }
+
+    impl World for FolderWorld {
+        fn library(&self) -> &LazyHash<Library> {
+            &self.library
+        }
+        fn book(&self) -> &LazyHash<FontBook> {
+            &self.book
+        }
+        fn main(&self) -> FileId {
+            self.main
+        }
+        fn source(&self, id: FileId) -> FileResult<Source> {
+            let text = String::from_utf8(self.read(id)?).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text))
+        }
+        fn file(&self, id: FileId) -> FileResult<Bytes> {
+            self.read(id).map(Bytes::new)
+        }
+        fn font(&self, index: usize) -> Option<Font> {
+            self.fonts.get(index).cloned()
+        }
+        fn today(&self, _: Option<typst::foundations::Duration>) -> Option<Datetime> {
+            None
+        }
+    }
+}
+
+#[test]
+fn emitted_folder_typesets_the_same_booklet() {
+    let f = cover_fixture();
+    let dir = f.directory();
+    let edition = dir.edition(2027);
+    let theme = Theme::built_in();
+    let out = f.path().join("emitted");
+    for (rel, bytes) in print::typst_files(&edition, &theme) {
+        let p = out.join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+    }
+    assert!(out.join("content/images/treffpunkt.svg").is_file(), "the picture of the foreword is missing");
+    let world = folder_world::FolderWorld::new(out);
+    let doc = typst::compile::<typst_layout::PagedDocument>(&world).output.unwrap_or_else(|e| panic!("{e:?}"));
+    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b, typst_pdf::PdfStandard::Ua_1]).expect("standards");
+    let options = typst_pdf::PdfOptions {
+        standards,
+        timestamp: Some(typst_pdf::Timestamp::new_utc(typst::foundations::Datetime::from_ymd_hms(2026, 9, 14, 0, 0, 0).expect("date"))),
+        ..Default::default()
+    };
+    let bytes = typst_pdf::pdf(&doc, &options).unwrap_or_else(|e| panic!("{e:?}"));
+    let ours = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert_eq!(doc.pages().len(), ours.pages, "page counts differ");
+    if have_pdftotext() {
+        assert_eq!(pdf_text(&bytes, None), pdf_text(&ours.bytes, None), "the texts differ");
+    }
+    if let (Some(a), Some(b)) = (pdf_images(&bytes, 1, 1), pdf_images(&ours.bytes, 1, 1)) {
+        assert_eq!(a.len(), b.len(), "cover images differ");
+    }
+}

@@ -23,6 +23,14 @@ pub struct PrintArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
+    /// Also write the typst templates, data.json, fonts and images into
+    /// DIR, for inspection or for the typst CLI (see DIR/README.txt).
+    #[arg(long, value_name = "DIR")]
+    emit_typst: Option<PathBuf>,
+    /// Also write the cover (first page) as a PDF of its own, for print
+    /// shops that print the cover apart (the booklet keeps it).
+    #[arg(long, value_name = "FILE")]
+    cover_pdf: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
@@ -37,8 +45,47 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let rendered = render_parts(ctx, &mut project, year, Some(Part::Print), args.strict);
+    // Written before typesetting, so that a failing template can be inspected.
+    if let Some(out) = &args.emit_typst
+        && let Some(dir) = project.usable()
+    {
+        let files = crate::render::print::typst_files(&dir.edition(year), &project.theme);
+        let failed = files.iter().find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
+        if let Some(m) = failed {
+            project.diagnostics.push(Diagnostic::general(m));
+        }
+    }
+    let mut rendered = render_parts(ctx, &mut project, year, Some(Part::Print), args.strict);
     let mut done = None;
+    // The cover alone, for print shops that print it apart.
+    if let (Some(file), Some(_)) = (&args.cover_pdf, &rendered) {
+        let cover = project.usable().map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
+        let mut problems = Vec::new();
+        match cover {
+            Some(Ok((pdf, warnings))) => {
+                for detail in warnings {
+                    let mut d = Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
+                    if !args.strict {
+                        d.severity = crate::diagnostics::Severity::Warning;
+                    }
+                    project.diagnostics.push(d);
+                }
+                if let Err(m) = output::write_file(file, &pdf.bytes) {
+                    problems.push(m);
+                }
+            }
+            Some(Err(errors)) => {
+                problems.extend(errors.into_iter().map(|detail| crate::diagnostics::Message::PrintFailed { detail }))
+            }
+            None => {}
+        }
+        if !problems.is_empty() || project.diagnostics.has_errors() {
+            rendered = None;
+        }
+        for m in problems {
+            project.diagnostics.push(Diagnostic::general(m));
+        }
+    }
     if let Some((files, pages)) = rendered {
         let result = match &args.out {
             Some(file) => {

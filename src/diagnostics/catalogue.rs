@@ -482,6 +482,8 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "check.format" => "Ausgabeformat der Probleme",
         "print.year" => "Jahrgang des Hefts",
         "print.out" => "Die PDF-Datei (Standard: ROOT/output/print/wegweiser-JAHR.pdf)",
+        "print.emit_typst" => "Auch die typst-Vorlagen, data.json, Schriften und Bilder in DIR schreiben (zum Nachsehen oder für die typst-Kommandozeile, siehe DIR/README.txt)",
+        "print.cover_pdf" => "Auch den Umschlag (erste Seite) als eigene PDF-Datei schreiben, für Druckereien, die ihn getrennt drucken (das Heft behält ihn)",
         "stale.year" => "Jahrgang, für den bestätigt wird",
         "stale.format" => "Ausgabeformat",
         "stale.out" => "In diese Datei schreiben statt auf die Standardausgabe (nie in ROOT/output/: die Liste enthält persönliche Daten)",

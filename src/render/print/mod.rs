@@ -13,6 +13,7 @@ pub mod md_tree;
 pub mod world;
 
 use std::collections::{BTreeSet, HashMap};
+use std::num::NonZeroUsize;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -21,6 +22,7 @@ use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
+use typst::layout::PageRanges;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -42,10 +44,24 @@ pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> 
     render_with_warnings(edition, theme).map(|(pdf, _)| pdf)
 }
 
+/// The cover alone (the first page, with bleed and marks like in the
+/// booklet), for print shops that print the cover apart. The booklet from
+/// [`render`] still holds it; its page count stays a multiple of 4.
+/// The warnings are those of the cover only: that it missed a PDF standard.
+pub fn render_cover(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    guarded(|| render_inner(edition, theme, true))
+        .map(|(pdf, warnings)| (pdf, warnings.into_iter().filter(|w| w.contains("does not conform")).collect()))
+}
+
 /// Like [`render`], also returning typst's warnings (formatted like errors).
 pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    // typst should never panic; if it does, the build reports it instead of crashing.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_inner(edition, theme))) {
+    guarded(|| render_inner(edition, theme, false))
+}
+
+/// Runs a render; typst should never panic, but if it does, the build
+/// reports it instead of crashing.
+fn guarded(f: impl FnOnce() -> Result<(Pdf, Vec<String>), Vec<String>>) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
             let what = payload
@@ -58,7 +74,7 @@ pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf
     }
 }
 
-fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
+fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Result<(Pdf, Vec<String>), Vec<String>> {
     let fonts = world::theme_fonts(theme);
     let (json, replaced) = data_json(edition, &fonts, false);
     let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
@@ -83,13 +99,26 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
 
     let cmyk = dir.settings.print.color == ColorModel::Cmyk;
     let mut options = PdfOptions {
-        ident: Smart::Custom(format!("wegweiser/{}/{}", dir.settings.title, edition.year)),
+        ident: Smart::Custom(format!(
+            "wegweiser/{}/{}{}",
+            dir.settings.title,
+            edition.year,
+            if cover_only { "/cover" } else { "" }
+        )),
+        // typst cannot tag a page range: the cover alone is untagged (so
+        // not PDF/UA; PDF/A-2b needs no tags).
+        page_ranges: cover_only.then(|| PageRanges::new(vec![NonZeroUsize::new(1)..=NonZeroUsize::new(1)])),
+        tagged: !cover_only,
         creator: Smart::Custom(Some(format!("wegweiser {} (Typst 0.15)", env!("CARGO_PKG_VERSION")))),
         timestamp: timestamp(stand),
         ..PdfOptions::default()
     };
     // PDF/A forbids CMYK without an output intent: offset print gets UA-1 only.
-    let attempts: &[&[PdfStandard]] = if cmyk {
+    let attempts: &[&[PdfStandard]] = if cmyk && cover_only {
+        &[&[]]
+    } else if cover_only {
+        &[&[PdfStandard::A_2b], &[]]
+    } else if cmyk {
         &[&[PdfStandard::Ua_1], &[]]
     } else {
         &[&[PdfStandard::A_2b, PdfStandard::Ua_1], &[PdfStandard::A_2b], &[]]
@@ -115,7 +144,7 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String
                         failed.join("; ")
                     ));
                 }
-                let pages = document.pages().len();
+                let pages = if cover_only { 1 } else { document.pages().len() };
                 typst::comemo::evict(10);
                 return Ok((Pdf { bytes, pages }, warns));
             }
@@ -136,6 +165,15 @@ fn standards_name(list: &[PdfStandard]) -> String {
         })
         .collect();
     names.join(" + ")
+}
+
+/// The creation date of [`timestamp`] as Unix seconds.
+fn creation_seconds(stand: Date) -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .filter(|&secs| jiff::Timestamp::from_second(secs).is_ok())
+        .unwrap_or_else(|| stand.to_zoned(jiff::tz::TimeZone::UTC).map_or(0, |z| z.timestamp().as_second()))
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the edition's
@@ -161,15 +199,86 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
     dt.map(Timestamp::new_utc)
 }
 
-/// The main template and the data file, for `--emit-typst`: written next
-/// to each other (`main.typ` as `wegweiser.typ`, with the theme's other
-/// `print/` files, and `data.json`), `typst compile --root DIR
-/// DIR/wegweiser.typ` typesets the same booklet (images go to
-/// `DIR/content/images/`, fonts from `print/fonts/` via `--font-path`).
+/// The main template and the data file (pretty-printed), for
+/// `--emit-typst`; [`typst_files`] adds the rest of what the typst CLI
+/// needs (other templates, fonts, images, a README with the command).
 pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, Vec<u8>) {
     let main = theme.text(&format!("{}{}", world::TEMPLATE_PREFIX, world::MAIN_TEMPLATE)).unwrap_or("").to_owned();
     let (data, _) = data_json(edition, &world::theme_fonts(theme), true);
     (main, data.unwrap_or_default())
+}
+
+/// The command that typesets an `--emit-typst` folder with the typst CLI
+/// (0.15): the theme's fonts are in `fonts/`, typst's own fonts are built
+/// into the CLI, and the date comes from `SOURCE_DATE_EPOCH` like here.
+pub const EMIT_TYPST_COMMAND: &str = "typst compile --root DIR --ignore-system-fonts --font-path DIR/fonts \
+     --pdf-standard a-2b,ua-1 --creation-timestamp SECONDS DIR/wegweiser.typ wegweiser.pdf";
+
+/// Every file `print --emit-typst DIR` writes, as (path relative to DIR,
+/// bytes): the theme's print templates and assets (`wegweiser.typ`, …,
+/// `fonts/*.ttf` with their licence), `data.json` (pretty-printed, the same
+/// data the booklet is made from), the images the booklet uses under
+/// `content/…` (where the template looks for them) and a `README.txt` with
+/// the command ([`EMIT_TYPST_COMMAND`]).
+pub fn typst_files(edition: &Edition<'_>, theme: &Theme) -> Vec<(String, Vec<u8>)> {
+    let (main, data) = typst_source_and_data(edition, theme);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (path, bytes) in theme.under(world::TEMPLATE_PREFIX) {
+        let rel = &path[world::TEMPLATE_PREFIX.len()..];
+        if rel == world::MAIN_TEMPLATE || !safe_relative(rel) {
+            continue;
+        }
+        files.push((rel.to_owned(), bytes.to_vec()));
+    }
+    files.push((world::MAIN_TEMPLATE.to_owned(), main.into_bytes()));
+    // The images the data refers to (cover, pictures in Markdown).
+    let mut used = BTreeSet::new();
+    if let Ok(value) = serde_json::from_slice::<Value>(&data) {
+        collect_images(&value, None, &mut used);
+    }
+    let dir = edition.directory;
+    let cover = dir.settings.print.cover_image.as_ref().map(|i| (i.path.trim_start_matches('/'), &i.bytes));
+    let images = dir.images.iter().map(|(p, i)| (p.trim_start_matches('/'), &i.bytes)).chain(cover);
+    let mut written = BTreeSet::new();
+    for (path, bytes) in images {
+        let virtual_path = format!("{}{path}", world::CONTENT_PREFIX);
+        if used.contains(&virtual_path) && safe_relative(path) && written.insert(path.to_owned()) {
+            files.push((format!("{}{path}", &world::CONTENT_PREFIX[1..]), bytes.as_ref().clone()));
+        }
+    }
+    files.push(("data.json".to_owned(), data));
+    let readme = format!(
+        "Generated by wegweiser {} for the print edition {} of \"{}\".\n\n\
+         Typeset it with the typst CLI 0.15 (DIR = this folder):\n\n    {}\n\n\
+         SECONDS = {} is the creation date `wegweiser print` writes (PDF/A needs one).\n",
+        env!("CARGO_PKG_VERSION"),
+        edition.year,
+        dir.settings.title,
+        EMIT_TYPST_COMMAND,
+        creation_seconds(data::stand_date(edition)),
+    );
+    files.push(("README.txt".to_owned(), readme.into_bytes()));
+    files
+}
+
+/// A relative path without `..`, absolute parts or drive letters.
+fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains(':')
+        && path.split('/').all(|c| !c.is_empty() && c != "." && c != "..")
+}
+
+fn collect_images(v: &Value, field: Option<&str>, out: &mut BTreeSet<String>) {
+    match v {
+        Value::String(s) if matches!(field, Some("p" | "cover_image")) && s.starts_with(world::CONTENT_PREFIX) => {
+            out.insert(s.clone());
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_images(x, field, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| collect_images(x, Some(k.as_str()), out)),
+        _ => {}
+    }
 }
 
 /// The data file, with characters no font can show replaced by `?`
@@ -197,7 +306,13 @@ const NOT_TEXT: &[&str] = &["p", "u", "cover_image", "website_url", "key", "keys
 fn sanitize(v: &mut Value, field: Option<&str>, covers: &mut impl FnMut(char) -> bool, replaced: &mut BTreeSet<char>) {
     match v {
         Value::String(s) => {
-            if field.is_some_and(|f| NOT_TEXT.contains(&f)) || s.is_ascii() && !s.bytes().any(|b| b < 0x20 && b != b'\n') {
+            if field.is_some_and(|f| NOT_TEXT.contains(&f)) {
+                return;
+            }
+            if s.is_ascii() && !s.bytes().any(|b| b < 0x20 && b != b'\n') {
+                if let Some(broken) = break_long_runs(s) {
+                    *s = broken;
+                }
                 return;
             }
             let mut out = String::with_capacity(s.len());
@@ -221,7 +336,7 @@ fn sanitize(v: &mut Value, field: Option<&str>, covers: &mut impl FnMut(char) ->
                     }
                 }
             }
-            *s = out;
+            *s = break_long_runs(&out).unwrap_or(out);
         }
         Value::Array(a) => {
             for x in a {
@@ -235,6 +350,41 @@ fn sanitize(v: &mut Value, field: Option<&str>, covers: &mut impl FnMut(char) ->
         }
         _ => {}
     }
+}
+
+/// Runs without whitespace longer than this get break opportunities.
+const LONG_RUN: usize = 200;
+/// A zero-width space after every this many characters of a long run.
+const BREAK_EVERY: usize = 40;
+
+/// A run of text without spaces cannot be broken into lines: typst sets it
+/// as one overlong line, and a line of more than 32,767 glyphs breaks
+/// PDF/A (its longest string). Runs longer than [`LONG_RUN`] characters
+/// get a zero-width space (a line-break opportunity that prints nothing)
+/// every [`BREAK_EVERY`] characters. `None` if there is no such run.
+fn break_long_runs(s: &str) -> Option<String> {
+    let mut run = 0;
+    if !s.chars().any(|c| {
+        run = if c.is_whitespace() || c == '\u{200B}' { 0 } else { run + 1 };
+        run > LONG_RUN
+    }) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / BREAK_EVERY * 3);
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200B}' {
+            run = 0;
+        } else if run == BREAK_EVERY {
+            out.push('\u{200B}');
+            run = 0;
+        }
+        if !(c.is_whitespace() || c == '\u{200B}') {
+            run += 1;
+        }
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Characters of `text` that no print font can show (for the warning "text

@@ -110,28 +110,43 @@ struct Renderer<'a> {
 pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     let r = Renderer::new(dir, theme)?;
     let jobs = r.jobs();
-    let pages: Vec<(String, Vec<u8>)> =
-        jobs.par_iter().map(|job| r.render(job)).collect::<Result<Vec<_>, Message>>()?;
-    let calendars: Vec<(String, Vec<u8>)> = (0..dir.groups.len())
-        .into_par_iter()
-        .filter(|&i| dir.groups[i].is_live_on_web())
-        .filter_map(|i| {
-            let g = &dir.groups[i];
-            ical::calendar(dir, &r.urls, GroupId(i))
-                .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
-        })
-        .collect();
+    // Pages, calendars and the machine-readable files are independent: all
+    // run in parallel. Each worker reuses one tera context (a clone of the
+    // common part) instead of deep-cloning it for every page.
+    let ((pages, calendars), (sitemap, (index, export))) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    jobs.par_iter()
+                        .map_init(|| r.base_context.clone(), |ctx, job| r.render(ctx, job))
+                        .collect::<Result<Vec<(String, Vec<u8>)>, Message>>()
+                },
+                || {
+                    (0..dir.groups.len())
+                        .into_par_iter()
+                        .filter(|&i| dir.groups[i].is_live_on_web())
+                        .filter_map(|i| {
+                            let g = &dir.groups[i];
+                            ical::calendar(dir, &r.urls, GroupId(i))
+                                .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
+                        })
+                        .collect::<Vec<(String, Vec<u8>)>>()
+                },
+            )
+        },
+        || rayon::join(|| r.sitemap(), || rayon::join(|| search::index(dir, &r.urls), || export::export(dir, &r.urls))),
+    );
     let mut files = Files::default();
-    for (path, bytes) in pages.into_iter().chain(calendars) {
+    for (path, bytes) in pages?.into_iter().chain(calendars) {
         files.insert(path, bytes);
     }
-    files.insert("sitemap.xml", r.sitemap());
+    files.insert("sitemap.xml", sitemap);
     files.insert(
         "robots.txt",
         format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", r.urls.base, r.urls.absolute("/sitemap.xml")),
     );
-    files.insert(file_for(search::INDEX_PATH), search::index(dir, &r.urls));
-    files.insert(file_for(export::EXPORT_PATH), export::export(dir, &r.urls));
+    files.insert(file_for(search::INDEX_PATH), index);
+    files.insert(file_for(export::EXPORT_PATH), export);
     for (path, bytes) in theme.under("static/") {
         files.insert(path.to_owned(), bytes.to_vec());
     }
@@ -139,6 +154,34 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
         files.insert(format!("static/content/{path}"), image.bytes.as_slice().to_vec());
     }
     Ok(files)
+}
+
+/// The common context of every page, plus one page's own values (keys
+/// recorded so that the context can be reused for the next page).
+struct PageContext<'c> {
+    ctx: &'c mut Context,
+    keys: Vec<&'static str>,
+}
+
+impl PageContext<'_> {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
+        self.ctx.insert(key, val);
+        self.keys.push(key);
+    }
+
+    /// Back to the common context: page values removed, overridden common
+    /// defaults restored.
+    fn reset(self) {
+        for key in self.keys {
+            match key {
+                "noindex" => self.ctx.insert("noindex", &false),
+                "description" | "jsonld" => self.ctx.insert(key, ""),
+                _ => {
+                    self.ctx.remove(key);
+                }
+            }
+        }
+    }
 }
 
 fn template_error(name: &str, e: tera::Error) -> Message {
@@ -329,39 +372,49 @@ impl<'a> Renderer<'a> {
         v.as_str().unwrap_or_default().to_owned()
     }
 
-    fn page(&self, template: &str, path: &str, fill: impl FnOnce(&mut Context)) -> Result<(String, Vec<u8>), Message> {
-        let mut ctx = self.base_context.clone();
-        ctx.insert("path", path);
-        ctx.insert("canonical", &self.urls.absolute(path));
-        fill(&mut ctx);
-        let html = self.tera.render(template, &ctx).map_err(|e| template_error(template, e))?;
-        Ok((file_for(path), html.into_bytes()))
+    /// Renders one page with `ctx` (the common context, reused from page
+    /// to page): the page's own values are added, and taken out again (or
+    /// reset to the common defaults) after rendering.
+    fn page(
+        &self,
+        ctx: &mut Context,
+        template: &str,
+        path: &str,
+        fill: impl FnOnce(&mut PageContext<'_>),
+    ) -> Result<(String, Vec<u8>), Message> {
+        let mut c = PageContext { ctx, keys: Vec::new() };
+        c.insert("path", path);
+        c.insert("canonical", &self.urls.absolute(path));
+        fill(&mut c);
+        let result = self.tera.render(template, c.ctx).map_err(|e| template_error(template, e));
+        c.reset();
+        Ok((file_for(path), result?.into_bytes()))
     }
 
-    fn render(&self, job: &Job) -> Result<(String, Vec<u8>), Message> {
+    fn render(&self, ctx: &mut Context, job: &Job) -> Result<(String, Vec<u8>), Message> {
         let dir = self.dir;
         let urls = &self.urls;
         match job {
-            Job::Index => self.page("index.html", "/", |c| {
+            Job::Index => self.page(ctx, "index.html", "/", |c| {
                 c.insert("categories", &self.categories());
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
                 c.insert("description", &self.word("index.meta_description").replace("{title}", &dir.settings.title));
                 c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
             }),
-            Job::Search => self.page("search.html", "/suche/", |c| {
+            Job::Search => self.page(ctx, "search.html", "/suche/", |c| {
                 c.insert("index_url", &urls.path(search::INDEX_PATH));
                 c.insert("noindex", &true);
             }),
             Job::Letter(l) => {
                 let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
                 let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
-                self.page("letter.html", &Urls::letter_path(*l), |c| {
+                self.page(ctx, "letter.html", &Urls::letter_path(*l), |c| {
                     c.insert("letter", &json!({ "label": l.label(), "slug": l.slug() }));
                     c.insert("noindex", &lines.is_empty());
                     c.insert("entries", &lines);
                 })
             }
-            Job::Topics => self.page("topics.html", "/themen/", |c| {
+            Job::Topics => self.page(ctx, "topics.html", "/themen/", |c| {
                 c.insert("categories", &self.categories());
                 let mut synonyms: Vec<(SortKey, serde_json::Value)> = dir
                     .indications
@@ -403,7 +456,7 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
-                self.page("topic.html", &Urls::indication_path(ind), |c| {
+                self.page(ctx, "topic.html", &Urls::indication_path(ind), |c| {
                     c.insert(
                         "indication",
                         &json!({
@@ -438,7 +491,7 @@ impl<'a> Renderer<'a> {
                 let view = group_view(dir, urls, *id);
                 let audience: Vec<String> =
                     dir.group(*id).audience.iter().map(|&a| self.word(&format!("audience.{}", audience_code(a)))).collect();
-                self.page("group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                self.page(ctx, "group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
                     c.insert("description", &view.summary);
                     c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, *id, &audience.join(", "))));
                     c.insert("group", &view);
@@ -446,7 +499,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Ended(id) => {
                 let g = dir.group(*id);
-                self.page("ended.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                self.page(ctx, "ended.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
                     c.insert(
                         "group",
                         &json!({
@@ -462,7 +515,7 @@ impl<'a> Renderer<'a> {
             Job::Organisation(id) => {
                 let o = dir.organisation(*id);
                 let view = organisation_view(dir, urls, *id);
-                self.page("organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
+                self.page(ctx, "organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
                     c.insert("description", &view.summary);
                     c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, *id)));
                     c.insert("entry", &view);
@@ -472,7 +525,7 @@ impl<'a> Renderer<'a> {
             Job::ContactPoint(id) => {
                 let cp = dir.contact_point(*id);
                 let view = contact_point_view(dir, urls, *id);
-                self.page("contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
+                self.page(ctx, "contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
                     c.insert("description", &view.summary);
                     c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, *id)));
                     c.insert("entry", &view);
@@ -481,18 +534,18 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(i) => {
                 let p = &dir.pages[*i];
-                self.page("page.html", &format!("/{}/", p.slug), |c| {
+                self.page(ctx, "page.html", &format!("/{}/", p.slug), |c| {
                     c.insert("description", &markdown::first_paragraph_text(&p.body));
                     c.insert("page", &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }));
                 })
             }
-            Job::Redirect { path, target, name } => self.page("redirect.html", path, |c| {
+            Job::Redirect { path, target, name } => self.page(ctx, "redirect.html", path, |c| {
                 c.insert("target", target);
                 c.insert("target_absolute", &urls.absolute(target.strip_prefix(&urls.base).unwrap_or(target)));
                 c.insert("name", name);
                 c.insert("noindex", &true);
             }),
-            Job::NotFound => self.page("404.html", "/404.html", |c| c.insert("noindex", &true)),
+            Job::NotFound => self.page(ctx, "404.html", "/404.html", |c| c.insert("noindex", &true)),
         }
     }
 
