@@ -6,12 +6,12 @@
 //! or personal contact; e-mail addresses split into `{"user", "domain"}`
 //! so that address harvesters scanning for `x@y` find nothing.
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::model::*;
-use crate::render::markdown;
 
-use super::views::{Email, Urls, audience_code, contact_point_details, format_code, has_calendar, level_code, status_code};
+use super::views::{Email, Texts, Urls, audience_code, contact_point_details, format_code, has_calendar, level_code, status_code};
 
 /// Site path of the export.
 pub const EXPORT_PATH: &str = "/daten/wegweiser.json";
@@ -41,22 +41,23 @@ fn weekday_code(d: Weekday) -> &'static str {
     }
 }
 
-fn common(dir: &Directory, urls: &Urls, e: EntryRef) -> Map<String, Value> {
+fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<String, Value> {
     let meta = dir.meta(e);
+    let text = texts.get(e);
     let mut o = Map::new();
     o.insert("slug".into(), meta.slug.clone().into());
     o.insert("url".into(), urls.absolute(&Urls::entry_path(dir, e)).into());
     o.insert("name".into(), meta.name.clone().into());
     o.insert("aliases".into(), meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
     o.insert("verified".into(), meta.verified.to_string().into());
-    o.insert("summary".into(), markdown::first_paragraph_text(&meta.description).into());
-    o.insert("description_html".into(), markdown::to_html(&meta.description, 1, &urls.base).into());
+    o.insert("summary".into(), text.summary.clone().into());
+    o.insert("description_html".into(), text.html.clone().into());
     o
 }
 
-fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
+fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
     let g = dir.group(id);
-    let mut o = common(dir, urls, EntryRef::Group(id));
+    let mut o = common(dir, urls, texts, EntryRef::Group(id));
     o.insert("indications".into(), g.indications.iter().map(|&i| dir.indication(i).id.clone()).collect::<Vec<_>>().into());
     o.insert("audience".into(), g.audience.iter().map(|&a| audience_code(a)).collect::<Vec<_>>().into());
     o.insert("format".into(), format_code(g.format).into());
@@ -126,7 +127,7 @@ fn group(dir: &Directory, urls: &Urls, id: GroupId) -> Value {
 }
 
 /// The export as JSON bytes (compact, deterministic).
-pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
+pub fn export(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
     let s = &dir.settings;
     let indications: Vec<Value> = dir
         .indications
@@ -142,13 +143,16 @@ pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
             })
         })
         .collect();
-    let groups: Vec<Value> =
-        (0..dir.groups.len()).filter(|&i| dir.groups[i].is_live_on_web()).map(|i| group(dir, urls, GroupId(i))).collect();
+    let groups: Vec<Value> = (0..dir.groups.len())
+        .into_par_iter()
+        .filter(|&i| dir.groups[i].is_live_on_web())
+        .map(|i| group(dir, urls, texts, GroupId(i)))
+        .collect();
     let organisations: Vec<Value> = (0..dir.organisations.len())
         .filter(|&i| dir.organisations[i].meta.web)
         .map(|i| {
             let org = &dir.organisations[i];
-            let mut o = common(dir, urls, EntryRef::Organisation(OrganisationId(i)));
+            let mut o = common(dir, urls, texts, EntryRef::Organisation(OrganisationId(i)));
             o.insert("level".into(), level_code(org.level).into());
             o.insert("indications".into(), org.indications.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>().into());
             o.insert("address".into(), org.address.clone().into());
@@ -162,7 +166,7 @@ pub fn export(dir: &Directory, urls: &Urls) -> Vec<u8> {
         .filter(|&i| dir.contact_points[i].meta.web)
         .map(|i| {
             let cp = &dir.contact_points[i];
-            let mut o = common(dir, urls, EntryRef::ContactPoint(ContactPointId(i)));
+            let mut o = common(dir, urls, texts, EntryRef::ContactPoint(ContactPointId(i)));
             o.insert("address".into(), cp.address.clone().into());
             o.insert("phone".into(), cp.phone.clone().into());
             o.insert("email".into(), email(&cp.email));

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::model::*;
 
-use super::views::{Urls, contact_point_details};
+use super::views::{Texts, Urls, contact_point_details};
 
 /// The JSON for a `<script type="application/ld+json">`: `<`, `>` and `&`
 /// are written as `\u003c` etc., so no `</script>` can close the element.
@@ -73,7 +73,7 @@ pub fn website(dir: &Directory, urls: &Urls) -> Value {
 
 /// A group page; `audience` in words ("Betroffene, Angehörige", from the
 /// theme's string table).
-pub fn group(dir: &Directory, urls: &Urls, id: GroupId, audience: &str) -> Value {
+pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience: &str) -> Value {
     let g = dir.group(id);
     let url = urls.absolute(&Urls::entry_path(dir, EntryRef::Group(id)));
     let mut o = Map::new();
@@ -82,7 +82,7 @@ pub fn group(dir: &Directory, urls: &Urls, id: GroupId, audience: &str) -> Value
     o.insert("@id".into(), format!("{url}#gruppe").into());
     o.insert("name".into(), g.meta.name.clone().into());
     o.insert("url".into(), url.clone().into());
-    let description = crate::render::markdown::first_paragraph_text(&g.meta.description);
+    let description = texts.get(EntryRef::Group(id)).summary.clone();
     if !description.is_empty() {
         o.insert("description".into(), description.into());
     }
@@ -180,15 +180,14 @@ pub fn group(dir: &Directory, urls: &Urls, id: GroupId, audience: &str) -> Value
     o.into()
 }
 
-fn ngo(meta: &EntryMeta, url: String, address: &Option<String>, phone: &Option<String>, website: &Option<String>) -> Map<String, Value> {
+fn ngo(meta: &EntryMeta, summary: &str, url: String, address: &Option<String>, phone: &Option<String>, website: &Option<String>) -> Map<String, Value> {
     let mut o = Map::new();
     o.insert("@context".into(), "https://schema.org".into());
     o.insert("@type".into(), "NGO".into());
     o.insert("name".into(), meta.name.clone().into());
     o.insert("url".into(), url.into());
-    let description = crate::render::markdown::first_paragraph_text(&meta.description);
-    if !description.is_empty() {
-        o.insert("description".into(), description.into());
+    if !summary.is_empty() {
+        o.insert("description".into(), summary.into());
     }
     if !meta.aliases.is_empty() {
         o.insert("alternateName".into(), meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
@@ -200,9 +199,9 @@ fn ngo(meta: &EntryMeta, url: String, address: &Option<String>, phone: &Option<S
 }
 
 /// An organisation page.
-pub fn organisation(dir: &Directory, urls: &Urls, id: OrganisationId) -> Value {
+pub fn organisation(dir: &Directory, urls: &Urls, texts: &Texts, id: OrganisationId) -> Value {
     let org = dir.organisation(id);
-    let mut o = ngo(&org.meta, urls.absolute(&Urls::entry_path(dir, EntryRef::Organisation(id))), &org.address, &org.phone, &org.website);
+    let mut o = ngo(&org.meta, &texts.get(EntryRef::Organisation(id)).summary, urls.absolute(&Urls::entry_path(dir, EntryRef::Organisation(id))), &org.address, &org.phone, &org.website);
     if !org.indications.is_empty() {
         o.insert(
             "keywords".into(),
@@ -213,9 +212,9 @@ pub fn organisation(dir: &Directory, urls: &Urls, id: OrganisationId) -> Value {
 }
 
 /// A contact point page.
-pub fn contact_point(dir: &Directory, urls: &Urls, id: ContactPointId) -> Value {
+pub fn contact_point(dir: &Directory, urls: &Urls, texts: &Texts, id: ContactPointId) -> Value {
     let cp = dir.contact_point(id);
-    let mut o = ngo(&cp.meta, urls.absolute(&Urls::entry_path(dir, EntryRef::ContactPoint(id))), &cp.address, &cp.phone, &cp.website);
+    let mut o = ngo(&cp.meta, &texts.get(EntryRef::ContactPoint(id)).summary, urls.absolute(&Urls::entry_path(dir, EntryRef::ContactPoint(id))), &cp.address, &cp.phone, &cp.website);
     if !cp.opening_hours.is_empty() {
         // Free-text hours: schema.org's openingHours wants a strict syntax,
         // so they go into a ContactPoint's description.

@@ -104,6 +104,8 @@ struct Renderer<'a> {
     strings: toml::Value,
     /// Live A–Z lines per letter page (index = position in `Letter::all()`).
     letters: Vec<(Letter, Vec<&'a AzLine>)>,
+    /// Every entry's description, rendered once.
+    texts: Texts,
 }
 
 /// Renders the whole site into files (paths relative to the site root).
@@ -134,7 +136,7 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
                 },
             )
         },
-        || rayon::join(|| r.sitemap(), || rayon::join(|| search::index(dir, &r.urls), || export::export(dir, &r.urls))),
+        || rayon::join(|| r.sitemap(), || rayon::join(|| search::index(dir, &r.urls, &r.texts), || export::export(dir, &r.urls, &r.texts))),
     );
     let mut files = Files::default();
     for (path, bytes) in pages?.into_iter().chain(calendars) {
@@ -312,7 +314,8 @@ impl<'a> Renderer<'a> {
         base_context.insert("noindex", &false);
         base_context.insert("description", "");
         base_context.insert("jsonld", "");
-        Ok(Renderer { dir, urls, tera, base_context, strings, letters })
+        let texts = Texts::new(dir, &urls);
+        Ok(Renderer { dir, urls, tera, base_context, strings, letters, texts })
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -488,12 +491,12 @@ impl<'a> Renderer<'a> {
                 })
             }
             Job::Group(id) => {
-                let view = group_view(dir, urls, *id);
+                let view = group_view(dir, urls, &self.texts, *id);
                 let audience: Vec<String> =
                     dir.group(*id).audience.iter().map(|&a| self.word(&format!("audience.{}", audience_code(a)))).collect();
                 self.page(ctx, "group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
                     c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, *id, &audience.join(", "))));
+                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, &self.texts, *id, &audience.join(", "))));
                     c.insert("group", &view);
                 })
             }
@@ -514,20 +517,20 @@ impl<'a> Renderer<'a> {
             }
             Job::Organisation(id) => {
                 let o = dir.organisation(*id);
-                let view = organisation_view(dir, urls, *id);
+                let view = organisation_view(dir, urls, &self.texts, *id);
                 self.page(ctx, "organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
                     c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, *id)));
+                    c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, &self.texts, *id)));
                     c.insert("entry", &view);
                     c.insert("groups", &group_lines(dir, urls, &o.groups));
                 })
             }
             Job::ContactPoint(id) => {
                 let cp = dir.contact_point(*id);
-                let view = contact_point_view(dir, urls, *id);
+                let view = contact_point_view(dir, &self.texts, *id);
                 self.page(ctx, "contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
                     c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, *id)));
+                    c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, &self.texts, *id)));
                     c.insert("entry", &view);
                     c.insert("groups", &group_lines(dir, urls, &cp.groups));
                 })

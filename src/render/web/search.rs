@@ -22,9 +22,8 @@
 use serde_json::{Value, json};
 
 use crate::model::*;
-use crate::render::markdown;
 
-use super::views::{Urls, kind_code, language_name, notable_status};
+use super::views::{Texts, Urls, kind_code, language_name, notable_status};
 
 /// Site path of the index.
 pub const INDEX_PATH: &str = "/suche/index.json";
@@ -70,14 +69,14 @@ pub fn first_sentence(text: &str) -> String {
 }
 
 /// The index as JSON bytes (deterministic: A–Z order of the model).
-pub fn index(dir: &Directory, urls: &Urls) -> Vec<u8> {
+pub fn index(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
     let topics: Vec<Value> = dir.indications.iter().map(|i| json!([i.id, i.name, i.synonyms])).collect();
     let mut entries: Vec<Value> = Vec::new();
     for line in dir.az.iter().filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry)) {
         let e = line.entry;
         let meta = dir.meta(e);
         let aliases: Vec<&str> = meta.aliases.iter().map(|a| a.name.as_str()).collect();
-        let text = first_sentence(&markdown::first_paragraph_text(&meta.description));
+        let text = first_sentence(&texts.get(e).summary);
         let (topics, district, languages, status): (Vec<usize>, &str, Vec<String>, &str) = match e {
             EntryRef::Group(g) => {
                 let g = dir.group(g);

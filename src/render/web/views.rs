@@ -14,6 +14,54 @@ use crate::project::format_date_de;
 use crate::render::markdown;
 use crate::validate::language_name_de;
 
+/// An entry's description, rendered once for all the places that show it
+/// (page, JSON-LD, search index, export).
+#[derive(Debug, Clone, Default)]
+pub struct EntryText {
+    /// Description as safe HTML.
+    pub html: String,
+    /// First paragraph as plain text.
+    pub summary: String,
+}
+
+/// The [`EntryText`] of every entry, by entry kind and index.
+#[derive(Debug, Default)]
+pub struct Texts {
+    groups: Vec<EntryText>,
+    organisations: Vec<EntryText>,
+    contact_points: Vec<EntryText>,
+}
+
+impl Texts {
+    /// Renders the descriptions of all entries with a page (in parallel).
+    pub fn new(dir: &Directory, urls: &Urls) -> Texts {
+        use rayon::prelude::*;
+        let text = |meta: &EntryMeta| {
+            if !meta.web {
+                return EntryText::default();
+            }
+            EntryText {
+                html: markdown::to_html(&meta.description, 1, &urls.base),
+                summary: markdown::first_paragraph_text(&meta.description),
+            }
+        };
+        Texts {
+            groups: dir.groups.par_iter().map(|g| text(&g.meta)).collect(),
+            organisations: dir.organisations.par_iter().map(|o| text(&o.meta)).collect(),
+            contact_points: dir.contact_points.par_iter().map(|c| text(&c.meta)).collect(),
+        }
+    }
+
+    /// The texts of an entry.
+    pub fn get(&self, e: EntryRef) -> &EntryText {
+        match e {
+            EntryRef::Group(g) => &self.groups[g.0],
+            EntryRef::Organisation(o) => &self.organisations[o.0],
+            EntryRef::ContactPoint(c) => &self.contact_points[c.0],
+        }
+    }
+}
+
 /// Makes site-absolute URLs that work under a base path.
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -299,8 +347,9 @@ pub fn has_calendar(g: &Group) -> bool {
 }
 
 /// Builds the view of a group.
-pub fn group_view(dir: &Directory, urls: &Urls, id: GroupId) -> GroupView {
+pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> GroupView {
     let g = dir.group(id);
+    let text = texts.get(EntryRef::Group(id));
     let direct = match &g.contact {
         ContactRoute::Direct { person, phone, email } if !g.confidential => Some(DirectContact {
             person: person.clone(),
@@ -314,8 +363,8 @@ pub fn group_view(dir: &Directory, urls: &Urls, id: GroupId) -> GroupView {
         name: g.meta.name.clone(),
         slug: g.meta.slug.clone(),
         url: urls.path(&Urls::entry_path(dir, EntryRef::Group(id))),
-        description_html: markdown::to_html(&g.meta.description, 1, &urls.base),
-        summary: markdown::first_paragraph_text(&g.meta.description),
+        description_html: text.html.clone(),
+        summary: text.summary.clone(),
         audience: g.audience.iter().map(|&a| audience_code(a)).collect(),
         status: notable_status(g.status),
         format: format_code(g.format),
@@ -376,14 +425,15 @@ pub struct EntryView {
 }
 
 /// Builds the view of an organisation.
-pub fn organisation_view(dir: &Directory, urls: &Urls, id: OrganisationId) -> EntryView {
+pub fn organisation_view(dir: &Directory, urls: &Urls, texts: &Texts, id: OrganisationId) -> EntryView {
     let o = dir.organisation(id);
+    let text = texts.get(EntryRef::Organisation(id));
     EntryView {
         name: o.meta.name.clone(),
         kind: "organisation",
         level: Some(level_code(o.level)),
-        description_html: markdown::to_html(&o.meta.description, 1, &urls.base),
-        summary: markdown::first_paragraph_text(&o.meta.description),
+        description_html: text.html.clone(),
+        summary: text.summary.clone(),
         contact: details(&o.meta.name, None, &o.address, &o.phone, &o.email, &o.website),
         opening_hours: Vec::new(),
         aliases: o.meta.aliases.iter().map(|a| a.name.clone()).collect(),
@@ -393,14 +443,15 @@ pub fn organisation_view(dir: &Directory, urls: &Urls, id: OrganisationId) -> En
 }
 
 /// Builds the view of a contact point.
-pub fn contact_point_view(dir: &Directory, urls: &Urls, id: ContactPointId) -> EntryView {
+pub fn contact_point_view(dir: &Directory, texts: &Texts, id: ContactPointId) -> EntryView {
     let c = dir.contact_point(id);
+    let text = texts.get(EntryRef::ContactPoint(id));
     EntryView {
         name: c.meta.name.clone(),
         kind: "contact_point",
         level: None,
-        description_html: markdown::to_html(&c.meta.description, 1, &urls.base),
-        summary: markdown::first_paragraph_text(&c.meta.description),
+        description_html: text.html.clone(),
+        summary: text.summary.clone(),
         contact: details(&c.meta.name, None, &c.address, &c.phone, &c.email, &c.website),
         opening_hours: c.opening_hours.clone(),
         aliases: c.meta.aliases.iter().map(|a| a.name.clone()).collect(),
