@@ -79,11 +79,8 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
 fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Diagnostics) {
     use std::collections::HashSet;
     let not_printed: HashSet<FileId> = dir
-        .groups
-        .iter()
-        .map(|g| &g.meta)
-        .chain(dir.organisations.iter().map(|o| &o.meta))
-        .chain(dir.contact_points.iter().map(|c| &c.meta))
+        .entries()
+        .map(|e| dir.meta(e))
         .filter(|m| !m.print)
         .map(|m| m.origin.file)
         .collect();

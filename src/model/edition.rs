@@ -2,7 +2,7 @@
 
 use jiff::ToSpan;
 
-use super::{ContactPointId, Date, Directory, EntryMeta, EntryRef, GroupId, OrganisationId, Status};
+use super::{ContactPointId, Date, Directory, EntryRef, GroupId, OrganisationId, Status};
 
 /// The entries printed in the edition of one year, in A–Z order.
 #[derive(Debug, Clone)]
@@ -75,29 +75,13 @@ impl Directory {
     /// `stale_after_months` before 1 January of `year`, oldest first.
     pub fn stale_entries(&self, year: i32) -> Vec<EntryRef> {
         let cutoff = stale_cutoff(year, self.settings.print.stale_after_months);
-        let stale = |m: &EntryMeta| m.verified < cutoff;
-        let mut out: Vec<EntryRef> = Vec::new();
-        out.extend(
-            self.groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.status != Status::Ended && stale(&g.meta))
-                .map(|(i, _)| EntryRef::Group(GroupId(i))),
-        );
-        out.extend(
-            self.organisations
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| stale(&o.meta))
-                .map(|(i, _)| EntryRef::Organisation(OrganisationId(i))),
-        );
-        out.extend(
-            self.contact_points
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| stale(&c.meta))
-                .map(|(i, _)| EntryRef::ContactPoint(ContactPointId(i))),
-        );
+        let mut out: Vec<EntryRef> = self
+            .entries()
+            .filter(|&e| {
+                let ended = matches!(e, EntryRef::Group(g) if self.group(g).status == Status::Ended);
+                !ended && self.meta(e).verified < cutoff
+            })
+            .collect();
         out.sort_by(|a, b| {
             let (ma, mb) = (self.meta(*a), self.meta(*b));
             ma.verified.cmp(&mb.verified).then_with(|| ma.sort_key.cmp(&mb.sort_key))

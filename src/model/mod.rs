@@ -407,6 +407,15 @@ impl Directory {
         Edition::new(self, year)
     }
 
+    /// Every entry of every kind: groups, organisations, contact points,
+    /// each in A–Z order.
+    pub fn entries(&self) -> impl Iterator<Item = EntryRef> + '_ {
+        (0..self.groups.len())
+            .map(|i| EntryRef::Group(GroupId(i)))
+            .chain((0..self.organisations.len()).map(|i| EntryRef::Organisation(OrganisationId(i))))
+            .chain((0..self.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))))
+    }
+
     /// Number of entries of all kinds.
     pub fn entry_count(&self) -> usize {
         self.groups.len() + self.organisations.len() + self.contact_points.len()

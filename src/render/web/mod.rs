@@ -342,11 +342,7 @@ impl<'a> Renderer<'a> {
         );
         jobs.extend((0..dir.pages.len()).filter(|&i| dir.pages[i].web).map(Job::Page));
         // Former slugs of every entry that has a page.
-        let entries = (0..dir.groups.len())
-            .map(|i| EntryRef::Group(GroupId(i)))
-            .chain((0..dir.organisations.len()).map(|i| EntryRef::Organisation(OrganisationId(i))))
-            .chain((0..dir.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))));
-        for e in entries {
+        for e in dir.entries() {
             let meta = dir.meta(e);
             if !meta.web {
                 continue;
