@@ -8,6 +8,7 @@
 //! a timestamp derived from the content, so the same input always gives the
 //! same bytes.
 
+pub mod compile;
 pub mod data;
 pub mod md_tree;
 pub mod world;
@@ -23,7 +24,6 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst::layout::PageRanges;
-use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::load::Theme;
@@ -85,7 +85,11 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
     let images = dir.images.iter().map(|(p, i)| (p.as_str(), &i.bytes)).chain(cover);
     let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
 
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let trace = std::env::var_os(TRACE_VARIABLE).filter(|p| !p.is_empty());
+    if trace.is_some() {
+        typst_timing::enable();
+    }
+    let Warned { output, warnings } = compile::compile(&world);
     let mut warns: Vec<String> = Vec::new();
     if !replaced.is_empty() {
         let list: Vec<String> = replaced.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
@@ -132,7 +136,11 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
                 continue;
             }
         };
-        match typst_pdf::pdf(&document, &options) {
+        let result = typst_pdf::pdf(&document, &options);
+        if let Some(path) = &trace {
+            write_trace(path, &world);
+        }
+        match result {
             Ok(bytes) => {
                 if n > 0 {
                     let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();
@@ -153,6 +161,31 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
     }
     typst::comemo::evict(10);
     Err(last_errors)
+}
+
+/// Environment variable naming a file for typst's timings (a Chrome trace,
+/// like `typst compile --timings`: open it in a trace viewer such as
+/// Perfetto). For theme authors who want to see what their template costs.
+pub const TRACE_VARIABLE: &str = "WEGWEISER_TYPST_TRACE";
+
+fn write_trace(path: &std::ffi::OsStr, world: &PrintWorld) {
+    let result = std::fs::File::create(path).map_err(|e| e.to_string()).and_then(|file| {
+        typst_timing::export_json(std::io::BufWriter::new(file), |span| {
+            let span = typst::syntax::Span::from_raw(span);
+            world
+                .range(span)
+                .zip(span.id())
+                .and_then(|(range, id)| {
+                    let source = world.source(id).ok()?;
+                    Some((id.vpath().get_with_slash().to_string(), source.lines().byte_to_line(range.start)? as u32 + 1))
+                })
+                .unwrap_or_else(|| (String::new(), 0))
+        })
+    });
+    typst_timing::disable();
+    if let Err(e) = result {
+        eprintln!("wegweiser: {TRACE_VARIABLE}: the trace could not be written to {}: {e}", path.to_string_lossy());
+    }
 }
 
 fn standards_name(list: &[PdfStandard]) -> String {
