@@ -587,9 +587,11 @@ fn page_count_is_a_multiple_of_four() {
             eprintln!("SKIPPED: pdfinfo (poppler-utils) is not installed");
         }
         if have_pdftotext() {
-            // The notes pages come last; the last page is one if any was added.
+            // The back cover comes last, the notes pages just before it.
             let last = pdf_text(&pdf.bytes, Some((pdf.pages, pdf.pages)));
-            padded |= last.contains("Notizen");
+            assert!(last.contains("Herausgeber und Kontakt"), "{name}: the last page is not the back cover: {last}");
+            let before = pdf_text(&pdf.bytes, Some((pdf.pages - 1, pdf.pages - 1)));
+            padded |= before.contains("Notizen");
         }
     }
     if have_pdftotext() {
@@ -937,4 +939,19 @@ fn emitted_folder_typesets_the_same_booklet() {
     if let (Some(a), Some(b)) = (pdf_images(&bytes, 1, 1), pdf_images(&ours.bytes, 1, 1)) {
         assert_eq!(a.len(), b.len(), "cover images differ");
     }
+}
+
+/// PDF/A allows strings of at most 32,767 bytes: a title far longer than any
+/// real one still gives a conforming PDF (the metadata holds it shortened,
+/// the cover shows it whole).
+#[test]
+fn a_very_long_title_keeps_pdf_a() {
+    let f = Fixture::new("");
+    let long = "Selbsthilfe ".repeat(3000);
+    f.write("wegweiser.toml", &settings("").replace("Selbsthilfe-Wegweiser Teststadt", long.trim()));
+    let dir = f.directory();
+    let edition = dir.edition(2027);
+    let (pdf, warnings) = print::render_with_warnings(&edition, &Theme::built_in()).expect("renders");
+    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "no PDF/A: {warnings:?}");
+    assert!(!warnings.iter().any(|w| w.contains("does not conform")), "{warnings:?}");
 }
