@@ -3,9 +3,10 @@
 //! This is `typst::compile` for paged output (typst 0.15, `compile_impl`)
 //! with two differences that matter for a booklet of thousands of pages:
 //!
-//! - Only the previous document is kept while the next pass runs (typst
-//!   keeps every earlier pass for a diagnosis it makes when the layout does
-//!   not converge); each pass holds the frames of every page.
+//! - While a pass runs, only the previous pass's introspector is kept, not
+//!   its pages (typst keeps every earlier document for a diagnosis it makes
+//!   when the layout does not converge); a pass's pages hold the frames of
+//!   the whole booklet.
 //! - After each pass, memoised results that the pass did not use are
 //!   evicted from comemo's cache (they belong to a layout that has been
 //!   replaced), and after the last pass the whole cache is cleared: the
@@ -50,13 +51,15 @@ fn compile_impl(
     let content =
         typst_eval::eval(world, library, traced, sink.track_mut(), Route::default().track(), &main)?.content();
 
-    let mut previous: Option<PagedDocument> = None;
+    // The previous pass's introspector, without its pages: only one set of
+    // frames is alive at a time.
+    let mut previous: Option<std::sync::Arc<typst_layout::PagedIntrospector>> = None;
     let mut passes = 0;
     let document = loop {
         passes += 1;
         let _scope = typst_timing::TimingScope::new(typst::introspection::ITER_NAMES[passes - 1]);
         let introspector: &dyn typst::introspection::Introspector = match &previous {
-            Some(doc) => Output::introspector(doc),
+            Some(introspector) => introspector.as_ref(),
             None => &empty,
         };
         let constraint = comemo::Constraint::new();
@@ -83,7 +86,8 @@ fn compile_impl(
             sink.extend_from_sink(subsink);
             break document;
         }
-        previous = Some(document);
+        previous = Some(document.introspector().clone());
+        drop(document);
     };
     drop(previous);
 
