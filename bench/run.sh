@@ -3,6 +3,8 @@
 # runs, and prints medians and ratios. Usage: bench/run.sh [SIZES...]
 # (default: 1000 10000 100000). Installs Hugo and GNU time if missing.
 # Uses the release profile: the first run compiles it (~15 min cold).
+# Then the print edition, and how soon `serve` shows a changed file
+# (bench/serve.py; EDITS edits, default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-1000 10000 100000}")
@@ -61,3 +63,9 @@ for n in 1000 10000; do
   pages=$(pdfinfo "$work/p$n.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   printf "%-8s %10s %8s %12d\n" "$n" "$(printf "%s\n" "${p[@]}" | median)" "${pages:-?}" $((rr / 1024))
 done
+
+echo
+echo "# serve: one changed group file at 10000 groups (bench/serve.py, medians)"
+d="$work/d10000"
+[ -d "$d" ] || "$gen" --groups 10000 --out "$d" 2>/dev/null
+python3 bench/serve.py "$bin" "$d" "${EDITS:-9}"

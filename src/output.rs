@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -17,15 +18,68 @@ pub const MARKER: &str = ".wegweiser-output";
 const MARKER_TEXT: &str = "This folder is written by `wegweiser build` and replaced as a whole on every build.\n";
 
 /// Rendered files by path relative to the output folder (`site/index.html`).
-#[derive(Debug, Default)]
+///
+/// Contents are shared (`Arc`): a file set that reuses most files of an
+/// earlier one (`serve` rebuilding after a change) costs no copies.
+#[derive(Debug, Default, Clone)]
 pub struct Files {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Arc<Content>>,
+}
+
+/// The bytes of a file, possibly given as parts that are joined when the
+/// file is first read. `serve` puts its largest files (the export, tens of
+/// megabytes) together from per-entry parts on every change, and they are
+/// read far less often than they change.
+#[derive(Debug)]
+pub struct Content {
+    parts: Vec<Arc<Vec<u8>>>,
+    joined: OnceLock<Vec<u8>>,
+}
+
+impl Content {
+    /// Content of one piece.
+    pub fn new(bytes: Vec<u8>) -> Content {
+        Content::shared(Arc::new(bytes))
+    }
+
+    /// Content of one shared piece.
+    pub fn shared(bytes: Arc<Vec<u8>>) -> Content {
+        Content { parts: vec![bytes], joined: OnceLock::new() }
+    }
+
+    /// Content made of parts, in order.
+    pub fn parts(parts: Vec<Arc<Vec<u8>>>) -> Content {
+        Content { parts, joined: OnceLock::new() }
+    }
+
+    /// The bytes (the parts joined, the first time they are asked for).
+    pub fn bytes(&self) -> &[u8] {
+        match self.parts.as_slice() {
+            [] => &[],
+            [one] => one,
+            parts => self.joined.get_or_init(|| {
+                let mut joined = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+                parts.iter().for_each(|p| joined.extend_from_slice(p));
+                joined
+            }),
+        }
+    }
 }
 
 impl Files {
     /// Adds a file.
     pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+        self.insert_content(path, Arc::new(Content::new(bytes.into())));
+    }
+
+    /// Adds a file whose content may be shared with other file sets.
+    pub fn insert_content(&mut self, path: impl Into<String>, content: Arc<Content>) {
+        self.files.insert(path.into(), content);
+    }
+
+    /// A file's shared content.
+    pub fn content(&self, path: &str) -> Option<&Arc<Content>> {
+        self.files.get(path)
     }
 
     /// Adds all files of `other` under `prefix/`.
@@ -37,7 +91,7 @@ impl Files {
 
     /// A file's bytes.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(|c| c.bytes())
     }
 
     /// Number of files.
@@ -52,7 +106,31 @@ impl Files {
 
     /// Iterates over (path, bytes).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.files.iter().map(|(k, v)| (k.as_str(), v.bytes()))
+    }
+
+    /// Iterates over (path, shared content).
+    pub fn contents(&self) -> impl Iterator<Item = (&str, &Arc<Content>)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// Files from (path, content); of two files with the same path the later
+/// one is kept. Built at once from the sorted paths (faster than adding the
+/// files one by one).
+impl FromIterator<(String, Arc<Content>)> for Files {
+    fn from_iter<I: IntoIterator<Item = (String, Arc<Content>)>>(iter: I) -> Files {
+        let mut files: Vec<(String, Arc<Content>)> = iter.into_iter().collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        // Stable sort: of equal paths, the later file is last; keep it.
+        let mut unique: Vec<(String, Arc<Content>)> = Vec::with_capacity(files.len());
+        for f in files {
+            match unique.last_mut() {
+                Some(last) if last.0 == f.0 => *last = f,
+                _ => unique.push(f),
+            }
+        }
+        Files { files: unique.into_iter().collect() }
     }
 }
 
@@ -103,7 +181,7 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
 
     // The complete wanted content: new files, kept parts of the old output, marker.
     let mut wanted: BTreeMap<String, std::borrow::Cow<'_, [u8]>> =
-        files.files.iter().map(|(p, b)| (p.clone(), std::borrow::Cow::Borrowed(b.as_slice()))).collect();
+        files.files.iter().map(|(p, b)| (p.clone(), std::borrow::Cow::Borrowed(b.bytes()))).collect();
     for k in keep {
         let from = out.join(k);
         if from.is_dir() {

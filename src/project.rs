@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Lang, Message, Sources};
-use crate::load::{self, Theme};
+use crate::load::{self, FileCache, Theme};
 use crate::model::{Directory, EntryRef};
 
 /// A loaded and validated directory.
@@ -27,9 +27,17 @@ pub struct Project {
 impl Project {
     /// Loads and validates `root`; warns about entries that are stale in `year`.
     pub fn open(root: &Path, year: i32) -> Project {
+        Project::open_cached(root, year, &mut FileCache::default(), None)
+    }
+
+    /// Like [`Project::open`], reading only the files that `cache` does not
+    /// hold from an earlier load (see [`load::load_cached`]), and taking
+    /// what it can from `earlier`, a model of the directory built before
+    /// (see [`crate::validate::validate_loaded`]). The result is the same.
+    pub fn open_cached(root: &Path, year: i32, cache: &mut FileCache, earlier: Option<&Directory>) -> Project {
         let mut sources = Sources::default();
         let mut diagnostics = Diagnostics::default();
-        let raw = load::load(root, &mut sources, &mut diagnostics);
+        let raw = load::load_cached(root, cache, &mut sources, &mut diagnostics);
         let lang = raw
             .settings
             .as_ref()
@@ -41,8 +49,11 @@ impl Project {
             .and_then(|(_, s)| s.theme.as_ref().map(|t| t.get_ref().clone()))
             .unwrap_or_else(|| "default".to_owned());
         let theme = Theme::load(root, &theme_name, &mut diagnostics);
-        let lints = crate::validate::lint::lint(&raw, &sources);
-        let directory = crate::validate::validate(raw, &mut diagnostics);
+        // Lints and validation read the files independently: both at once.
+        let (lints, directory) = rayon::join(
+            || crate::validate::lint::lint(&raw, &sources),
+            || crate::validate::validate_loaded(&raw, &mut diagnostics, earlier),
+        );
         if let Some(dir) = &directory {
             lints.into_iter().for_each(|d| diagnostics.push(d));
             stale_warnings(dir, year, &mut diagnostics);
@@ -91,26 +102,17 @@ fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Di
         if not_printed.contains(&id) {
             continue;
         }
-        let text = &sources.get(id).text;
-        if text.is_ascii() {
-            continue;
-        }
-        let mut seen: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for c in seen {
+        for &(c, at) in sources.get(id).non_ascii() {
             let ok = *covered
                 .entry(c)
                 .or_insert_with(|| crate::render::print::uncovered_chars(c.encode_utf8(&mut [0; 4])).is_empty());
-            if ok {
-                continue;
+            if !ok {
+                diagnostics.push(Diagnostic::warning(
+                    id,
+                    Some(at..at + c.len_utf8()),
+                    Message::UnprintableCharacter { character: c, codepoint: format!("U+{:04X}", c as u32) },
+                ));
             }
-            let Some(at) = text.find(c) else { continue };
-            diagnostics.push(Diagnostic::warning(
-                id,
-                Some(at..at + c.len_utf8()),
-                Message::UnprintableCharacter { character: c, codepoint: format!("U+{:04X}", c as u32) },
-            ));
         }
     }
 }

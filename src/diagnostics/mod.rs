@@ -8,6 +8,7 @@ mod report;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 pub use catalogue::{Lang, Message, Note, help_text, schema_description_de};
 pub use report::{Format, render};
@@ -33,6 +34,9 @@ pub struct SourceFile {
     /// The text (lossy if the file was not valid UTF-8), without a BOM.
     pub text: String,
     line_starts: Vec<usize>,
+    /// See [`SourceFile::non_ascii`]; found once per file (files are
+    /// shared from one build to the next by `serve`).
+    non_ascii: OnceLock<Vec<(char, usize)>>,
 }
 
 impl SourceFile {
@@ -40,7 +44,21 @@ impl SourceFile {
     pub fn new(display: String, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { display, text, line_starts }
+        Self { display, text, line_starts, non_ascii: OnceLock::new() }
+    }
+
+    /// The distinct non-ASCII characters of the text, each with the byte
+    /// offset of its first use, in character order.
+    pub fn non_ascii(&self) -> &[(char, usize)] {
+        self.non_ascii.get_or_init(|| {
+            let mut first: std::collections::BTreeMap<char, usize> = std::collections::BTreeMap::new();
+            if !self.text.is_ascii() {
+                for (at, c) in self.text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                    first.entry(c).or_insert(at);
+                }
+            }
+            first.into_iter().collect()
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -57,15 +75,21 @@ impl SourceFile {
     }
 }
 
-/// All files read in a run.
+/// All files read in a run. Files are shared: a cache of files read
+/// earlier ([`crate::load::FileCache`]) hands them to the next run.
 #[derive(Debug, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
 }
 
 impl Sources {
     /// Registers a file and returns its id.
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.add_shared(Arc::new(file))
+    }
+
+    /// Registers a shared file and returns its id.
+    pub fn add_shared(&mut self, file: Arc<SourceFile>) -> FileId {
         self.files.push(file);
         FileId(self.files.len() - 1)
     }

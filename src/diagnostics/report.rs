@@ -62,10 +62,13 @@ fn human(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // Only the files that have a problem are handed to the reporter (a
+    // directory has thousands of files, usually none or few with problems).
     let mut files: SimpleFiles<String, String> = SimpleFiles::new();
-    let ids: Vec<usize> = (0..sources.len())
-        .map(|i| {
-            let f = sources.get(super::FileId(i));
+    let mut ids: std::collections::HashMap<super::FileId, usize> = std::collections::HashMap::new();
+    for id in items.iter().filter_map(|d| d.file) {
+        ids.entry(id).or_insert_with(|| {
+            let f = sources.get(id);
             // Control characters (binary garbage) must not reach the terminal;
             // each is one byte, so replacing it keeps every offset.
             let shown: String = f
@@ -74,8 +77,8 @@ fn human(
                 .map(|c| if c.is_control() && !matches!(c, '\n' | '\r' | '\t') && c.len_utf8() == 1 { ' ' } else { c })
                 .collect();
             files.add(f.display.clone(), shown)
-        })
-        .collect();
+        });
+    }
     let config = term::Config::default();
     let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     for d in items {
@@ -96,7 +99,7 @@ fn human(
             } else {
                 span.start.min(src.len())..span.end.min(src.len())
             };
-            cs = cs.with_labels(vec![Label::primary(ids[file.0], span)]);
+            cs = cs.with_labels(vec![Label::primary(ids[&file], span)]);
         } else {
             cs = cs.with_message(text);
         }

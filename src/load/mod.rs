@@ -2,35 +2,61 @@
 //! front matter from Markdown and parse the TOML into the typed structs of
 //! [`raw`]. Problems of single files become diagnostics; nothing here knows
 //! about other files (that is [`crate::validate`]'s job).
+//!
+//! [`load_cached`] keeps what it read in a [`FileCache`], so that the next
+//! load (`serve` after a change) reads and parses only the files that were
+//! changed since.
 
+mod cache;
 pub mod front_matter;
 pub mod raw;
 pub mod theme;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message, SourceFile, Sources, display_path};
+pub use cache::FileCache;
+use cache::{Outcome, ReadEntry, Shelf};
 pub use theme::Theme;
+use walk::Found;
 
 /// The settings file's name in the root.
 pub const SETTINGS_FILE: &str = "wegweiser.toml";
 
-/// One parsed entry file.
+/// One reading of a file: two loads give the same version exactly when the
+/// second took the file from the first's [`FileCache`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileVersion(u64);
+
+impl FileVersion {
+    /// A version no other reading has.
+    fn next() -> FileVersion {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        FileVersion(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// One parsed entry file. Front matter and body are shared with the
+/// [`FileCache`] that read them.
 #[derive(Debug)]
 pub struct Loaded<T> {
     /// Where it came from.
     pub file: FileId,
+    /// Which reading of the file.
+    pub version: FileVersion,
     /// File name without `.md`.
     pub slug: String,
     /// The front matter.
-    pub front: T,
+    pub front: Arc<T>,
     /// The Markdown body.
-    pub body: String,
+    pub body: Arc<str>,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
@@ -53,12 +79,11 @@ pub struct RawDirectory {
     /// `content/pages/*.md`.
     pub pages: Vec<Loaded<raw::PageFront>>,
     /// Files under `content/images/`, by path relative to `content/`.
-    pub images: BTreeMap<String, Vec<u8>>,
+    pub images: BTreeMap<String, Arc<Vec<u8>>>,
 }
 
 /// A read file before parsing.
 struct ReadFile {
-    path: PathBuf,
     display: String,
     text: String,
     problem: Option<(Option<std::ops::Range<usize>>, Message)>,
@@ -70,12 +95,8 @@ struct ReadFile {
 /// would block forever, a device never end).
 fn read_checked(path: &Path, canonical_root: &Path) -> ReadFile {
     let display = display_path(path);
-    let refuse = |problem: Message| ReadFile {
-        path: path.to_owned(),
-        display: display.clone(),
-        text: String::new(),
-        problem: Some((None, problem)),
-    };
+    let refuse =
+        |problem: Message| ReadFile { display: display.clone(), text: String::new(), problem: Some((None, problem)) };
     match path.canonicalize() {
         Err(e) => return refuse(Message::ReadFailed { error: e.to_string() }),
         Ok(p) if !p.starts_with(canonical_root) => return refuse(Message::PathLeavesContent { path: display.clone() }),
@@ -94,10 +115,9 @@ fn read(path: &Path) -> ReadFile {
         Ok(bytes) => {
             let (text, bad) = front_matter::decode(&bytes);
             let problem = bad.map(|offset| (Some(offset..offset + 1), Message::InvalidUtf8 { offset }));
-            ReadFile { path: path.to_owned(), display, text, problem }
+            ReadFile { display, text, problem }
         }
         Err(e) => ReadFile {
-            path: path.to_owned(),
             display,
             text: String::new(),
             problem: Some((None, Message::ReadFailed { error: e.to_string() })),
@@ -108,6 +128,20 @@ fn read(path: &Path) -> ReadFile {
 /// Loads the directory at `root`. Problems go to `diagnostics`; files are
 /// registered in `sources` (sorted by path, so ids are deterministic).
 pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Diagnostics) -> RawDirectory {
+    load_cached(root, &mut FileCache::default(), sources, diagnostics)
+}
+
+/// Like [`load`], but takes the entry files and images that `cache` still
+/// holds from an earlier load instead of reading them again, and keeps what
+/// it reads there. The result is the same as that of [`load`], provided the
+/// cache was told about every file changed since ([`FileCache::forget`]).
+/// `wegweiser.toml` and `content/indications.toml` are always read.
+pub fn load_cached(
+    root: &Path,
+    cache: &mut FileCache,
+    sources: &mut Sources,
+    diagnostics: &mut Diagnostics,
+) -> RawDirectory {
     let mut dir = RawDirectory { root: root.to_owned(), ..Default::default() };
     if !root.is_dir() {
         diagnostics.push(Diagnostic::general(Message::RootMissing { path: display_path(root) }));
@@ -126,16 +160,16 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Diagnostics) -
     if indications_path.is_file() {
         dir.indications = parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
     } else {
-        diagnostics.push(Diagnostic::general(Message::IndicationsMissing {
-            path: display_path(&indications_path),
-        }));
+        diagnostics.push(Diagnostic::general(Message::IndicationsMissing { path: display_path(&indications_path) }));
     }
 
-    dir.groups = load_entries(&content.join("groups"), &canonical_root, sources, diagnostics);
-    dir.organisations = load_entries(&content.join("organisations"), &canonical_root, sources, diagnostics);
-    dir.contact_points = load_entries(&content.join("contact-points"), &canonical_root, sources, diagnostics);
-    dir.pages = load_entries(&content.join("pages"), &canonical_root, sources, diagnostics);
-    dir.images = load_images(&content.join("images"), &canonical_root);
+    let folders = Folders { root, canonical_root: &canonical_root };
+    dir.groups = folders.entries(&content.join("groups"), &mut cache.groups, sources, diagnostics);
+    dir.organisations = folders.entries(&content.join("organisations"), &mut cache.organisations, sources, diagnostics);
+    dir.contact_points =
+        folders.entries(&content.join("contact-points"), &mut cache.contact_points, sources, diagnostics);
+    dir.pages = folders.entries(&content.join("pages"), &mut cache.pages, sources, diagnostics);
+    dir.images = folders.images(&content.join("images"), &mut cache.images);
     dir
 }
 
@@ -172,94 +206,158 @@ fn inside(path: &Path, canonical_root: &Path) -> bool {
     path.canonicalize().map(|p| p.starts_with(canonical_root)).unwrap_or(false)
 }
 
-fn load_entries<T: DeserializeOwned + Send>(
-    folder: &Path,
-    canonical_root: &Path,
-    sources: &mut Sources,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Loaded<T>> {
-    if !folder.is_dir() {
-        return Vec::new();
-    }
-    // Collect candidate files (sorted for deterministic ids).
-    let mut files: Vec<(PathBuf, bool)> = Vec::new(); // (path, in a subfolder)
-    for entry in WalkDir::new(folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !ignored(&e.file_name().to_string_lossy()))
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy();
-        if !name.ends_with(".md") || entry.file_type().is_dir() {
-            continue;
-        }
-        files.push((entry.path().to_owned(), entry.depth() > 1));
-    }
-
-    // Read and parse in parallel; register in order.
-    type Parsed<T> = Option<Result<(T, String, usize), Vec<front_matter::Problem>>>;
-    let parsed: Vec<(ReadFile, Parsed<T>)> = files
-        .par_iter()
-        .map(|(path, nested)| {
-            let mut f = read_checked(path, canonical_root);
-            if f.problem.is_none() && *nested {
-                f.problem = Some((None, Message::SubfolderNotAllowed));
-            }
-            if f.problem.is_some() {
-                return (f, None);
-            }
-            let result = front_matter::split(&f.text).map_err(|p| vec![p]).and_then(|s| {
-                front_matter::parse::<T>(&s.toml).map(|front| (front, s.body.to_owned(), s.body_offset))
-            });
-            (f, Some(result))
-        })
-        .collect();
-
-    let mut out = Vec::new();
-    for (f, result) in parsed {
-        let slug = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let id = sources.add(SourceFile::new(f.display, f.text));
-        if let Some((span, m)) = f.problem {
-            diagnostics.push(Diagnostic::error(id, span, m));
-            continue;
-        }
-        match result {
-            Some(Ok((front, body, body_offset))) => out.push(Loaded { file: id, slug, front, body, body_offset }),
-            Some(Err(problems)) => {
-                for (span, m) in problems {
-                    diagnostics.push(Diagnostic::error(id, span, m));
-                }
-            }
-            None => {}
-        }
-    }
-    out
+/// The root, for reading the files of its content folders.
+struct Folders<'a> {
+    root: &'a Path,
+    canonical_root: &'a Path,
 }
 
-fn load_images(folder: &Path, canonical_root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut images = BTreeMap::new();
-    if !folder.is_dir() {
-        return images;
+impl Folders<'_> {
+    /// Can files of `folder` be taken from a cache? Only if no symlink leads
+    /// to it: changes are reported for the paths below the root, and a
+    /// linked folder's files change under other paths.
+    fn cacheable(&self, folder: &Path) -> bool {
+        let Ok(rel) = folder.strip_prefix(self.root) else { return false };
+        folder.canonicalize().is_ok_and(|real| real == self.canonical_root.join(rel))
     }
-    for entry in WalkDir::new(folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !ignored(&e.file_name().to_string_lossy()))
-        .flatten()
-    {
-        if entry.file_type().is_dir() || !inside(entry.path(), canonical_root) {
-            continue;
+
+    /// The files of `folder`: the listing on the shelf if it is up to date,
+    /// else a new one (then what the shelf keeps of files gone is dropped).
+    /// The listing is kept if the folder's files can be cached.
+    fn list<V: Clone>(&self, folder: &Path, shelf: &mut Shelf<V>) -> (Arc<Vec<Found>>, bool) {
+        shelf.of(folder);
+        let cacheable = self.cacheable(folder);
+        let listing = match shelf.listing().filter(|_| cacheable) {
+            Some(listing) => listing,
+            None => {
+                let listing = Arc::new(walk::files(folder));
+                shelf.keep_only(listing.iter().map(|f| f.path.as_path()));
+                listing
+            }
+        };
+        shelf.set_listing(cacheable.then(|| Arc::clone(&listing)));
+        (listing, cacheable)
+    }
+
+    /// Reads and parses the entry files of `folder` (`content/groups/`),
+    /// taking unchanged ones from `shelf`.
+    fn entries<T: DeserializeOwned + Send + Sync>(
+        &self,
+        folder: &Path,
+        shelf: &mut Shelf<ReadEntry<T>>,
+        sources: &mut Sources,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<Loaded<T>> {
+        if !folder.is_dir() {
+            shelf.clear();
+            return Vec::new();
         }
-        if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
-            continue;
+        let (listing, cacheable) = self.list(folder, shelf);
+        // Candidate files, sorted for deterministic ids. A link is read
+        // every time: what it points to may change without a change being
+        // reported for the link.
+        let files: Vec<Candidate> = listing
+            .iter()
+            .filter(|f| f.path.as_os_str().as_encoded_bytes().ends_with(b".md"))
+            .map(|f| Candidate { path: &f.path, nested: f.depth > 1, cacheable: cacheable && !f.symlink })
+            .collect();
+
+        // Read and parse what the shelf does not hold, in parallel.
+        let fresh: Vec<(usize, ReadEntry<T>)> = files
+            .par_iter()
+            .enumerate()
+            .filter(|(_, f)| !(f.cacheable && shelf.get(f.path).is_some()))
+            .map(|(i, f)| (i, self.read_entry(f)))
+            .collect();
+        let mut fresh = fresh.into_iter().peekable();
+
+        // Register in order.
+        let mut out = Vec::with_capacity(files.len());
+        for (i, f) in files.iter().enumerate() {
+            let entry = match fresh.next_if(|(j, _)| *j == i) {
+                Some((_, e)) => {
+                    if f.cacheable {
+                        shelf.put(f.path, e.clone());
+                    }
+                    e
+                }
+                None => match shelf.get(f.path) {
+                    Some(e) => e.clone(),
+                    None => continue,
+                },
+            };
+            let slug = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let id = sources.add_shared(entry.source);
+            match entry.outcome {
+                Outcome::Parsed { front, body, body_offset } => {
+                    out.push(Loaded { file: id, version: entry.version, slug, front, body, body_offset })
+                }
+                Outcome::Problems(problems) => {
+                    for (span, m) in problems {
+                        diagnostics.push(Diagnostic::error(id, span, m));
+                    }
+                }
+            }
         }
-        let Ok(rel) = entry.path().strip_prefix(folder.parent().unwrap_or(folder)) else { continue };
-        if let Ok(bytes) = std::fs::read(entry.path()) {
+        out
+    }
+
+    /// Reads and parses one entry file.
+    fn read_entry<T: DeserializeOwned>(&self, f: &Candidate) -> ReadEntry<T> {
+        let mut read = read_checked(&f.path, self.canonical_root);
+        if read.problem.is_none() && f.nested {
+            read.problem = Some((None, Message::SubfolderNotAllowed));
+        }
+        let outcome = match read.problem.take() {
+            Some(problem) => Outcome::Problems(vec![problem]),
+            None => match front_matter::split(&read.text).map_err(|p| vec![p]).and_then(|s| {
+                front_matter::parse::<T>(&s.toml).map(|front| (front, Arc::<str>::from(s.body), s.body_offset))
+            }) {
+                Ok((front, body, body_offset)) => Outcome::Parsed { front: Arc::new(front), body, body_offset },
+                Err(problems) => Outcome::Problems(problems),
+            },
+        };
+        ReadEntry { source: Arc::new(SourceFile::new(read.display, read.text)), version: FileVersion::next(), outcome }
+    }
+
+    /// The files under `content/images/`, taking unchanged ones from
+    /// `shelf`.
+    fn images(&self, folder: &Path, shelf: &mut Shelf<Arc<Vec<u8>>>) -> BTreeMap<String, Arc<Vec<u8>>> {
+        let mut images = BTreeMap::new();
+        if !folder.is_dir() {
+            shelf.clear();
+            return images;
+        }
+        let (listing, cacheable) = self.list(folder, shelf);
+        for f in listing.iter() {
+            let Ok(rel) = f.path.strip_prefix(folder.parent().unwrap_or(folder)) else { continue };
             let key = rel.to_string_lossy().replace('\\', "/");
+            let cacheable = cacheable && !f.symlink;
+            let bytes = match shelf.get(&f.path).filter(|_| cacheable) {
+                Some(bytes) => Arc::clone(bytes),
+                None => {
+                    if !inside(&f.path, self.canonical_root) || !std::fs::metadata(&f.path).is_ok_and(|m| m.is_file()) {
+                        continue;
+                    }
+                    let Ok(bytes) = std::fs::read(&f.path) else { continue };
+                    let bytes = Arc::new(bytes);
+                    if cacheable {
+                        shelf.put(&f.path, Arc::clone(&bytes));
+                    }
+                    bytes
+                }
+            };
             images.insert(key, bytes);
         }
+        images
     }
-    images
+}
+
+/// A file found in a content folder.
+struct Candidate<'a> {
+    path: &'a Path,
+    /// In a subfolder (not allowed).
+    nested: bool,
+    /// May be taken from and kept in the cache.
+    cacheable: bool,
 }

@@ -2,6 +2,7 @@
 //! theme (`themes/default/` of this repository) is compiled into the binary;
 //! a directory's own `themes/<name>/` overrides it file by file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -13,15 +14,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Message, display_path};
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The files of a theme by relative path (`templates/group.html`,
-/// `static/style.css`, `print/wegweiser.typ`, `print/fonts/…`).
+/// `static/style.css`, `print/wegweiser.typ`, `print/fonts/…`). The files of
+/// the built-in theme are not copied: they stay in the binary.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
-fn collect(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
+fn collect(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Cow<'static, [u8]>>) {
     for f in dir.files() {
-        files.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+        files.insert(f.path().to_string_lossy().replace('\\', "/"), Cow::Borrowed(f.contents()));
     }
     for d in dir.dirs() {
         collect(d, files);
@@ -72,7 +74,7 @@ impl Theme {
                 continue;
             }
             if let Ok(bytes) = std::fs::read(entry.path()) {
-                theme.files.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+                theme.files.insert(rel.to_string_lossy().replace('\\', "/"), Cow::Owned(bytes));
             }
         }
         theme
@@ -80,7 +82,7 @@ impl Theme {
 
     /// A file's bytes.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(|b| &**b)
     }
 
     /// A file as text (templates).
@@ -93,6 +95,11 @@ impl Theme {
         self.files
             .range(prefix.to_owned()..)
             .take_while(move |(k, _)| k.starts_with(prefix))
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .map(|(k, v)| (k.as_str(), &**v))
+    }
+
+    /// True if both themes have the same files under each of `prefixes`.
+    pub fn same_under(&self, other: &Theme, prefixes: &[&str]) -> bool {
+        prefixes.iter().all(|p| self.under(p).eq(other.under(p)))
     }
 }

@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 use icu_collator::options::{CollatorOptions, Strength};
 use icu_collator::{CollatorBorrowed, CollatorPreferences};
 use icu_locale_core::locale;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+
+use super::Directory;
 
 fn collator() -> &'static CollatorBorrowed<'static> {
     static C: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
@@ -41,6 +44,37 @@ impl SortKey {
     /// The text the key was made from.
     pub fn text(&self) -> &str {
         &self.1
+    }
+}
+
+/// The sort keys of an earlier model of the directory, by text. Collating
+/// is the costliest part of building a model, and from one build to the
+/// next (`serve`) almost all names are the same.
+#[derive(Debug, Default)]
+pub struct KnownSortKeys<'a> {
+    keys: FxHashMap<&'a str, &'a SortKey>,
+}
+
+impl<'a> KnownSortKeys<'a> {
+    /// The keys of the entries, their aliases and the indications of `dir`.
+    pub fn of(dir: &'a Directory) -> KnownSortKeys<'a> {
+        let mut keys = FxHashMap::default();
+        keys.reserve(dir.entry_count() + dir.indications.len());
+        for e in dir.entries() {
+            let meta = dir.meta(e);
+            keys.insert(meta.sort_key.text(), &meta.sort_key);
+            keys.extend(meta.aliases.iter().map(|a| (a.sort_key.text(), &a.sort_key)));
+        }
+        keys.extend(dir.indications.iter().map(|i| (i.sort_key.text(), &i.sort_key)));
+        KnownSortKeys { keys }
+    }
+
+    /// The key of a text: the known one, or a new one.
+    pub fn key(&self, text: &str) -> SortKey {
+        match self.keys.get(text) {
+            Some(&key) => key.clone(),
+            None => SortKey::new(text),
+        }
     }
 }
 

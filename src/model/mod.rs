@@ -6,12 +6,13 @@
 //! which entries an edition holds, the A–Z list) is computed here once.
 
 mod collation;
+pub mod diff;
 pub mod edition;
 pub mod meeting;
 
 use std::collections::BTreeMap;
 
-pub use collation::{Letter, SortKey, suggest};
+pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
 pub use crate::load::raw::{Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday};
@@ -44,7 +45,7 @@ pub enum EntryRef {
 }
 
 /// The directory's settings (`wegweiser.toml`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Title of site and booklet.
     pub title: String,
@@ -63,7 +64,7 @@ pub struct Settings {
 }
 
 /// The publisher, also "the contact point" of groups that name none.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Publisher {
     /// Name.
     pub name: String,
@@ -78,7 +79,7 @@ pub struct Publisher {
 }
 
 /// Print options.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PrintSettings {
     /// Trim size.
     pub paper: Paper,
@@ -99,7 +100,7 @@ pub struct PrintSettings {
 }
 
 /// An image from `content/images/`, read by the loader.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// Path relative to `content/` (`images/cover.jpg`).
     pub path: String,
@@ -112,12 +113,14 @@ pub struct Image {
 pub struct Origin {
     /// The file.
     pub file: FileId,
+    /// Which reading of the file.
+    pub version: crate::load::FileVersion,
     /// Span of its `verified` value.
     pub verified_span: std::ops::Range<usize>,
 }
 
 /// An additional A–Z name that points to an entry ("siehe").
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
     /// The alias as written.
     pub name: String,
@@ -148,8 +151,8 @@ pub struct EntryMeta {
     pub web: bool,
     /// Printed.
     pub print: bool,
-    /// Markdown description.
-    pub description: String,
+    /// Markdown description (shared with the loaded file).
+    pub description: std::sync::Arc<str>,
     /// Source location.
     pub origin: Origin,
 }
@@ -305,7 +308,7 @@ pub struct ContactPoint {
 }
 
 /// A free page (foreword, imprint, …).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// URL segment.
     pub slug: String,

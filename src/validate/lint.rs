@@ -10,21 +10,24 @@
 //! warning elsewhere (e.g. "indication unused" because the group using it did
 //! not parse).
 
-use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, FileId, Message, Sources};
 use crate::load::RawDirectory;
+use crate::load::raw::GroupFront;
 use crate::model::meeting::Time;
 
 /// All warnings of this module for `raw`.
 pub fn lint(raw: &RawDirectory, sources: &Sources) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    meetings(raw, &mut out);
-    organisations_without_groups(raw, &mut out);
-    unused_indications(raw, &mut out);
-    phones(raw, sources, &mut out);
-    duplicate_names(raw, sources, &mut out);
+    let groups = Groups::of(raw);
+    let mut out = groups.end_before_start;
+    organisations_without_groups(raw, &groups.organisations, &mut out);
+    unused_indications(raw, &groups.indications, &mut out);
+    phones(raw, &groups.phones, sources, &mut out);
+    duplicate_names(raw, &groups.names, sources, &mut out);
     out
 }
 
@@ -32,22 +35,54 @@ fn warn(out: &mut Vec<Diagnostic>, file: FileId, span: Option<Range<usize>>, m: 
     out.push(Diagnostic::warning(file, span, m));
 }
 
-fn meetings(raw: &RawDirectory, out: &mut Vec<Diagnostic>) {
-    for g in &raw.groups {
-        for m in &g.front.meetings {
-            let m = m.get_ref();
-            let (Some(start), Some(end)) = (&m.start, &m.end) else { continue };
-            let (Some(s), Some(e)) = (Time::parse(start.get_ref()), Time::parse(end.get_ref())) else { continue };
-            if (e.hour, e.minute) < (s.hour, s.minute) {
-                warn(out, g.file, Some(end.span()), Message::EndBeforeStart { start: s.to_string(), end: e.to_string() });
-            }
+/// What the checks need from the groups, gathered in one pass over them
+/// (there may be ten thousand).
+struct Groups<'a> {
+    /// Warnings about meetings that end before they start.
+    end_before_start: Vec<Diagnostic>,
+    /// Slugs of the organisations named.
+    organisations: HashSet<&'a str>,
+    /// Ids of the indications named.
+    indications: HashSet<&'a str>,
+    /// Phone numbers.
+    phones: Vec<(FileId, &'a Spanned<String>)>,
+    /// Names.
+    names: Vec<(FileId, &'a Spanned<String>)>,
+}
+
+impl<'a> Groups<'a> {
+    fn of(raw: &'a RawDirectory) -> Groups<'a> {
+        let mut groups = Groups {
+            end_before_start: Vec::new(),
+            organisations: HashSet::default(),
+            indications: HashSet::default(),
+            phones: Vec::new(),
+            names: Vec::with_capacity(raw.groups.len()),
+        };
+        for g in &raw.groups {
+            let f = &g.front;
+            meetings(g.file, f, &mut groups.end_before_start);
+            groups.organisations.extend(f.organisation.as_ref().map(|o| o.get_ref().as_str()));
+            groups.indications.extend(f.indications.get_ref().iter().map(|i| i.get_ref().as_str()));
+            groups.phones.extend(f.contact.as_ref().and_then(|c| c.get_ref().phone.as_ref()).map(|p| (g.file, p)));
+            groups.names.push((g.file, &f.name));
+        }
+        groups
+    }
+}
+
+fn meetings(file: FileId, group: &GroupFront, out: &mut Vec<Diagnostic>) {
+    for m in &group.meetings {
+        let m = m.get_ref();
+        let (Some(start), Some(end)) = (&m.start, &m.end) else { continue };
+        let (Some(s), Some(e)) = (Time::parse(start.get_ref()), Time::parse(end.get_ref())) else { continue };
+        if (e.hour, e.minute) < (s.hour, s.minute) {
+            warn(out, file, Some(end.span()), Message::EndBeforeStart { start: s.to_string(), end: e.to_string() });
         }
     }
 }
 
-fn organisations_without_groups(raw: &RawDirectory, out: &mut Vec<Diagnostic>) {
-    let named: HashSet<&str> =
-        raw.groups.iter().filter_map(|g| g.front.organisation.as_ref()).map(|o| o.get_ref().as_str()).collect();
+fn organisations_without_groups(raw: &RawDirectory, named: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
     for o in &raw.organisations {
         if !named.contains(o.slug.as_str()) {
             warn(out, o.file, Some(o.front.name.span()), Message::OrganisationWithoutGroups { slug: o.slug.clone() });
@@ -55,17 +90,13 @@ fn organisations_without_groups(raw: &RawDirectory, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unused_indications(raw: &RawDirectory, out: &mut Vec<Diagnostic>) {
+fn unused_indications(raw: &RawDirectory, by_groups: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
     let Some((file, indications)) = &raw.indications else { return };
-    let mut used: HashSet<&str> = HashSet::new();
-    for g in &raw.groups {
-        used.extend(g.front.indications.get_ref().iter().map(|i| i.get_ref().as_str()));
-    }
-    for o in &raw.organisations {
-        used.extend(o.front.indications.iter().map(|i| i.get_ref().as_str()));
-    }
+    let by_organisations: HashSet<&str> =
+        raw.organisations.iter().flat_map(|o| o.front.indications.iter().map(|i| i.get_ref().as_str())).collect();
     for id in indications.keys() {
-        if !used.contains(id.get_ref().as_str()) {
+        let id_str = id.get_ref().as_str();
+        if !by_groups.contains(id_str) && !by_organisations.contains(id_str) {
             warn(out, *file, Some(id.span()), Message::UnusedIndication { id: id.get_ref().clone() });
         }
     }
@@ -128,7 +159,7 @@ fn value_span(text: &str, key: &str, value: &str) -> Option<Range<usize>> {
     None
 }
 
-fn phones(raw: &RawDirectory, sources: &Sources, out: &mut Vec<Diagnostic>) {
+fn phones(raw: &RawDirectory, of_groups: &[(FileId, &Spanned<String>)], sources: &Sources, out: &mut Vec<Diagnostic>) {
     let mut check = |file: FileId, span: Option<Range<usize>>, value: &str| {
         if !plausible_german_phone(value) {
             let span = span.or_else(|| value_span(&sources.get(file).text, "phone", value));
@@ -140,10 +171,8 @@ fn phones(raw: &RawDirectory, sources: &Sources, out: &mut Vec<Diagnostic>) {
             check(*file, None, p);
         }
     }
-    for g in &raw.groups {
-        if let Some(p) = g.front.contact.as_ref().and_then(|c| c.get_ref().phone.as_ref()) {
-            check(g.file, Some(p.span()), p.get_ref());
-        }
+    for (file, p) in of_groups {
+        check(*file, Some(p.span()), p.get_ref());
     }
     for o in &raw.organisations {
         if let Some(p) = &o.front.phone {
@@ -159,34 +188,44 @@ fn phones(raw: &RawDirectory, sources: &Sources, out: &mut Vec<Diagnostic>) {
 
 /// Names compared without case and extra spaces.
 fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut joined = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined.to_lowercase()
 }
 
-fn duplicate_names(raw: &RawDirectory, sources: &Sources, out: &mut Vec<Diagnostic>) {
-    // (key) -> entries (display path, file, span, name), in path order.
-    let mut by_name: BTreeMap<String, Vec<(String, FileId, Range<usize>, String)>> = BTreeMap::new();
-    let mut add = |file: FileId, name: &toml::Spanned<String>| {
+fn duplicate_names(
+    raw: &RawDirectory,
+    of_groups: &[(FileId, &Spanned<String>)],
+    sources: &Sources,
+    out: &mut Vec<Diagnostic>,
+) {
+    // (key) -> entries (file, name); display paths only for duplicates.
+    let mut by_name: HashMap<String, Vec<(FileId, &Spanned<String>)>> = HashMap::default();
+    let names = (of_groups.iter().copied())
+        .chain(raw.organisations.iter().map(|o| (o.file, &o.front.name)))
+        .chain(raw.contact_points.iter().map(|c| (c.file, &c.front.name)));
+    for (file, name) in names {
         let key = name_key(name.get_ref());
         if !key.is_empty() {
-            by_name.entry(key).or_default().push((
-                sources.get(file).display.clone(),
-                file,
-                name.span(),
-                name.get_ref().trim().to_owned(),
-            ));
+            by_name.entry(key).or_default().push((file, name));
         }
-    };
-    raw.groups.iter().for_each(|g| add(g.file, &g.front.name));
-    raw.organisations.iter().for_each(|o| add(o.file, &o.front.name));
-    raw.contact_points.iter().for_each(|c| add(c.file, &c.front.name));
-    for (_, mut entries) in by_name {
-        if entries.len() < 2 {
-            continue;
-        }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let first = entries[0].0.clone();
-        for (_, file, span, name) in entries.into_iter().skip(1) {
-            warn(out, file, Some(span), Message::DuplicateName { name, other: first.clone() });
+    }
+    let mut duplicates: Vec<(String, Vec<(FileId, &Spanned<String>)>)> =
+        by_name.into_iter().filter(|(_, entries)| entries.len() > 1).collect();
+    duplicates.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, entries) in duplicates {
+        let mut entries: Vec<(&str, FileId, &Spanned<String>)> =
+            entries.into_iter().map(|(file, name)| (sources.get(file).display.as_str(), file, name)).collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let first = entries[0].0.to_owned();
+        for (_, file, name) in entries.into_iter().skip(1) {
+            let m = Message::DuplicateName { name: name.get_ref().trim().to_owned(), other: first.clone() };
+            warn(out, file, Some(name.span()), m);
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod rules;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
@@ -24,16 +25,29 @@ pub const RESERVED_SEGMENTS: &[&str] =
 /// Checks `raw` and builds the model. Returns `None` if there were errors
 /// (all of them are in `diagnostics`).
 pub fn validate(raw: RawDirectory, diagnostics: &mut Diagnostics) -> Option<Directory> {
-    let mut v = Validator { diagnostics, images: BTreeMap::new() };
-    v.images = raw
-        .images
-        .into_iter()
-        .map(|(path, bytes)| (path.clone(), Image { path, bytes: Arc::new(bytes) }))
-        .collect();
+    validate_loaded(&raw, diagnostics, None)
+}
 
-    let settings = raw.settings.map(|(file, s)| v.settings(file, s));
-    let (indications, categories, indication_ids) = match raw.indications {
-        Some((file, ind)) => v.indications(file, ind),
+/// [`validate`] of a borrowed [`RawDirectory`]. The entries of each kind
+/// are checked in parallel; their problems are reported in file order.
+/// `earlier`, a model of the same directory built before, lends its sort
+/// keys (the result is the same with or without it).
+pub fn validate_loaded(
+    raw: &RawDirectory,
+    diagnostics: &mut Diagnostics,
+    earlier: Option<&Directory>,
+) -> Option<Directory> {
+    let keys = earlier.map(KnownSortKeys::of).unwrap_or_default();
+    let images: BTreeMap<String, Image> = raw
+        .images
+        .iter()
+        .map(|(path, bytes)| (path.clone(), Image { path: path.clone(), bytes: Arc::clone(bytes) }))
+        .collect();
+    let mut v = Validator::new(&images, &keys);
+
+    let settings = raw.settings.as_ref().map(|(file, s)| v.settings(*file, s));
+    let (indications, categories, indication_ids) = match &raw.indications {
+        Some((file, ind)) => v.indications(*file, ind),
         None => (Vec::new(), Vec::new(), HashMap::new()),
     };
 
@@ -42,39 +56,39 @@ pub fn validate(raw: RawDirectory, diagnostics: &mut Diagnostics) -> Option<Dire
         raw.organisations.iter().enumerate().map(|(i, o)| (o.slug.as_str(), i)).collect();
     let contact_point_slugs: HashMap<&str, usize> =
         raw.contact_points.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
-    let refs = Refs { indications: &indication_ids, organisations: &organisation_slugs, contact_points: &contact_point_slugs };
+    let refs =
+        Refs { indications: &indication_ids, organisations: &organisation_slugs, contact_points: &contact_point_slugs };
 
     v.check_slugs(&raw.groups);
     v.check_slugs(&raw.organisations);
     v.check_slugs(&raw.contact_points);
     v.check_pages(&raw.pages);
 
-    let groups: Vec<Group> = raw.groups.into_iter().filter_map(|g| v.group(g, &refs)).collect();
-    let organisations: Vec<Organisation> =
-        raw.organisations.iter().filter_map(|o| v.organisation(o, &refs)).collect();
-    let contact_points: Vec<ContactPoint> = raw.contact_points.iter().filter_map(|c| v.contact_point(c)).collect();
+    let groups: Vec<Group> = v.each(&raw.groups, |w, g| w.group(g, &refs));
+    let organisations: Vec<Organisation> = v.each(&raw.organisations, |w, o| w.organisation(o, &refs));
+    let contact_points: Vec<ContactPoint> = v.each(&raw.contact_points, |w, c| w.contact_point(c));
     let mut pages: Vec<Page> = raw
         .pages
-        .into_iter()
+        .iter()
         .map(|p| {
             v.markdown_images(p.file, &p.body, p.body_offset);
             Page {
-                slug: p.slug,
-                title: p.front.title,
+                slug: p.slug.clone(),
+                title: p.front.title.clone(),
                 weight: p.front.weight,
                 web: p.front.web.unwrap_or(true),
                 print: p.front.print.unwrap_or(true),
-                body: p.body,
+                body: p.body.to_string(),
             }
         })
         .collect();
 
-    if v.diagnostics.has_errors() {
+    v.problems.into_iter().for_each(|d| diagnostics.push(d));
+    if diagnostics.has_errors() {
         return None;
     }
     let settings = settings.flatten()?;
     pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| SortKey::new(&a.title).cmp(&SortKey::new(&b.title))));
-    let images = std::mem::take(&mut v.images);
     Some(link(settings, indications, categories, groups, organisations, contact_points, pages, images))
 }
 
@@ -86,14 +100,46 @@ struct Refs<'a> {
     contact_points: &'a HashMap<&'a str, usize>,
 }
 
-struct Validator<'d> {
-    diagnostics: &'d mut Diagnostics,
-    images: BTreeMap<String, Image>,
+/// Checks files and collects their problems.
+struct Validator<'i> {
+    problems: Vec<Diagnostic>,
+    /// The files under `content/images/`.
+    images: &'i BTreeMap<String, Image>,
+    /// Sort keys known before.
+    keys: &'i KnownSortKeys<'i>,
 }
 
-impl Validator<'_> {
+impl<'i> Validator<'i> {
+    fn new(images: &'i BTreeMap<String, Image>, keys: &'i KnownSortKeys<'i>) -> Self {
+        Validator { problems: Vec::new(), images, keys }
+    }
+
+    /// Checks `items` in parallel, each with a validator of its own, and
+    /// takes over their problems in the order of the items.
+    fn each<T: Sync, R: Send>(
+        &mut self,
+        items: &[T],
+        check: impl Fn(&mut Validator<'i>, &T) -> Option<R> + Sync,
+    ) -> Vec<R> {
+        let (images, keys) = (self.images, self.keys);
+        let checked: Vec<(Option<R>, Vec<Diagnostic>)> = items
+            .par_iter()
+            .map(|item| {
+                let mut w = Validator::new(images, keys);
+                let result = check(&mut w, item);
+                (result, w.problems)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(checked.len());
+        for (result, problems) in checked {
+            self.problems.extend(problems);
+            out.extend(result);
+        }
+        out
+    }
+
     fn error(&mut self, file: FileId, span: Option<std::ops::Range<usize>>, m: Message) {
-        self.diagnostics.push(Diagnostic::error(file, span, m));
+        self.problems.push(Diagnostic::error(file, span, m));
     }
 
     fn at<T>(&mut self, file: FileId, s: &Spanned<T>, m: Message) {
@@ -153,6 +199,11 @@ impl Validator<'_> {
     /// site promises not to make).
     fn markdown_images(&mut self, file: FileId, body: &str, offset: usize) {
         use pulldown_cmark::{Event, Parser, Tag};
+        // Every Markdown image starts with `![`: most bodies have none and
+        // need no parsing.
+        if !body.contains("![") {
+            return;
+        }
         for (ev, range) in Parser::new(body).into_offset_iter() {
             if let Event::Start(Tag::Image { dest_url, .. }) = ev {
                 let url = dest_url.to_string();
@@ -168,7 +219,7 @@ impl Validator<'_> {
         }
     }
 
-    fn settings(&mut self, file: FileId, s: raw::SettingsFile) -> Option<Settings> {
+    fn settings(&mut self, file: FileId, s: &raw::SettingsFile) -> Option<Settings> {
         let base = s.base_url.get_ref().trim().trim_end_matches('/').to_owned();
         let base_path = match base_url_path(&base) {
             Some(p) => p,
@@ -190,13 +241,13 @@ impl Validator<'_> {
             None => "default".to_owned(),
         };
         let publisher = Publisher {
-            name: s.publisher.name,
-            address: s.publisher.address,
-            phone: s.publisher.phone,
+            name: s.publisher.name.clone(),
+            address: s.publisher.address.clone(),
+            phone: s.publisher.phone.clone(),
             email: self.email(file, &s.publisher.email),
             website: self.url(file, &s.publisher.website),
         };
-        let p = s.print;
+        let p = &s.print;
         let bleed_mm = match &p.bleed_mm {
             Some(b) if !(0.0..=20.0).contains(b.get_ref()) => {
                 self.at(file, b, Message::OutOfRange { value: b.get_ref().to_string(), range: "0–20 mm".into() });
@@ -207,7 +258,7 @@ impl Validator<'_> {
         };
         let cover_image = p.cover_image.as_ref().and_then(|c| self.image(file, c));
         Some(Settings {
-            title: s.title,
+            title: s.title.clone(),
             base_url: base,
             base_path,
             language,
@@ -220,7 +271,7 @@ impl Validator<'_> {
                 stale_after_months: *p.stale_after_months.get_ref(),
                 arrangement: p.arrangement,
                 color: p.color,
-                funding_note: p.funding_note,
+                funding_note: p.funding_note.clone(),
                 cover_image,
             },
         })
@@ -229,16 +280,16 @@ impl Validator<'_> {
     fn indications(
         &mut self,
         file: FileId,
-        raw: raw::IndicationsFile,
+        raw: &raw::IndicationsFile,
     ) -> (Vec<Indication>, Vec<Category>, HashMap<String, IndicationId>) {
         // Order by German collation of the name; ids are indices into that order.
-        let mut entries: Vec<(Spanned<String>, raw::IndicationEntry)> = raw.into_iter().collect();
+        let mut entries: Vec<(&Spanned<String>, &raw::IndicationEntry)> = raw.iter().collect();
         for (id, _) in &entries {
             if !is_slug(id.get_ref()) {
                 self.at(file, id, Message::InvalidId { id: id.get_ref().clone() });
             }
         }
-        entries.sort_by_cached_key(|(id, e)| (SortKey::new(&e.name), id.get_ref().clone()));
+        entries.sort_by_cached_key(|(id, e)| (self.keys.key(&e.name), id.get_ref().clone()));
         let ids: HashMap<String, IndicationId> =
             entries.iter().enumerate().map(|(i, (id, _))| (id.get_ref().clone(), IndicationId(i))).collect();
 
@@ -264,11 +315,11 @@ impl Validator<'_> {
             let category = category_names.iter().position(|c| c == e.category.trim()).unwrap_or(0);
             categories[category].indications.push(IndicationId(i));
             out.push(Indication {
-                id: id.into_inner(),
-                sort_key: SortKey::new(&e.name),
-                name: e.name,
+                id: id.get_ref().clone(),
+                sort_key: self.keys.key(&e.name),
+                name: e.name.clone(),
                 category,
-                synonyms: e.synonyms,
+                synonyms: e.synonyms.clone(),
                 see_also,
                 primary_groups: Vec::new(),
                 secondary_groups: Vec::new(),
@@ -312,18 +363,27 @@ impl Validator<'_> {
         }
     }
 
-    fn meta<T: HasNames>(&mut self, e: &Loaded<T>, name: &Spanned<String>, verified: &Spanned<toml::value::Datetime>) -> Option<EntryMeta> {
+    fn meta<T: HasNames>(
+        &mut self,
+        e: &Loaded<T>,
+        name: &Spanned<String>,
+        verified: &Spanned<toml::value::Datetime>,
+    ) -> Option<EntryMeta> {
         let verified = self.date(e.file, verified);
         self.markdown_images(e.file, &e.body, e.body_offset);
         let front = &e.front;
         let sort_text = front.sort_as().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name.get_ref().trim());
-        let sort_key = SortKey::new(sort_text);
+        let sort_key = self.keys.key(sort_text);
         let letter = Letter::of(sort_text);
         let aliases = front
             .aliases()
             .iter()
             .filter(|a| !a.trim().is_empty())
-            .map(|a| Alias { name: a.trim().to_owned(), sort_key: SortKey::new(a.trim()), letter: Letter::of(a.trim()) })
+            .map(|a| Alias {
+                name: a.trim().to_owned(),
+                sort_key: self.keys.key(a.trim()),
+                letter: Letter::of(a.trim()),
+            })
             .collect();
         Some(EntryMeta {
             slug: e.slug.clone(),
@@ -335,8 +395,8 @@ impl Validator<'_> {
             verified: verified?,
             web: front.web().unwrap_or(true),
             print: front.print().unwrap_or(true),
-            description: e.body.clone(),
-            origin: Origin { file: e.file, verified_span: front.verified_span() },
+            description: std::sync::Arc::clone(&e.body),
+            origin: Origin { file: e.file, version: e.version, verified_span: front.verified_span() },
         })
     }
 
@@ -358,10 +418,10 @@ impl Validator<'_> {
         out
     }
 
-    fn group(&mut self, g: Loaded<raw::GroupFront>, refs: &Refs) -> Option<Group> {
+    fn group(&mut self, g: &Loaded<raw::GroupFront>, refs: &Refs) -> Option<Group> {
         let file = g.file;
         let f = &g.front;
-        let meta = self.meta(&g, &f.name, &f.verified);
+        let meta = self.meta(g, &f.name, &f.verified);
 
         let indications = self.indication_refs(file, f.indications.get_ref(), refs);
         if f.indications.get_ref().is_empty() {
@@ -381,14 +441,15 @@ impl Validator<'_> {
                 None
             }
         });
-        let contact_point = f.contact_point.as_ref().and_then(|c| match refs.contact_points.get(c.get_ref().as_str()) {
-            Some(&i) => Some(i),
-            None => {
-                let suggestion = suggest(c.get_ref(), refs.contact_points.keys().copied());
-                self.at(file, c, Message::UnknownContactPoint { slug: c.get_ref().clone(), suggestion });
-                None
-            }
-        });
+        let contact_point =
+            f.contact_point.as_ref().and_then(|c| match refs.contact_points.get(c.get_ref().as_str()) {
+                Some(&i) => Some(i),
+                None => {
+                    let suggestion = suggest(c.get_ref(), refs.contact_points.keys().copied());
+                    self.at(file, c, Message::UnknownContactPoint { slug: c.get_ref().clone(), suggestion });
+                    None
+                }
+            });
 
         let status = *f.status.get_ref();
         let ended = match (&f.ended, status) {
@@ -428,11 +489,7 @@ impl Validator<'_> {
             }
         });
         let confidential = f.confidential.unwrap_or(false);
-        let meetings: Vec<Meeting> = f
-            .meetings
-            .iter()
-            .filter_map(|m| self.meeting(file, m, confidential))
-            .collect();
+        let meetings: Vec<Meeting> = f.meetings.iter().filter_map(|m| self.meeting(file, m, confidential)).collect();
         let (contact, website) = self.contact(file, f.contact.as_ref(), confidential);
 
         let meta = meta?;
@@ -639,7 +696,8 @@ fn link(
     for (i, g) in groups.iter().enumerate() {
         let id = GroupId(i);
         for (n, ind) in g.indications.iter().enumerate() {
-            let list = if n == 0 { &mut indications[ind.0].primary_groups } else { &mut indications[ind.0].secondary_groups };
+            let list =
+                if n == 0 { &mut indications[ind.0].primary_groups } else { &mut indications[ind.0].secondary_groups };
             list.push(id);
         }
         if let Some(o) = g.organisation {

@@ -6,11 +6,14 @@
 //! or personal contact; e-mail addresses split into `{"user", "domain"}`
 //! so that address harvesters scanning for `x@y` find nothing.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::model::*;
 
+use super::json_parts;
 use super::views::{Email, Texts, Urls, audience_code, contact_point_details, format_code, has_calendar, level_code, status_code};
 
 /// Site path of the export.
@@ -128,6 +131,70 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
 
 /// The export as JSON bytes (compact, deterministic).
 pub fn export(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
+    let records: Vec<(EntryRef, Arc<Vec<u8>>)> =
+        listed(dir).collect::<Vec<_>>().into_par_iter().map(|e| (e, Arc::new(record(dir, urls, texts, e)))).collect();
+    json_parts::join(&assemble(dir, urls, &records))
+}
+
+/// The export around the records of the listed entries, in the order of
+/// [`listed`], in parts.
+pub fn assemble(dir: &Directory, urls: &Urls, records: &[(EntryRef, Arc<Vec<u8>>)]) -> json_parts::Parts {
+    let of_kind = |kind: fn(&EntryRef) -> bool| -> Vec<Arc<Vec<u8>>> {
+        records.iter().filter(|(e, _)| kind(e)).map(|(_, r)| Arc::clone(r)).collect()
+    };
+    assemble_kinds(
+        dir,
+        urls,
+        &of_kind(|e| matches!(e, EntryRef::Group(_))),
+        &of_kind(|e| matches!(e, EntryRef::Organisation(_))),
+        &of_kind(|e| matches!(e, EntryRef::ContactPoint(_))),
+    )
+}
+
+/// The entries in the export, in its order: live groups, then organisations
+/// and contact points with a page, each A–Z.
+pub fn listed(dir: &Directory) -> impl Iterator<Item = EntryRef> + '_ {
+    dir.entries().filter(|&e| dir.is_live_on_web(e))
+}
+
+/// The record of one entry, serialised. A group's record also shows its
+/// organisation's slug and its contact point's details.
+pub fn record(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Vec<u8> {
+    let value = match e {
+        EntryRef::Group(g) => group(dir, urls, texts, g),
+        EntryRef::Organisation(id) => {
+            let org = dir.organisation(id);
+            let mut o = common(dir, urls, texts, e);
+            o.insert("level".into(), level_code(org.level).into());
+            o.insert("indications".into(), org.indications.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>().into());
+            o.insert("address".into(), org.address.clone().into());
+            o.insert("phone".into(), org.phone.clone().into());
+            o.insert("email".into(), email(&org.email));
+            o.insert("website".into(), org.website.clone().into());
+            o.into()
+        }
+        EntryRef::ContactPoint(id) => {
+            let cp = dir.contact_point(id);
+            let mut o = common(dir, urls, texts, e);
+            o.insert("address".into(), cp.address.clone().into());
+            o.insert("phone".into(), cp.phone.clone().into());
+            o.insert("email".into(), email(&cp.email));
+            o.insert("website".into(), cp.website.clone().into());
+            o.insert("opening_hours".into(), cp.opening_hours.clone().into());
+            o.into()
+        }
+    };
+    json_parts::to_bytes(&value)
+}
+
+/// The export around its records, per kind.
+fn assemble_kinds(
+    dir: &Directory,
+    urls: &Urls,
+    groups: &[Arc<Vec<u8>>],
+    organisations: &[Arc<Vec<u8>>],
+    contact_points: &[Arc<Vec<u8>>],
+) -> json_parts::Parts {
     let s = &dir.settings;
     let indications: Vec<Value> = dir
         .indications
@@ -143,58 +210,31 @@ pub fn export(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
             })
         })
         .collect();
-    let groups: Vec<Value> = (0..dir.groups.len())
-        .into_par_iter()
-        .filter(|&i| dir.groups[i].is_live_on_web())
-        .map(|i| group(dir, urls, texts, GroupId(i)))
-        .collect();
-    let organisations: Vec<Value> = (0..dir.organisations.len())
-        .filter(|&i| dir.organisations[i].meta.web)
-        .map(|i| {
-            let org = &dir.organisations[i];
-            let mut o = common(dir, urls, texts, EntryRef::Organisation(OrganisationId(i)));
-            o.insert("level".into(), level_code(org.level).into());
-            o.insert("indications".into(), org.indications.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>().into());
-            o.insert("address".into(), org.address.clone().into());
-            o.insert("phone".into(), org.phone.clone().into());
-            o.insert("email".into(), email(&org.email));
-            o.insert("website".into(), org.website.clone().into());
-            o.into()
-        })
-        .collect();
-    let contact_points: Vec<Value> = (0..dir.contact_points.len())
-        .filter(|&i| dir.contact_points[i].meta.web)
-        .map(|i| {
-            let cp = &dir.contact_points[i];
-            let mut o = common(dir, urls, texts, EntryRef::ContactPoint(ContactPointId(i)));
-            o.insert("address".into(), cp.address.clone().into());
-            o.insert("phone".into(), cp.phone.clone().into());
-            o.insert("email".into(), email(&cp.email));
-            o.insert("website".into(), cp.website.clone().into());
-            o.insert("opening_hours".into(), cp.opening_hours.clone().into());
-            o.into()
-        })
-        .collect();
     let p = &s.publisher;
-    let export = json!({
-        "format": "wegweiser",
-        "version": 1,
-        "title": s.title,
-        "base_url": s.base_url,
-        "language": s.language,
-        "publisher": {
+    let mut export = Map::new();
+    export.insert("format".into(), "wegweiser".into());
+    export.insert("version".into(), 1.into());
+    export.insert("title".into(), s.title.clone().into());
+    export.insert("base_url".into(), s.base_url.clone().into());
+    export.insert("language".into(), s.language.clone().into());
+    export.insert(
+        "publisher".into(),
+        json!({
             "name": p.name,
             "address": p.address,
             "phone": p.phone,
             "email": email(&p.email),
             "website": p.website,
-        },
-        "indications": indications,
-        "groups": groups,
-        "organisations": organisations,
-        "contact_points": contact_points,
-    });
-    let mut bytes = serde_json::to_vec(&export).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+        }),
+    );
+    export.insert("indications".into(), indications.into());
+    for key in ["groups", "organisations", "contact_points"] {
+        export.insert(key.into(), Value::Array(Vec::new()));
+    }
+    let mut parts = json_parts::object_with_arrays(
+        &export,
+        &[("groups", groups), ("organisations", organisations), ("contact_points", contact_points)],
+    );
+    parts.push(Arc::new(b"\n".to_vec()));
+    parts
 }

@@ -9,13 +9,17 @@
 //! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
 //! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
+mod deps;
 pub mod export;
 pub mod ical;
+pub mod incremental;
+mod json_parts;
 pub mod jsonld;
 pub mod search;
 pub mod views;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -25,7 +29,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::Message;
 use crate::load::Theme;
 use crate::model::*;
-use crate::output::Files;
+use crate::output::{Content, Files};
 use crate::render::markdown;
 use views::*;
 
@@ -46,7 +50,7 @@ enum Job {
 }
 
 /// Common context of every page.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct SiteView {
     title: String,
     base_url: String,
@@ -60,7 +64,7 @@ struct SiteView {
     legal_pages: Vec<PageLink>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct LetterLink {
     label: String,
     slug: &'static str,
@@ -68,7 +72,7 @@ struct LetterLink {
     count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct PageLink {
     name: String,
     url: String,
@@ -95,13 +99,42 @@ pub fn is_legal_page(slug: &str) -> bool {
     LEGAL_PAGES.iter().any(|p| slug.starts_with(p))
 }
 
+/// The theme's templates, ready to render, and its string table for the
+/// directory's language.
+struct Templates {
+    tera: Tera,
+    /// The string table (`t`).
+    strings: toml::Value,
+}
+
+impl Templates {
+    fn new(theme: &Theme, language: &str) -> Result<Templates, Message> {
+        let mut tera = Tera::default();
+        let templates: Vec<(String, String)> = theme
+            .under("templates/")
+            .filter_map(|(p, b)| {
+                let name = p.trim_start_matches("templates/").to_owned();
+                std::str::from_utf8(b).ok().map(|t| (name, t.to_owned()))
+            })
+            .collect();
+        tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        tera.register_filter("email", email_filter);
+        Ok(Templates { tera, strings: strings(theme, language)? })
+    }
+}
+
+/// Renders the outputs of one model: each page, calendar and
+/// machine-readable file on its own (see [`render`] for all of them,
+/// [`incremental`] for some).
 struct Renderer<'a> {
     dir: &'a Directory,
     urls: Urls,
-    tera: Tera,
+    templates: &'a Templates,
+    /// The common part of every page's context.
+    site: SiteView,
     base_context: Context,
-    /// The theme's string table (`t`).
-    strings: toml::Value,
     /// Live A–Z lines per letter page (index = position in `Letter::all()`).
     letters: Vec<(Letter, Vec<&'a AzLine>)>,
     /// Every entry's description, rendered once.
@@ -110,53 +143,58 @@ struct Renderer<'a> {
 
 /// Renders the whole site into files (paths relative to the site root).
 pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
-    let r = Renderer::new(dir, theme)?;
+    let templates = Templates::new(theme, &dir.settings.language)?;
+    let urls = Urls::of(dir);
+    let texts = Texts::new(dir, &urls);
+    let r = Renderer::new(dir, &templates, texts);
     let jobs = r.jobs();
     // Pages, calendars and the machine-readable files are independent: all
-    // run in parallel. Each worker reuses one tera context (a clone of the
-    // common part) instead of deep-cloning it for every page.
+    // run in parallel.
     let ((pages, calendars), (sitemap, (index, export))) = rayon::join(
+        || rayon::join(|| r.pages(&jobs), || r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId))),
         || {
             rayon::join(
-                || {
-                    jobs.par_iter()
-                        .map_init(|| r.base_context.clone(), |ctx, job| r.render(ctx, job))
-                        .collect::<Result<Vec<(String, Vec<u8>)>, Message>>()
-                },
-                || {
-                    (0..dir.groups.len())
-                        .into_par_iter()
-                        .filter(|&i| dir.groups[i].is_live_on_web())
-                        .filter_map(|i| {
-                            let g = &dir.groups[i];
-                            ical::calendar(dir, &r.urls, GroupId(i))
-                                .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
-                        })
-                        .collect::<Vec<(String, Vec<u8>)>>()
-                },
+                || r.sitemap(),
+                || rayon::join(|| search::index(dir, &r.urls, &r.texts), || export::export(dir, &r.urls, &r.texts)),
             )
         },
-        || rayon::join(|| r.sitemap(), || rayon::join(|| search::index(dir, &r.urls, &r.texts), || export::export(dir, &r.urls, &r.texts))),
     );
     let mut files = Files::default();
     for (path, bytes) in pages?.into_iter().chain(calendars) {
         files.insert(path, bytes);
     }
-    files.insert("sitemap.xml", sitemap);
-    files.insert(
-        "robots.txt",
-        format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", r.urls.base, r.urls.absolute("/sitemap.xml")),
-    );
+    files.insert(SITEMAP_PATH, sitemap);
+    files.insert(ROBOTS_PATH, r.robots());
     files.insert(file_for(search::INDEX_PATH), index);
     files.insert(file_for(export::EXPORT_PATH), export);
-    for (path, bytes) in theme.under("static/") {
-        files.insert(path.to_owned(), bytes.to_vec());
-    }
-    for (path, image) in &dir.images {
-        files.insert(format!("static/content/{path}"), image.bytes.as_slice().to_vec());
+    for (path, content) in static_files(dir, theme) {
+        files.insert_content(path, Arc::new(content));
     }
     Ok(files)
 }
+
+/// File of `robots.txt`.
+const ROBOTS_PATH: &str = "robots.txt";
+
+/// File of the sitemap.
+const SITEMAP_PATH: &str = "sitemap.xml";
+
+/// The theme's static files, then the directory's images (an image wins
+/// over a theme file of the same path).
+fn static_files<'a>(dir: &'a Directory, theme: &'a Theme) -> impl Iterator<Item = (String, Content)> + 'a {
+    let theme_files = theme.under(STATIC_PREFIX).map(|(path, bytes)| (path.to_owned(), Content::new(bytes.to_vec())));
+    let images = dir
+        .images
+        .iter()
+        .map(|(path, image)| (format!("static/content/{path}"), Content::shared(Arc::clone(&image.bytes))));
+    theme_files.chain(images)
+}
+
+/// The folder of the theme's files that are copied as they are.
+const STATIC_PREFIX: &str = "static/";
+
+/// The folders of a theme the website is made from (the others are for print).
+const WEB_THEME_PARTS: [&str; 3] = ["templates/", "i18n/", STATIC_PREFIX];
 
 /// The common context of every page, plus one page's own values (keys
 /// recorded so that the context can be reused for the next page).
@@ -263,21 +301,8 @@ fn merge(base: &mut toml::Value, over: toml::Value) {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(dir: &'a Directory, theme: &Theme) -> Result<Self, Message> {
-        let mut tera = Tera::default();
-        let templates: Vec<(String, String)> = theme
-            .under("templates/")
-            .filter_map(|(p, b)| {
-                let name = p.trim_start_matches("templates/").to_owned();
-                std::str::from_utf8(b).ok().map(|t| (name, t.to_owned()))
-            })
-            .collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        tera.register_filter("email", email_filter);
-
-        let urls = Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() };
+    fn new(dir: &'a Directory, templates: &'a Templates, texts: Texts) -> Self {
+        let urls = Urls::of(dir);
         let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
         for line in dir.az.iter().filter(|l| dir.is_live_on_web(l.entry)) {
             let idx = Letter::all().position(|l| l == line.letter).unwrap_or(0);
@@ -309,13 +334,38 @@ impl<'a> Renderer<'a> {
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
-        let strings = strings(theme, &dir.settings.language)?;
-        base_context.insert("t", &strings);
+        base_context.insert("t", &templates.strings);
         base_context.insert("noindex", &false);
         base_context.insert("description", "");
         base_context.insert("jsonld", "");
-        let texts = Texts::new(dir, &urls);
-        Ok(Renderer { dir, urls, tera, base_context, strings, letters, texts })
+        Renderer { dir, urls, templates, site, base_context, letters, texts }
+    }
+
+    /// Renders pages in parallel. Each worker reuses one tera context (a
+    /// clone of the common part) instead of deep-cloning it for every page.
+    fn pages<'j>(&self, jobs: impl IntoParallelIterator<Item = &'j Job>) -> Result<Vec<(String, Vec<u8>)>, Message> {
+        jobs.into_par_iter().map_init(|| self.base_context.clone(), |ctx, job| self.render(ctx, job)).collect()
+    }
+
+    /// The calendar files of those of `groups` that are live and meet
+    /// regularly, in parallel.
+    fn calendars(&self, groups: impl IntoParallelIterator<Item = GroupId>) -> Vec<(String, Vec<u8>)> {
+        groups.into_par_iter().filter_map(|id| self.calendar(id)).collect()
+    }
+
+    /// The calendar file of a group, if it is live and meets regularly.
+    fn calendar(&self, id: GroupId) -> Option<(String, Vec<u8>)> {
+        let g = self.dir.group(id);
+        if !g.is_live_on_web() {
+            return None;
+        }
+        ical::calendar(self.dir, &self.urls, id)
+            .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
+    }
+
+    /// `robots.txt`.
+    fn robots(&self) -> String {
+        format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", self.urls.base, self.urls.absolute("/sitemap.xml"))
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -361,7 +411,7 @@ impl<'a> Renderer<'a> {
     /// A string of the theme's table by dotted path (`"index.meta_description"`),
     /// `""` if missing.
     fn word(&self, path: &str) -> String {
-        let mut v = &self.strings;
+        let mut v = &self.templates.strings;
         for key in path.split('.') {
             match v.get(key) {
                 Some(x) => v = x,
@@ -385,35 +435,55 @@ impl<'a> Renderer<'a> {
         c.insert("path", path);
         c.insert("canonical", &self.urls.absolute(path));
         fill(&mut c);
-        let result = self.tera.render(template, c.ctx).map_err(|e| template_error(template, e));
+        let result = self.templates.tera.render(template, c.ctx).map_err(|e| template_error(template, e));
         c.reset();
         Ok((file_for(path), result?.into_bytes()))
     }
 
+    /// The site path of a job's page.
+    fn path(&self, job: &Job) -> String {
+        let dir = self.dir;
+        match job {
+            Job::Index => "/".to_owned(),
+            Job::Search => "/suche/".to_owned(),
+            Job::Letter(l) => Urls::letter_path(*l),
+            Job::Topics => "/themen/".to_owned(),
+            Job::Topic(id) => Urls::indication_path(dir.indication(*id)),
+            Job::Group(id) | Job::Ended(id) => Urls::entry_path(dir, EntryRef::Group(*id)),
+            Job::Organisation(id) => Urls::entry_path(dir, EntryRef::Organisation(*id)),
+            Job::ContactPoint(id) => Urls::entry_path(dir, EntryRef::ContactPoint(*id)),
+            Job::Page(i) => format!("/{}/", dir.pages[*i].slug),
+            Job::Redirect { path, .. } => path.clone(),
+            Job::NotFound => "/404.html".to_owned(),
+        }
+    }
+
+    /// Renders a job's page: (file path, bytes).
     fn render(&self, ctx: &mut Context, job: &Job) -> Result<(String, Vec<u8>), Message> {
         let dir = self.dir;
         let urls = &self.urls;
+        let path = &self.path(job);
         match job {
-            Job::Index => self.page(ctx, "index.html", "/", |c| {
+            Job::Index => self.page(ctx, "index.html", path, |c| {
                 c.insert("categories", &self.categories());
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
                 c.insert("description", &self.word("index.meta_description").replace("{title}", &dir.settings.title));
                 c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
             }),
-            Job::Search => self.page(ctx, "search.html", "/suche/", |c| {
+            Job::Search => self.page(ctx, "search.html", path, |c| {
                 c.insert("index_url", &urls.path(search::INDEX_PATH));
                 c.insert("noindex", &true);
             }),
             Job::Letter(l) => {
                 let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
                 let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
-                self.page(ctx, "letter.html", &Urls::letter_path(*l), |c| {
+                self.page(ctx, "letter.html", path, |c| {
                     c.insert("letter", &json!({ "label": l.label(), "slug": l.slug() }));
                     c.insert("noindex", &lines.is_empty());
                     c.insert("entries", &lines);
                 })
             }
-            Job::Topics => self.page(ctx, "topics.html", "/themen/", |c| {
+            Job::Topics => self.page(ctx, "topics.html", path, |c| {
                 c.insert("categories", &self.categories());
                 let mut synonyms: Vec<(SortKey, serde_json::Value)> = dir
                     .indications
@@ -455,7 +525,7 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
-                self.page(ctx, "topic.html", &Urls::indication_path(ind), |c| {
+                self.page(ctx, "topic.html", path, |c| {
                     c.insert(
                         "indication",
                         &json!({
@@ -467,7 +537,10 @@ impl<'a> Renderer<'a> {
                     );
                     c.insert(
                         "description",
-                        &self.word("topic.meta_description").replace("{name}", &ind.name).replace("{title}", &dir.settings.title),
+                        &self
+                            .word("topic.meta_description")
+                            .replace("{name}", &ind.name)
+                            .replace("{title}", &dir.settings.title),
                     );
                     c.insert("primary_groups", &group_lines(dir, urls, &ind.primary_groups));
                     c.insert("secondary_groups", &group_lines(dir, urls, &ind.secondary_groups));
@@ -482,23 +555,33 @@ impl<'a> Renderer<'a> {
                             })
                             .collect::<Vec<_>>(),
                     );
-                    c.insert("contact_points", &cps.iter().map(|&r| contact_point_details(dir, urls, r)).collect::<Vec<_>>());
+                    c.insert(
+                        "contact_points",
+                        &cps.iter().map(|&r| contact_point_details(dir, urls, r)).collect::<Vec<_>>(),
+                    );
                     c.insert("see_also", &see_also.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>());
                 })
             }
             Job::Group(id) => {
                 let view = group_view(dir, urls, &self.texts, *id);
-                let audience: Vec<String> =
-                    dir.group(*id).audience.iter().map(|&a| self.word(&format!("audience.{}", audience_code(a)))).collect();
-                self.page(ctx, "group.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                let audience: Vec<String> = dir
+                    .group(*id)
+                    .audience
+                    .iter()
+                    .map(|&a| self.word(&format!("audience.{}", audience_code(a))))
+                    .collect();
+                self.page(ctx, "group.html", path, |c| {
                     c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::group(dir, urls, &self.texts, *id, &audience.join(", "))));
+                    c.insert(
+                        "jsonld",
+                        &jsonld::script(&jsonld::group(dir, urls, &self.texts, *id, &audience.join(", "))),
+                    );
                     c.insert("group", &view);
                 })
             }
             Job::Ended(id) => {
                 let g = dir.group(*id);
-                self.page(ctx, "ended.html", &Urls::entry_path(dir, EntryRef::Group(*id)), |c| {
+                self.page(ctx, "ended.html", path, |c| {
                     c.insert(
                         "group",
                         &json!({
@@ -514,7 +597,7 @@ impl<'a> Renderer<'a> {
             Job::Organisation(id) => {
                 let o = dir.organisation(*id);
                 let view = organisation_view(dir, urls, &self.texts, *id);
-                self.page(ctx, "organisation.html", &Urls::entry_path(dir, EntryRef::Organisation(*id)), |c| {
+                self.page(ctx, "organisation.html", path, |c| {
                     c.insert("description", &view.summary);
                     c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, &self.texts, *id)));
                     c.insert("entry", &view);
@@ -524,7 +607,7 @@ impl<'a> Renderer<'a> {
             Job::ContactPoint(id) => {
                 let cp = dir.contact_point(*id);
                 let view = contact_point_view(dir, &self.texts, *id);
-                self.page(ctx, "contact_point.html", &Urls::entry_path(dir, EntryRef::ContactPoint(*id)), |c| {
+                self.page(ctx, "contact_point.html", path, |c| {
                     c.insert("description", &view.summary);
                     c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, &self.texts, *id)));
                     c.insert("entry", &view);
@@ -533,9 +616,12 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(i) => {
                 let p = &dir.pages[*i];
-                self.page(ctx, "page.html", &format!("/{}/", p.slug), |c| {
+                self.page(ctx, "page.html", path, |c| {
                     c.insert("description", &markdown::first_paragraph_text(&p.body));
-                    c.insert("page", &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }));
+                    c.insert(
+                        "page",
+                        &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }),
+                    );
                 })
             }
             Job::Redirect { path, target, name } => self.page(ctx, "redirect.html", path, |c| {
@@ -544,7 +630,7 @@ impl<'a> Renderer<'a> {
                 c.insert("name", name);
                 c.insert("noindex", &true);
             }),
-            Job::NotFound => self.page(ctx, "404.html", "/404.html", |c| c.insert("noindex", &true)),
+            Job::NotFound => self.page(ctx, "404.html", path, |c| c.insert("noindex", &true)),
         }
     }
 
@@ -617,12 +703,16 @@ impl<'a> Renderer<'a> {
             }
         }
         paths.extend(dir.pages.iter().filter(|p| p.web).map(|p| format!("/{}/", p.slug)));
-        let mut xml = String::from(
+        let mut xml = String::with_capacity(64 * paths.len() + 256);
+        xml.push_str(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
+        // Absolute URL = site address + path.
+        let site = xml_escape(&self.urls.absolute(""));
         for p in paths {
             xml.push_str("  <url><loc>");
-            xml.push_str(&xml_escape(&self.urls.absolute(&p)));
+            xml.push_str(&site);
+            push_xml_escaped(&mut xml, &p);
             xml.push_str("</loc></url>\n");
         }
         xml.push_str("</urlset>\n");
@@ -644,6 +734,16 @@ pub fn escape_html(s: &str) -> String {
 /// Escapes text for XML.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_xml_escaped(&mut out, s);
+    out
+}
+
+/// Appends text escaped for XML.
+fn push_xml_escaped(out: &mut String, s: &str) {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -654,7 +754,6 @@ pub fn xml_escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

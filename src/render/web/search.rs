@@ -19,10 +19,13 @@
 //! Status is `""` for active groups. No addresses, places or personal
 //! contact details are in the index.
 
-use serde_json::{Value, json};
+use std::sync::Arc;
+
+use serde_json::{Map, Value, json};
 
 use crate::model::*;
 
+use super::json_parts;
 use super::views::{Texts, Urls, kind_code, language_name, notable_status};
 
 /// Site path of the index.
@@ -70,47 +73,74 @@ pub fn first_sentence(text: &str) -> String {
 
 /// The index as JSON bytes (deterministic: A–Z order of the model).
 pub fn index(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
+    let entries: Vec<Arc<Vec<u8>>> = listed(dir).map(|e| Arc::new(entry(dir, texts, e))).collect();
+    json_parts::join(&assemble(dir, urls, &entries))
+}
+
+/// The entries in the index, in its order: every live entry, A–Z.
+pub fn listed(dir: &Directory) -> impl Iterator<Item = EntryRef> + '_ {
+    dir.az.iter().filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry)).map(|l| l.entry)
+}
+
+/// One entry of the index, serialised (it depends on the entry alone, and
+/// on the indications, whose numbers it holds).
+pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
+    let meta = dir.meta(e);
+    let aliases: Vec<&str> = meta.aliases.iter().map(|a| a.name.as_str()).collect();
+    let text = first_sentence(&texts.get(e).summary);
+    let (topics, district, languages, status): (Vec<usize>, &str, Vec<String>, &str) = match e {
+        EntryRef::Group(g) => {
+            let g = dir.group(g);
+            let langs = if g.languages.iter().all(|l| l == "de") {
+                Vec::new()
+            } else {
+                g.languages.iter().map(|c| language_name(c)).collect()
+            };
+            (
+                g.indications.iter().map(|i| i.0).collect(),
+                g.district.as_deref().unwrap_or(""),
+                langs,
+                notable_status(g.status).unwrap_or(""),
+            )
+        }
+        EntryRef::Organisation(o) => {
+            (dir.organisation(o).indications.iter().map(|i| i.0).collect(), "", Vec::new(), "")
+        }
+        EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), ""),
+    };
+    json_parts::to_bytes(&json!([
+        kind_code(e),
+        meta.slug,
+        meta.name,
+        aliases,
+        topics,
+        district,
+        languages,
+        text,
+        status
+    ]))
+}
+
+/// The index around its entries (serialised by [`entry`], in the order of
+/// [`listed`]), in parts.
+pub fn assemble(dir: &Directory, urls: &Urls, entries: &[Arc<Vec<u8>>]) -> json_parts::Parts {
     let topics: Vec<Value> = dir.indications.iter().map(|i| json!([i.id, i.name, i.synonyms])).collect();
-    let mut entries: Vec<Value> = Vec::new();
-    for line in dir.az.iter().filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry)) {
-        let e = line.entry;
-        let meta = dir.meta(e);
-        let aliases: Vec<&str> = meta.aliases.iter().map(|a| a.name.as_str()).collect();
-        let text = first_sentence(&texts.get(e).summary);
-        let (topics, district, languages, status): (Vec<usize>, &str, Vec<String>, &str) = match e {
-            EntryRef::Group(g) => {
-                let g = dir.group(g);
-                let langs = if g.languages.iter().all(|l| l == "de") {
-                    Vec::new()
-                } else {
-                    g.languages.iter().map(|c| language_name(c)).collect()
-                };
-                (
-                    g.indications.iter().map(|i| i.0).collect(),
-                    g.district.as_deref().unwrap_or(""),
-                    langs,
-                    notable_status(g.status).unwrap_or(""),
-                )
-            }
-            EntryRef::Organisation(o) => (dir.organisation(o).indications.iter().map(|i| i.0).collect(), "", Vec::new(), ""),
-            EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), ""),
-        };
-        entries.push(json!([kind_code(e), meta.slug, meta.name, aliases, topics, district, languages, text, status]));
-    }
-    let index = json!({
-        "version": 1,
-        "prefix": {
+    let mut index = Map::new();
+    index.insert("version".into(), 1.into());
+    index.insert(
+        "prefix".into(),
+        json!({
             "group": urls.path("/gruppen/"),
             "organisation": urls.path("/organisationen/"),
             "contact_point": urls.path("/kontaktstellen/"),
             "topic": urls.path("/themen/"),
-        },
-        "topics": topics,
-        "entries": entries,
-    });
-    let mut bytes = serde_json::to_vec(&index).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+        }),
+    );
+    index.insert("topics".into(), topics.into());
+    index.insert("entries".into(), Value::Array(Vec::new()));
+    let mut parts = json_parts::object_with_arrays(&index, &[("entries", entries)]);
+    parts.push(Arc::new(b"\n".to_vec()));
+    parts
 }
 
 #[cfg(test)]

@@ -7,8 +7,11 @@
 //! is computed from the content (meeting sentences, dates, language names)
 //! comes ready-made from the model.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
+use crate::model::diff::Lookup;
 use crate::model::*;
 use crate::project::format_date_de;
 use crate::render::markdown;
@@ -24,36 +27,72 @@ pub struct EntryText {
     pub summary: String,
 }
 
+impl EntryText {
+    /// The texts of an entry (empty for one without a page).
+    fn of(meta: &EntryMeta, urls: &Urls) -> EntryText {
+        if !meta.web {
+            return EntryText::default();
+        }
+        EntryText {
+            html: markdown::to_html(&meta.description, 1, &urls.base),
+            summary: markdown::first_paragraph_text(&meta.description),
+        }
+    }
+}
+
 /// The [`EntryText`] of every entry, by entry kind and index.
 #[derive(Debug, Default)]
 pub struct Texts {
-    groups: Vec<EntryText>,
-    organisations: Vec<EntryText>,
-    contact_points: Vec<EntryText>,
+    groups: Vec<Arc<EntryText>>,
+    organisations: Vec<Arc<EntryText>>,
+    contact_points: Vec<Arc<EntryText>>,
 }
 
 impl Texts {
     /// Renders the descriptions of all entries with a page (in parallel).
     pub fn new(dir: &Directory, urls: &Urls) -> Texts {
+        Texts::build(dir, |e| Arc::new(EntryText::of(dir.meta(e), urls)))
+    }
+
+    /// Like [`Texts::new`], but takes the texts of entries whose description
+    /// and visibility did not change from those of an earlier model
+    /// (`earlier`, rendered with the same base path into `earlier_texts`).
+    pub fn update(dir: &Directory, urls: &Urls, earlier: &Lookup<'_>, earlier_texts: &Texts) -> Texts {
+        Texts::build(dir, |e| {
+            let meta = dir.meta(e);
+            let old = earlier.counterpart(dir, e).filter(|&o| {
+                let m = earlier.directory().meta(o);
+                (Arc::ptr_eq(&m.description, &meta.description) || m.description == meta.description)
+                    && m.web == meta.web
+            });
+            match old {
+                Some(o) => Arc::clone(earlier_texts.shared(o)),
+                None => Arc::new(EntryText::of(meta, urls)),
+            }
+        })
+    }
+
+    fn build(dir: &Directory, text: impl Fn(EntryRef) -> Arc<EntryText> + Sync) -> Texts {
         use rayon::prelude::*;
-        let text = |meta: &EntryMeta| {
-            if !meta.web {
-                return EntryText::default();
-            }
-            EntryText {
-                html: markdown::to_html(&meta.description, 1, &urls.base),
-                summary: markdown::first_paragraph_text(&meta.description),
-            }
-        };
         Texts {
-            groups: dir.groups.par_iter().map(|g| text(&g.meta)).collect(),
-            organisations: dir.organisations.par_iter().map(|o| text(&o.meta)).collect(),
-            contact_points: dir.contact_points.par_iter().map(|c| text(&c.meta)).collect(),
+            groups: (0..dir.groups.len()).into_par_iter().map(|i| text(EntryRef::Group(GroupId(i)))).collect(),
+            organisations: (0..dir.organisations.len())
+                .into_par_iter()
+                .map(|i| text(EntryRef::Organisation(OrganisationId(i))))
+                .collect(),
+            contact_points: (0..dir.contact_points.len())
+                .into_par_iter()
+                .map(|i| text(EntryRef::ContactPoint(ContactPointId(i))))
+                .collect(),
         }
     }
 
     /// The texts of an entry.
     pub fn get(&self, e: EntryRef) -> &EntryText {
+        self.shared(e)
+    }
+
+    fn shared(&self, e: EntryRef) -> &Arc<EntryText> {
         match e {
             EntryRef::Group(g) => &self.groups[g.0],
             EntryRef::Organisation(o) => &self.organisations[o.0],
@@ -72,6 +111,11 @@ pub struct Urls {
 }
 
 impl Urls {
+    /// The URLs of a directory's site (`base_url` of its settings).
+    pub fn of(dir: &Directory) -> Urls {
+        Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() }
+    }
+
     /// `/gruppen/x/` → `{base}/gruppen/x/`.
     pub fn path(&self, p: &str) -> String {
         format!("{}{p}", self.base)
@@ -184,7 +228,7 @@ pub fn language_name(code: &str) -> String {
 }
 
 /// An e-mail address split for the harvest-protected rendering.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Email {
     /// Part before the `@`.
     pub user: String,
@@ -201,7 +245,7 @@ impl Email {
 }
 
 /// Contact details shown for an entry, a contact point or the publisher.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactDetails {
     /// Name.
     pub name: String,
