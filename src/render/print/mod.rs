@@ -136,11 +136,7 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
                 continue;
             }
         };
-        let result = typst_pdf::pdf(&document, &options);
-        if let Some(path) = &trace {
-            write_trace(path, &world);
-        }
-        match result {
+        match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 if n > 0 {
                     let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();
@@ -154,12 +150,18 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
                 }
                 let pages = if cover_only { 1 } else { document.pages().len() };
                 typst::comemo::evict(10);
+                if let Some(path) = &trace {
+                    write_trace(path, &world);
+                }
                 return Ok((Pdf { bytes, pages }, warns));
             }
             Err(errors) => last_errors = errors.iter().map(|d| format_diagnostic(&world, d)).collect(),
         }
     }
     typst::comemo::evict(10);
+    if let Some(path) = &trace {
+        write_trace(path, &world);
+    }
     Err(last_errors)
 }
 
