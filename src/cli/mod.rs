@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod localize;
 mod new;
 mod print;
 pub mod schema;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diagnostics::{self, Format, Lang};
+use crate::diagnostics::{self, Format, Lang, Note};
 use crate::project::Project;
 
 /// Static-site and print generator for directories of self-help groups.
@@ -80,10 +81,15 @@ pub fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let command = localize(<Cli as clap::CommandFactory>::command(), help_lang(&args));
-    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&command.get_matches_from(&args)) {
+    let lang = help_lang(&args);
+    let command = localize::command(<Cli as clap::CommandFactory>::command(), lang);
+    let styles = command.get_styles().clone();
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => localize::exit(e, lang, &styles),
     };
     let ctx = Context::new(cli.lang.as_deref().map(Lang::from_code), cli.quiet, cli.verbose);
     let outcome = match cli.command {
@@ -101,8 +107,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The language of `--help`: `--lang`, else `language` of the
-/// `wegweiser.toml` in `--root` (or the current folder), else German.
+/// The language of `--help` and of usage errors: `--lang`, else `language`
+/// of the `wegweiser.toml` in `--root` (or the current folder), else German.
 fn help_lang(args: &[std::ffi::OsString]) -> Lang {
     let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let value_of = |flag: &str| {
@@ -115,45 +121,6 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
     }
     let root = value_of("--root").unwrap_or_else(|| ".".to_owned());
     Context::new(None, true, false).lang_for_root(std::path::Path::new(&root))
-}
-
-/// Puts the help texts of the catalogue into the command line definition
-/// (German; the English ones are the doc comments of the clap types).
-fn localize(command: clap::Command, lang: Lang) -> clap::Command {
-    if lang == Lang::En {
-        return command;
-    }
-    let mut command = command;
-    command.build();
-    localize_command(command, lang, true)
-}
-
-fn localize_command(mut cmd: clap::Command, lang: Lang, top: bool) -> clap::Command {
-    use diagnostics::help_text;
-    let name = cmd.get_name().to_owned();
-    if let Some(t) = help_text(if top { "about" } else { &name }, lang) {
-        cmd = cmd.about(t);
-    }
-    cmd = cmd
-        .help_template(help_text("template", lang).unwrap_or("{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}"))
-        .subcommand_help_heading(help_text("heading.commands", lang).unwrap_or("Commands"));
-    let ids: Vec<(String, bool)> =
-        cmd.get_arguments().map(|a| (a.get_id().as_str().to_owned(), a.is_positional())).collect();
-    for (id, positional) in ids {
-        let text = help_text(&format!("{name}.{id}"), lang).or_else(|| help_text(&format!("arg.{id}"), lang));
-        let heading = help_text(if positional { "heading.arguments" } else { "heading.options" }, lang);
-        cmd = cmd.mut_arg(id.as_str(), |mut a| {
-            if let Some(t) = text {
-                a = a.help(t).long_help(None::<&str>);
-            }
-            a.help_heading(heading)
-        });
-    }
-    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
-    for sub in subs {
-        cmd = cmd.mut_subcommand(sub.as_str(), |s| localize_command(s, lang, false));
-    }
-    cmd
 }
 
 /// Global options and what follows from the environment.
@@ -223,12 +190,30 @@ pub fn default_year() -> i32 {
     jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).year() as i32
 }
 
+/// A value an option cannot take, with its text in the catalogue (clap
+/// prints the English one; German usage errors are rendered from the note).
+#[derive(Debug)]
+pub struct BadValue(Note);
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(Lang::En))
+    }
+}
+
+impl std::error::Error for BadValue {}
+
 /// Parses `--year` (a four-digit year).
-pub fn parse_year(s: &str) -> Result<i32, String> {
+pub fn parse_year(s: &str) -> Result<i32, BadValue> {
     match s.parse::<i32>() {
         Ok(y) if (1900..=9000).contains(&y) => Ok(y),
-        _ => Err(format!("`{s}` is not a year (YYYY)")),
+        _ => Err(BadValue(Note::CliNotAYear { value: s.to_owned() })),
     }
+}
+
+/// Parses `--port` (0–65535).
+pub fn parse_port(s: &str) -> Result<u16, BadValue> {
+    s.parse::<u16>().map_err(|_| BadValue(Note::CliNotAPort { value: s.to_owned() }))
 }
 
 /// Prints the project's problems (human: stderr; json/github: stdout).

@@ -105,6 +105,19 @@ fn list(items: &[String]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// clap's English lists: "'a', 'b'".
+fn quoted(items: &[String]) -> String {
+    items.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// "`a`, `b` oder `c`" (`word` joins the last two).
+fn list_or(items: &[String], word: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {word} `{last}`", list(rest)),
+        _ => list(items),
+    }
+}
+
 impl Message {
     /// A short, stable code for tools (JSON output, tests, docs).
     pub fn code(&self) -> &'static str {
@@ -359,6 +372,40 @@ pub enum Note {
     ServePortInUse { port: u16, error: String },
     OverlayTitle,
     OverlayHint,
+    // ---- command line: wrong usage (clap's errors; `src/cli/localize.rs`) --
+    // German is rendered from these; English keeps clap's own rendering
+    // (the English texts say the same, in clap's words where it has them).
+    /// "error" before a usage error.
+    CliError,
+    /// "tip" before a suggestion.
+    CliTip,
+    /// "Usage" before the usage line.
+    CliUsage,
+    CliMoreHelp { flag: String },
+    CliUnknownOption { arg: String },
+    CliUnexpectedArgument { arg: String },
+    CliUnknownCommand { name: String },
+    CliInvalidValue { value: String, arg: String },
+    CliValueRequired { arg: String },
+    CliPossibleValues { values: Vec<String> },
+    CliBadValue { arg: String, detail: String },
+    CliNotAYear { value: String },
+    CliNotAPort { value: String },
+    CliNoEquals { arg: String },
+    CliTooManyValues { value: String, arg: String },
+    CliTooFewValues { arg: String, min: isize, actual: isize },
+    CliWrongNumberOfValues { arg: String, expected: isize, actual: isize },
+    /// `others` empty: "the other arguments".
+    CliConflict { arg: String, others: Vec<String> },
+    CliCommandConflict { name: String, others: Vec<String> },
+    CliRepeated { arg: String },
+    CliMissing { args: Vec<String> },
+    CliMissingCommand { parent: String, available: Vec<String> },
+    CliInvalidUtf8,
+    CliDidYouMean { candidates: Vec<String> },
+    /// `arg` starts with `-` but is meant as a value: write `fix`.
+    CliPassAsValue { arg: String, fix: String },
+    CliCommandAfterDoubleDash { name: String },
 }
 
 impl Note {
@@ -441,25 +488,101 @@ impl Note {
             (OverlayTitle, En) => "Problems in the content".into(),
             (OverlayHint, De) => "Die Seite zeigt die letzte fehlerfreie Fassung. Sobald die Dateien korrigiert und gespeichert sind, verschwindet dieser Hinweis.".into(),
             (OverlayHint, En) => "The page shows the last version without errors. This notice disappears as soon as the files are fixed and saved.".into(),
+            (CliError, De) => "Fehler".into(),
+            (CliError, En) => "error".into(),
+            (CliTip, De) => "Tipp".into(),
+            (CliTip, En) => "tip".into(),
+            (CliUsage, De) => "Aufruf".into(),
+            (CliUsage, En) => "Usage".into(),
+            (CliMoreHelp { flag }, De) => format!("Weitere Informationen mit `{flag}`."),
+            (CliMoreHelp { flag }, En) => format!("For more information, try '{flag}'."),
+            (CliUnknownOption { arg }, De) => format!("Die Option `{arg}` gibt es hier nicht."),
+            (CliUnknownOption { arg }, En) | (CliUnexpectedArgument { arg }, En) => format!("unexpected argument '{arg}' found"),
+            (CliUnexpectedArgument { arg }, De) => format!("`{arg}` wird hier nicht erwartet."),
+            (CliUnknownCommand { name }, De) => format!("Den Befehl `{name}` gibt es nicht."),
+            (CliUnknownCommand { name }, En) => format!("unrecognized subcommand '{name}'"),
+            (CliInvalidValue { value, arg }, De) => format!("`{value}` ist kein gültiger Wert für `{arg}`."),
+            (CliInvalidValue { value, arg }, En) => format!("invalid value '{value}' for '{arg}'"),
+            (CliValueRequired { arg }, De) => format!("`{arg}` braucht einen Wert."),
+            (CliValueRequired { arg }, En) => format!("a value is required for '{arg}' but none was supplied"),
+            (CliPossibleValues { values }, De) => format!("Möglich sind: {}.", list(values)),
+            (CliPossibleValues { values }, En) => format!("[possible values: {}]", values.join(", ")),
+            (CliBadValue { arg, detail }, De) => format!("Ungültiger Wert für `{arg}`: {detail}"),
+            (CliBadValue { arg, detail }, En) => format!("invalid value for '{arg}': {detail}"),
+            (CliNotAYear { value }, De) => format!("`{value}` ist keine Jahreszahl (JJJJ, z. B. 2027)."),
+            (CliNotAYear { value }, En) => format!("`{value}` is not a year (YYYY)"),
+            (CliNotAPort { value }, De) => format!("`{value}` ist keine Portnummer (0–65535)."),
+            (CliNotAPort { value }, En) => format!("`{value}` is not a port number (0–65535)"),
+            (CliNoEquals { arg }, De) => format!("Den Wert von `{arg}` bitte mit `=` anhängen."),
+            (CliNoEquals { arg }, En) => format!("equal sign is needed when assigning values to '{arg}'"),
+            (CliTooManyValues { value, arg }, De) => format!("`{arg}` nimmt keinen weiteren Wert; `{value}` ist zu viel."),
+            (CliTooManyValues { value, arg }, En) => format!("unexpected value '{value}' for '{arg}' found; no more were expected"),
+            (CliTooFewValues { arg, min, actual }, De) => format!("`{arg}` braucht mindestens {min} Werte, angegeben: {actual}."),
+            (CliTooFewValues { arg, min, actual }, En) => format!("{min} values required by '{arg}'; only {actual} provided"),
+            (CliWrongNumberOfValues { arg, expected, actual }, De) => format!("`{arg}` braucht {expected} Werte, angegeben: {actual}."),
+            (CliWrongNumberOfValues { arg, expected, actual }, En) => format!("{expected} values required for '{arg}' but {actual} provided"),
+            (CliConflict { arg, others }, De) if others.is_empty() => format!("`{arg}` geht nicht zusammen mit den anderen Angaben."),
+            (CliConflict { arg, others }, De) => format!("`{arg}` geht nicht zusammen mit {}.", list_or(others, "oder")),
+            (CliConflict { arg, others }, En) if others.is_empty() => format!("the argument '{arg}' cannot be used with one or more of the other specified arguments"),
+            (CliConflict { arg, others }, En) => format!("the argument '{arg}' cannot be used with {}", quoted(others)),
+            (CliCommandConflict { name, others }, De) => format!("Der Befehl `{name}` geht nicht zusammen mit {}.", list_or(others, "oder")),
+            (CliCommandConflict { name, others }, En) => format!("the subcommand '{name}' cannot be used with {}", quoted(others)),
+            (CliRepeated { arg }, De) => format!("`{arg}` darf nur einmal angegeben werden."),
+            (CliRepeated { arg }, En) => format!("the argument '{arg}' cannot be used multiple times"),
+            (CliMissing { args }, De) if args.len() == 1 => format!("Die Angabe {} fehlt.", list(args)),
+            (CliMissing { args }, De) => format!("Diese Angaben fehlen: {}.", list(args)),
+            (CliMissing { args }, En) => format!("the following required arguments were not provided: {}", args.join(", ")),
+            (CliMissingCommand { parent, available }, De) => format!("`{parent}` braucht einen Befehl: {}.", list_or(available, "oder")),
+            (CliMissingCommand { parent, available }, En) => format!("'{parent}' requires a subcommand but one was not provided: {}", available.join(", ")),
+            (CliInvalidUtf8, De) => "Ein Argument ist kein gültiges UTF-8.".into(),
+            (CliInvalidUtf8, En) => "invalid UTF-8 was detected in one or more arguments".into(),
+            (CliDidYouMean { candidates }, De) => format!("Meinten Sie {}?", list_or(candidates, "oder")),
+            (CliDidYouMean { candidates }, En) => format!("a similar value exists: {}", quoted(candidates)),
+            (CliPassAsValue { arg, fix }, De) => format!("Ist `{arg}` als Wert gemeint, schreiben Sie `{fix}`."),
+            (CliPassAsValue { arg, fix }, En) => format!("to pass '{arg}' as a value, use '{fix}'"),
+            (CliCommandAfterDoubleDash { name }, De) => format!("Den Befehl `{name}` gibt es; lassen Sie dafür das `--` davor weg."),
+            (CliCommandAfterDoubleDash { name }, En) => format!("subcommand '{name}' exists; to use it, remove the '--' before it"),
         }
     }
 }
 
 /// Help texts of the command line (`--help`) in German; the English texts
-/// are the doc comments of the clap types in `src/cli/`. Keys: `about`, a
-/// command's name, `COMMAND.ARG`, `arg.ARG` (any command), `heading.*`,
-/// `template`.
+/// are the doc comments of the clap types in `src/cli/` and clap's own words.
+/// Keys: `about`, a command's name, `COMMAND.ARG`, `arg.ARG` (any command),
+/// `COMMAND.ARG.VALUE` (a possible value), `value.COMMAND.ARG` and
+/// `value.ARG` (the placeholder in `--arg <VALUE>`), `heading.*`, `usage.*`,
+/// `spec.*` (the bracketed notes after a help text).
 pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
     if lang == Lang::En {
         return None;
     }
     Some(match key {
         "about" => "Erzeugt aus den Dateien eines Selbsthilfe-Wegweisers die Website und das gedruckte Heft.",
-        "template" => "{before-help}{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}",
+        "heading.usage" => "Aufruf",
         "heading.commands" => "Befehle",
         "heading.options" => "Optionen",
         "heading.arguments" => "Argumente",
-        "build" => "Website (OUT/site/) und Heft (OUT/print/wegweiser-JAHR.pdf) erzeugen",
+        "usage.options" => "[OPTIONEN]",
+        "spec.default" => "Standard",
+        "spec.possible_values" => "mögliche Werte",
+        "spec.possible_values_heading" => "Mögliche Werte",
+        "value.command" => "BEFEHL",
+        "value.subcommand" => "BEFEHL",
+        "value.root" => "ORDNER",
+        "value.build.out" => "AUSGABE",
+        "value.out" => "DATEI",
+        "value.year" => "JAHR",
+        "value.lang" => "SPRACHE",
+        "value.format" => "FORMAT",
+        "value.only" => "TEIL",
+        "value.port" => "PORT",
+        "value.name" => "NAME",
+        "value.indications" => "INDIKATIONEN",
+        "value.kind" => "ART",
+        "value.slug" => "DATEINAME",
+        "value.emit_typst" => "ZIELORDNER",
+        "value.cover_pdf" => "DATEI",
+        "build" => "Website (AUSGABE/site/) und Heft (AUSGABE/print/wegweiser-JAHR.pdf) erzeugen",
         "check" => "Das Verzeichnis prüfen und jedes Problem melden",
         "print" => "Das Heft eines Jahrgangs setzen",
         "stale" => "Einträge auflisten, die für einen Jahrgang bestätigt werden müssen (persönliche Daten: nur Standardausgabe oder --out)",
@@ -468,6 +591,9 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "schema" => "Das JSON-Schema einer Dateiart ausgeben (für Vervollständigung im Editor)",
         "help" => "Diese Hilfe oder die Hilfe eines Befehls anzeigen",
         "arg.help" => "Hilfe anzeigen",
+        "arg.help.more" => "Hilfe anzeigen (ausführlicher mit `--help`)",
+        "arg.help.summary" => "Hilfe anzeigen (Kurzfassung mit `-h`)",
+        "arg.subcommand" => "Die Hilfe dieses Befehls anzeigen",
         "arg.version" => "Version anzeigen",
         "arg.lang" => "Sprache der Meldungen (Standard: `language` in wegweiser.toml)",
         "arg.quiet" => "Nur Probleme ausgeben",
@@ -475,25 +601,41 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "arg.root" => "Der Ordner des Verzeichnisses (mit wegweiser.toml und content/)",
         "arg.strict" => "Jede Warnung als Fehler behandeln",
         "arg.year" => "Jahrgang (Standard: dieses Jahr)",
-        "build.out" => "Ausgabeordner (Standard: ROOT/output)",
+        "build.out" => "Ausgabeordner (Standard: ORDNER/output)",
         "build.year" => "Jahrgang des Hefts (Standard: dieses Jahr)",
-        "build.only" => "Nur einen Teil erzeugen; der andere Teil von OUT bleibt, wie er ist",
+        "build.only" => "Nur einen Teil erzeugen; der andere Teil von AUSGABE bleibt, wie er ist",
+        "build.only.web" => "Nur die Website (AUSGABE/site/)",
+        "build.only.print" => "Nur das Heft (AUSGABE/print/)",
         "check.year" => "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)",
         "check.format" => "Ausgabeformat der Probleme",
+        "check.format.human" => "`Pfad:Zeile:Spalte`, die Zeile aus der Datei und das Problem unterstrichen",
+        "check.format.json" => "Ein JSON-Objekt je Problem, in einem JSON-Array",
+        "check.format.github" => "Workflow-Befehle für GitHub Actions (`::error file=…`)",
         "print.year" => "Jahrgang des Hefts",
-        "print.out" => "Die PDF-Datei (Standard: ROOT/output/print/wegweiser-JAHR.pdf)",
-        "print.emit_typst" => "Auch die typst-Vorlagen, data.json, Schriften und Bilder in DIR schreiben (zum Nachsehen oder für die typst-Kommandozeile, siehe DIR/README.txt)",
+        "print.out" => "Die PDF-Datei (Standard: ORDNER/output/print/wegweiser-JAHR.pdf)",
+        "print.emit_typst" => "Auch die typst-Vorlagen, data.json, Schriften und Bilder in ZIELORDNER schreiben (zum Nachsehen oder für die typst-Kommandozeile, siehe ZIELORDNER/README.txt)",
         "print.cover_pdf" => "Auch den Umschlag (erste Seite) als eigene PDF-Datei schreiben, für Druckereien, die ihn getrennt drucken (das Heft behält ihn)",
         "stale.year" => "Jahrgang, für den bestätigt wird",
         "stale.format" => "Ausgabeformat",
-        "stale.out" => "In diese Datei schreiben statt auf die Standardausgabe (nie in ROOT/output/: die Liste enthält persönliche Daten)",
+        "stale.format.table" => "Bündige Spalten zum Lesen",
+        "stale.format.csv" => "Durch Kommas getrennte Werte, z. B. für einen Serienbrief",
+        "stale.out" => "In diese Datei schreiben statt auf die Standardausgabe (nie in ORDNER/output/: die Liste enthält persönliche Daten)",
         "new.kind" => "Was angelegt wird",
+        "new.kind.group" => "Eine Selbsthilfegruppe (content/groups/)",
+        "new.kind.organisation" => "Eine Selbsthilfeorganisation (content/organisations/)",
+        "new.kind.contact-point" => "Eine Kontaktstelle (content/contact-points/)",
         "new.slug" => "Dateiname ohne `.md`: Kleinbuchstaben a–z, Ziffern, Bindestriche",
         "new.name" => "Name des Eintrags",
         "new.indications" => "Indikationen, durch Kommas getrennt (Gruppen und Organisationen)",
         "serve.port" => "Port auf 127.0.0.1",
         "serve.year" => "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)",
         "schema.kind" => "Die Dateiart; ohne sie alle Arten unter \"$defs\" in einem Dokument",
+        "schema.kind.group" => "Angaben einer Gruppe (content/groups/*.md)",
+        "schema.kind.organisation" => "Angaben einer Organisation (content/organisations/*.md)",
+        "schema.kind.contact-point" => "Angaben einer Kontaktstelle (content/contact-points/*.md)",
+        "schema.kind.page" => "Angaben einer Seite (content/pages/*.md)",
+        "schema.kind.indications" => "Die Indikationen (content/indications.toml)",
+        "schema.kind.settings" => "Die Einstellungen (wegweiser.toml)",
         _ => return None,
     })
 }

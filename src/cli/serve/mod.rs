@@ -25,7 +25,7 @@ use clap::Args;
 use notify::RecursiveMode;
 use serde_json::json;
 
-use super::{Context, Outcome, RootArgs, default_year, parse_year};
+use super::{Context, Outcome, RootArgs, default_year, parse_port, parse_year};
 use crate::diagnostics::{self, Format, Lang, Note, display_path};
 use crate::output::Files;
 use rebuild::{Build, Rebuilder, relevant};
@@ -35,7 +35,7 @@ pub struct ServeArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Port on 127.0.0.1.
-    #[arg(long, default_value_t = 1111)]
+    #[arg(long, default_value_t = 1111, value_parser = parse_port)]
     port: u16,
     /// Year the stale warnings are checked for (default: this year).
     #[arg(long, value_parser = parse_year)]
