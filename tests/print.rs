@@ -955,3 +955,25 @@ fn a_very_long_title_keeps_pdf_a() {
     assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "no PDF/A: {warnings:?}");
     assert!(!warnings.iter().any(|w| w.contains("does not conform")), "{warnings:?}");
 }
+
+/// typst lays the booklet out again until page numbers stop moving. The
+/// template is built so that three passes suffice (references in boxes of
+/// fixed width, a table of contents from the data, padding pages that ask
+/// typst nothing); a fourth pass costs about a tenth more time. The passes
+/// are counted in typst's own timing trace.
+#[test]
+fn the_sample_booklet_converges_in_three_passes() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let trace = tmp.path().join("trace.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["print", "--year", "2027", "--quiet", "--root", env!("CARGO_MANIFEST_DIR"), "--out"])
+        .arg(tmp.path().join("w.pdf"))
+        .env(print::TRACE_VARIABLE, &trace)
+        .output()
+        .expect("run wegweiser");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let trace = std::fs::read_to_string(&trace).expect("trace written");
+    let passes: std::collections::BTreeSet<&str> =
+        trace.match_indices("\"iter (").map(|(i, _)| &trace[i + 7..i + 8]).collect();
+    assert_eq!(passes.into_iter().collect::<Vec<_>>(), ["1", "2", "3"], "typst passes");
+}
