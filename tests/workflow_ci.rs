@@ -182,3 +182,34 @@ fn ci_means_no_progress_lines() {
     let r = root.run(&["--lang", "en", "build", "--root", ".", "--only", "web", "--verbose"]);
     assert!(r.stderr.contains("Read and checked") && r.stderr.contains("entries"), "{}", r.stderr);
 }
+
+/// The install scripts stop with a message that says where to set
+/// `WEGWEISER_REPO` when it is missing (instead of a failed download), and
+/// no workflow carries a placeholder repository.
+#[test]
+fn a_missing_release_repository_is_explained() {
+    let mut checked = 0;
+    for path in yaml_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("OWNER/"), "{}: placeholder repository", path.display());
+        let mut all = Vec::new();
+        scripts(&load(&path), &mut all);
+        for script in all.iter().filter(|s| s.contains("releases/download")) {
+            let home = tempfile::tempdir().unwrap();
+            // GitLab scripts check for the binary in the working folder.
+            let out = std::process::Command::new("bash")
+                .args(["-c", script])
+                .current_dir(home.path())
+                .env("HOME", home.path())
+                .env("WEGWEISER_REPO", "")
+                .env("WEGWEISER_VERSION", "0.1.0")
+                .output()
+                .expect("run bash");
+            let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            assert_eq!(out.status.code(), Some(1), "{}: {said}", path.display());
+            assert!(said.contains("WEGWEISER_REPO") && said.contains("Variables"), "{}: {said}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "only {checked} install scripts found");
+}
