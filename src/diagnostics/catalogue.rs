@@ -282,7 +282,7 @@ impl Message {
             (EndBeforeStart { start, end }, En) => format!("The meeting ends ({end}) before it starts ({start}). Check the times."),
             (ThemeNotFound { name, path }, De) => format!("Das Theme `{name}` gibt es nicht (weder eingebaut noch in `{path}`)."),
             (ThemeNotFound { name, path }, En) => format!("There is no theme `{name}` (neither built in nor in `{path}`)."),
-            (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte bestätigen Sie die Angaben mit der Gruppe und aktualisieren Sie `verified`."),
+            (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte lassen Sie die Angaben von den Ansprechpersonen bestätigen und aktualisieren Sie `verified`."),
             (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
             (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; im PDF steht dafür „?“. Ersetzen Sie es durch ein anderes Zeichen."),
             (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; the PDF shows \"?\" instead. Replace it with another character."),
