@@ -228,3 +228,31 @@ fn a_theme_overrides_strings_templates_and_static_files_file_by_file() {
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(r.all().contains("i18n/de.toml"), "{}", r.all());
 }
+
+/// Contract, section 4: a group is reached through the contact point when
+/// its `[contact]` is missing, has none of person, phone, email or website,
+/// or says `via_contact_point`. A website alone is the group's own contact.
+#[test]
+fn a_website_alone_is_the_groups_own_contact() {
+    let root = Root::new();
+    root.write(
+        "content/groups/nur-web.md",
+        &group("Nur Web", "[contact]\nwebsite = \"https://nur-web.example/\"\n"),
+    );
+    root.write("content/groups/ohne.md", &group("Ohne Kontakt", "[contact]\n"));
+    let site = build_web(&root);
+    let own = read(site.join("gruppen/nur-web/index.html"));
+    assert!(!own.contains("Den Kontakt vermittelt die Kontaktstelle"), "{own}");
+    assert!(own.contains("href=\"https://nur-web.example/\""), "{own}");
+    assert!(!own.contains("<address class=\"contact\">\n    \n"), "empty address: {own}");
+    let via = read(site.join("gruppen/ohne/index.html"));
+    assert!(via.contains("Den Kontakt vermittelt die Kontaktstelle"), "{via}");
+    let export = read(site.join("daten/wegweiser.json"));
+    let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let via_of = |slug: &str| {
+        export["groups"].as_array().unwrap().iter().find(|g| g["slug"] == slug).unwrap()["contact"]["via_contact_point"]
+            .clone()
+    };
+    assert_eq!(via_of("nur-web"), serde_json::Value::Bool(false));
+    assert_eq!(via_of("ohne"), serde_json::Value::Bool(true));
+}

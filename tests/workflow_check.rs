@@ -232,3 +232,26 @@ fn exit_codes_follow_the_contract() {
         assert!(first.ends_with(want), "{}: {first}", c.name);
     }
 }
+
+/// The contract: "`--strict` makes every warning an error", and its
+/// warnings are stale entries and unprintable text. The hints about valid
+/// but odd data are notices, which `--strict` leaves alone: a valid
+/// directory with an unused indication and an organisation without groups
+/// passes a strict check and build, while a stale entry still fails it.
+#[test]
+fn strict_fails_on_warnings_but_not_on_notices() {
+    let r = Root::new();
+    r.write("content/organisations/lv-x.md", "+++\nname = \"Landesverband X\"\nlevel = \"state\"\nverified = 2026-09-01\n+++\nText.\n");
+    let checked = r.run(&["check", "--year", "2027", "--strict"]);
+    assert_eq!(checked.code, 0, "{}", checked.all());
+    assert!(checked.all().contains("note[unused-indication]"), "{}", checked.all());
+    assert!(checked.all().contains("note[organisation-without-groups]"), "{}", checked.all());
+    let built = r.run(&["build", "--year", "2027", "--strict", "--only", "web", "--out", "site-out"]);
+    assert_eq!(built.code, 0, "{}", built.all());
+
+    r.write("content/groups/alt.md", &group("Alte Gruppe", "").replace("2026-09-14", "2023-01-05"));
+    let stale = r.run(&["check", "--year", "2027", "--strict"]);
+    assert_eq!(stale.code, 1, "{}", stale.all());
+    assert!(stale.all().contains("error[stale]"), "{}", stale.all());
+    assert_eq!(r.run(&["check", "--year", "2027"]).code, 0);
+}

@@ -345,7 +345,7 @@ impl Message {
 #[allow(missing_docs)]
 pub enum Note {
     /// "N errors, M warnings" under the problems.
-    ProblemCount { errors: usize, warnings: usize },
+    ProblemCount { errors: usize, warnings: usize, notices: usize },
     CheckOk { groups: usize, organisations: usize, contact_points: usize, indications: usize, warnings: usize },
     Loaded { files: usize, seconds: f64 },
     RenderingWeb,
@@ -414,8 +414,17 @@ impl Note {
         use Lang::*;
         use Note::*;
         match (self, lang) {
-            (ProblemCount { errors, warnings }, De) => format!("{errors} Fehler, {}", n(*warnings, "Warnung", "Warnungen")),
-            (ProblemCount { errors, warnings }, En) => format!("{}, {}", n(*errors, "error", "errors"), n(*warnings, "warning", "warnings")),
+            (ProblemCount { errors, warnings, notices }, De) => format!(
+                "{errors} Fehler, {}{}",
+                n(*warnings, "Warnung", "Warnungen"),
+                if *notices > 0 { format!(", {}", n(*notices, "Hinweis", "Hinweise")) } else { String::new() }
+            ),
+            (ProblemCount { errors, warnings, notices }, En) => format!(
+                "{}, {}{}",
+                n(*errors, "error", "errors"),
+                n(*warnings, "warning", "warnings"),
+                if *notices > 0 { format!(", {}", n(*notices, "notice", "notices")) } else { String::new() }
+            ),
             (CheckOk { groups, organisations, contact_points, indications, warnings }, De) => format!(
                 "In Ordnung: {}, {}, {}, {}, {}.",
                 n(*groups, "Gruppe", "Gruppen"),

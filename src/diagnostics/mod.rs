@@ -18,8 +18,13 @@ pub use report::{Format, render};
 pub enum Severity {
     /// Stops the build (exit code 1).
     Error,
-    /// Reported; only `--strict` turns it into an error.
+    /// Reported; only `--strict` turns it into an error. The contract's
+    /// warnings: stale entries and text the print fonts cannot show.
     Warning,
+    /// Valid but probably not meant (a meeting that ends before it starts,
+    /// an unused indication, …): reported, never an error, not even with
+    /// `--strict`, which the contract defines for its warnings only.
+    Notice,
 }
 
 /// Index of a file in [`Sources`].
@@ -134,6 +139,11 @@ impl Diagnostic {
         Self { severity: Severity::Warning, file: Some(file), span, message }
     }
 
+    /// A notice located in `file` (see [`Severity::Notice`]).
+    pub fn notice(file: FileId, span: Option<Range<usize>>, message: Message) -> Self {
+        Self { severity: Severity::Notice, file: Some(file), span, message }
+    }
+
     /// An error that belongs to no file (e.g. a missing folder).
     pub fn general(message: Message) -> Self {
         Self { severity: Severity::Error, file: None, span: None, message }
@@ -172,10 +182,17 @@ impl Diagnostics {
         self.error_count() > 0
     }
 
-    /// Turns every warning into an error (`--strict`).
+    /// Number of notices.
+    pub fn notice_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Notice).count()
+    }
+
+    /// Turns every warning into an error (`--strict`); notices stay.
     pub fn make_strict(&mut self) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 

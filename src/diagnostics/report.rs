@@ -35,6 +35,7 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Notice => "notice",
     }
 }
 
@@ -87,6 +88,7 @@ fn human(
         let mut cs = CsDiagnostic::new(match d.severity {
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
+            Severity::Notice => CsSeverity::Note,
         })
         .with_code(d.message.code());
         if let (Some(file), Some((path, line, col))) = (d.file, location(d, sources)) {
@@ -109,10 +111,10 @@ fn human(
         term::emit(&mut buffer, &config, &files, &cs).map_err(io::Error::other)?;
     }
     out.write_all(buffer.as_slice())?;
-    let errors = items.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = items.len() - errors;
+    let count = |s: Severity| items.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, notices) = (count(Severity::Error), count(Severity::Warning), count(Severity::Notice));
     if !items.is_empty() {
-        writeln!(out, "{}", super::Note::ProblemCount { errors, warnings }.text(lang))?;
+        writeln!(out, "{}", super::Note::ProblemCount { errors, warnings, notices }.text(lang))?;
     }
     Ok(())
 }

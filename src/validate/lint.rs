@@ -1,8 +1,9 @@
 //! Warnings for data that is valid but probably not what the editors meant:
 //! a meeting that ends before it starts, an organisation no group names, an
 //! indication nobody uses, a phone number that cannot be a German number,
-//! two entries with the same name. They never stop a build (only
-//! `--strict` makes them errors).
+//! two entries with the same name. They are notices: they never stop a
+//! build, not even with `--strict` (which the contract defines for its
+//! warnings: stale entries and unprintable text).
 //!
 //! The checks read the loaded files ([`RawDirectory`]), where the locations
 //! are; [`crate::project::Project::open`] reports them only when the
@@ -32,7 +33,7 @@ pub fn lint(raw: &RawDirectory, sources: &Sources) -> Vec<Diagnostic> {
 }
 
 fn warn(out: &mut Vec<Diagnostic>, file: FileId, span: Option<Range<usize>>, m: Message) {
-    out.push(Diagnostic::warning(file, span, m));
+    out.push(Diagnostic::notice(file, span, m));
 }
 
 /// What the checks need from the groups, gathered in one pass over them

@@ -623,7 +623,10 @@ impl<'i> Validator<'i> {
         if confidential {
             return (ContactRoute::ContactPoint, None);
         }
-        if via || !has_personal || consent.is_none() {
+        // Reached through the contact point (contract, section 4) when the
+        // group says so or gives none of person, phone, email, website;
+        // personal data without consent is an error reported above.
+        if via || (!has_personal && website.is_none()) || (has_personal && consent.is_none()) {
             return (ContactRoute::ContactPoint, website);
         }
         (ContactRoute::Direct { person, phone, email }, website)
