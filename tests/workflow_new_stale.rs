@@ -134,3 +134,19 @@ fn stale_needs_a_year() {
     let root = stale_root();
     assert_eq!(root.run(&["stale", "--root", "."]).code, 2);
 }
+
+/// Contract, section 8: `SOURCE_DATE_EPOCH` is honoured where a date is
+/// needed; `new` needs one for `verified`.
+#[test]
+fn new_takes_the_date_from_source_date_epoch() {
+    let root = Root::new();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["new", "group", "fester-tag", "--root", ".", "--indications", "diabetes"])
+        .current_dir(root.path())
+        .env("SOURCE_DATE_EPOCH", "1780000000") // 2026-05-28 (UTC)
+        .output()
+        .expect("run wegweiser");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(root.path().join("content/groups/fester-tag.md")).unwrap();
+    assert!(text.contains("verified = 2026-05-28"), "{text}");
+}

@@ -182,12 +182,18 @@ impl Context {
 
 /// The year to use: `--year`, else `SOURCE_DATE_EPOCH`'s year, else now.
 pub fn default_year() -> i32 {
-    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
-        if let Ok(ts) = jiff::Timestamp::from_second(secs) {
-            return ts.to_zoned(jiff::tz::TimeZone::UTC).year() as i32;
-        }
-    }
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).year() as i32
+    i32::from(today().year())
+}
+
+/// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set:
+/// reproducible builds and tests get a fixed date.
+pub fn today() -> jiff::civil::Date {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.to_zoned(jiff::tz::TimeZone::UTC).date()
 }
 
 /// A value an option cannot take, with its text in the catalogue (clap

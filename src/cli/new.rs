@@ -131,7 +131,7 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
     } else if path.exists() {
         diagnostics.push(Diagnostic::general(Message::FileExists { path: display_path(&path) }));
     } else {
-        let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+        let today = super::today().to_string();
         let name = args.name.clone().unwrap_or_else(|| args.slug.replace('-', " "));
         let text = skeleton(args.kind, &name, &args.indications, &today);
         let result = path
