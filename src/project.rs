@@ -43,12 +43,10 @@ impl Project {
             .as_ref()
             .map(|(_, s)| Lang::from_code(s.language.get_ref()))
             .unwrap_or_default();
-        let theme_name = raw
-            .settings
-            .as_ref()
-            .and_then(|(_, s)| s.theme.as_ref().map(|t| t.get_ref().clone()))
-            .unwrap_or_else(|| "default".to_owned());
-        let theme = Theme::load(root, &theme_name, &mut diagnostics);
+        let theme_setting = raw.settings.as_ref().and_then(|(file, s)| s.theme.as_ref().map(|t| (*file, t)));
+        let theme_name = theme_setting.map(|(_, t)| t.get_ref().clone()).unwrap_or_else(|| "default".to_owned());
+        let theme =
+            Theme::load_at(root, &theme_name, theme_setting.map(|(file, t)| (file, t.span())), &mut diagnostics);
         // Lints and validation read the files independently: both at once.
         let (lints, directory) = rayon::join(
             || crate::validate::lint::lint(&raw, &sources),

@@ -61,6 +61,79 @@ fn missing_required_field() {
 }
 
 #[test]
+fn every_missing_required_field_of_a_group_at_once() {
+    let root = Root::new();
+    root.write("content/groups/x.md", "+++\nname = \"X\"\nindications = [\"diabetes\"]\n+++\nText.\n");
+    let r = root.run(&["check", "--root", ".", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    let problems: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let missing: Vec<(&str, &str, i64, i64)> = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["code"] == "missing-field")
+        .map(|p| (p["file"].as_str().unwrap(), p["message"].as_str().unwrap(), p["line"].as_i64().unwrap(), p["column"].as_i64().unwrap()))
+        .collect();
+    let fields = ["audience", "format", "status", "verified"];
+    assert_eq!(missing.len(), fields.len(), "{}", r.stdout);
+    for ((file, message, line, column), field) in missing.iter().zip(fields) {
+        assert_eq!((*file, *line, *column), ("content/groups/x.md", 1, 1), "{}", r.stdout);
+        assert!(message.contains(&format!("`{field}`")), "expected `{field}` in order in:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn every_missing_required_setting_at_once() {
+    let root = Root::new();
+    root.write("wegweiser.toml", "title = \"Wegweiser\"\n");
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    let mut at = 0;
+    for field in ["base_url", "language", "publisher"] {
+        let line = format!("error[missing-field]: wegweiser.toml:1:1: Das Pflichtfeld `{field}` fehlt");
+        let pos = r.stderr[at..].find(&line).unwrap_or_else(|| panic!("expected `{line}` (in order) in:\n{}", r.stderr));
+        at += pos + line.len();
+    }
+
+    // The required fields of [publisher] too, at its header.
+    let root = Root::new();
+    root.write("wegweiser.toml", &SETTINGS.replace("name = \"KISS Teststadt\"\n", ""));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("wegweiser.toml:5:1: Das Pflichtfeld `name` fehlt"), "{}", r.stderr);
+    assert!(!r.stderr.contains("`publisher`"), "{}", r.stderr);
+}
+
+#[test]
+fn language_codes_must_be_iso_639_1() {
+    let root = Root::new();
+    root.write("content/groups/x.md", &group("X", "languages = [\"xx\", \"ua\", \"tr\", \"ku\", \"zu\"]\n"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("error[invalid-language]: content/groups/x.md:8:14: `xx` ist kein Sprachkürzel nach ISO 639-1."), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error[invalid-language]: content/groups/x.md:8:20: `ua` ist kein Sprachkürzel nach ISO 639-1. Meinten Sie `uk`?"),
+        "{}",
+        r.stderr
+    );
+    // Real codes, with or without a German name, are fine.
+    assert!(r.stderr.contains("2 Fehler"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_theme_is_located_at_the_setting() {
+    let settings = SETTINGS.replace("language = \"de\"\n", "language = \"de\"\ntheme = \"custom\"\n");
+    expect_problem("wegweiser.toml", settings.as_bytes(), "error[theme-not-found]: wegweiser.toml:4:9:", "`custom`");
+    let root = Root::new();
+    root.write("wegweiser.toml", &settings);
+    let r = root.run(&["check", "--root", ".", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    let problems: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = problems.as_array().unwrap().iter().find(|p| p["code"] == "theme-not-found").expect("theme-not-found");
+    assert_eq!((&p["file"], &p["line"], &p["column"]), (&serde_json::json!("wegweiser.toml"), &serde_json::json!(4), &serde_json::json!(9)), "{}", r.stdout);
+}
+
+#[test]
 fn unknown_field_with_suggestion() {
     let text = group("X", "distrikt = \"Nord\"\n");
     expect_problem("content/groups/x.md", text.as_bytes(), "content/groups/x.md:8:1", "Das Feld `distrikt` gibt es nicht. Meinten Sie `district`?");
@@ -168,7 +241,8 @@ fn all_problems_of_a_run_at_once_sorted_by_file() {
     let b = r.stderr.find("content/groups/b.md:1:1").expect("b reported");
     let o = r.stderr.find("content/organisations/o.md:1:1").expect("o reported");
     assert!(a < b && b < o, "sorted by file:\n{}", r.stderr);
-    assert!(r.stderr.contains("3 Fehler"), "{}", r.stderr);
+    // o.md misses both `level` and `verified`: two problems.
+    assert!(r.stderr.contains("4 Fehler"), "{}", r.stderr);
 }
 
 #[test]

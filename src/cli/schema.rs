@@ -111,6 +111,13 @@ fn generator() -> SchemaGenerator {
     SchemaGenerator::new(settings)
 }
 
+/// The JSON Schema of `T` as JSON (definitions under `definitions`,
+/// referenced as `#/$defs/Name`): the loader reads the `required` lists
+/// from it to name every missing field of a table at once.
+pub fn schema_value<T: JsonSchema>() -> Value {
+    serde_json::to_value(generator().into_root_schema_for::<T>()).unwrap_or(Value::Null)
+}
+
 /// The schema (usually a `$ref`) of one kind, registering its definitions in `generator`.
 fn subschema(kind: SchemaKind, generator: &mut SchemaGenerator) -> Value {
     let schema = match kind {

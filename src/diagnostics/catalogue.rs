@@ -51,6 +51,8 @@ pub enum Message {
     InvalidEmail { value: String },
     InvalidBaseUrl { value: String },
     InvalidLanguageCode { code: String },
+    /// Two letters, but no ISO 639-1 code.
+    UnknownLanguageCode { code: String, suggestion: Option<String> },
     UnsupportedLanguage { code: String },
     InvalidId { id: String },
     OutOfRange { value: String, range: String },
@@ -145,7 +147,7 @@ impl Message {
             InvalidUrl { .. } => "invalid-url",
             InvalidEmail { .. } => "invalid-email",
             InvalidBaseUrl { .. } => "invalid-base-url",
-            InvalidLanguageCode { .. } => "invalid-language",
+            InvalidLanguageCode { .. } | UnknownLanguageCode { .. } => "invalid-language",
             UnsupportedLanguage { .. } => "unsupported-language",
             InvalidId { .. } => "invalid-id",
             OutOfRange { .. } => "out-of-range",
@@ -236,6 +238,8 @@ impl Message {
             (InvalidBaseUrl { value }, En) => format!("`base_url` must be a complete address with `https://` or `http://`, not `{value}`."),
             (InvalidLanguageCode { code }, De) => format!("`{code}` ist kein Sprachkürzel nach ISO 639-1. Verwenden Sie zwei Kleinbuchstaben, z. B. \"de\", \"tr\", \"ru\"."),
             (InvalidLanguageCode { code }, En) => format!("`{code}` is not an ISO 639-1 language code. Use two lowercase letters, e.g. \"de\", \"tr\", \"ru\"."),
+            (UnknownLanguageCode { code, suggestion }, De) => format!("`{code}` ist kein Sprachkürzel nach ISO 639-1.{} Verwenden Sie das Kürzel der Sprache aus ISO 639-1, z. B. \"de\", \"tr\", \"ru\".", opt_suggestion(De, suggestion)),
+            (UnknownLanguageCode { code, suggestion }, En) => format!("`{code}` is not an ISO 639-1 language code.{} Use the language's code from ISO 639-1, e.g. \"de\", \"tr\", \"ru\".", opt_suggestion(En, suggestion)),
             (UnsupportedLanguage { code }, De) => format!("Die Sprache `{code}` wird nicht unterstützt. Möglich sind \"de\" und \"en\"."),
             (UnsupportedLanguage { code }, En) => format!("The language `{code}` is not supported. Use \"de\" or \"en\"."),
             (InvalidId { id }, De) => format!("Die Kennung `{id}` ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche."),
@@ -330,6 +334,7 @@ impl Message {
                 replace(slug, suggestion)
             }
             (UnknownField { field, suggestion }, _) => replace(field, suggestion),
+            (UnknownLanguageCode { code, suggestion }, _) => replace(code, suggestion),
             (PersonalDataWithoutConsent { field }, De) => Some(format!("Tragen Sie unter [contact] `consent = JJJJ-MM-TT` (Datum der Einwilligung) ein oder löschen Sie `{field}`.")),
             (PersonalDataWithoutConsent { field }, En) => Some(format!("Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`.")),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),

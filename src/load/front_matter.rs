@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::diagnostics::Message;
 
@@ -65,7 +67,11 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
 /// at the first problem; to report every problem of a file at once, the
 /// offending key/value lines are blanked (same byte length, so spans stay
 /// valid) and the text is parsed again, up to a limit.
-pub fn parse<T: DeserializeOwned>(toml: &str) -> Result<T, Vec<Problem>> {
+///
+/// serde names only the first missing field of a table; the others missing
+/// from it are taken from the `required` list of `T`'s JSON Schema (see
+/// [`missing_fields`]) and reported as well, in the order of declaration.
+pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Problem>> {
     let mut text = toml.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
@@ -88,13 +94,24 @@ pub fn parse<T: DeserializeOwned>(toml: &str) -> Result<T, Vec<Problem>> {
             break;
         }
         let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
-        if !consequence {
-            problems.push((span.clone(), message));
+        let missing = matches!(message, Message::MissingField { .. });
+        match missing.then(|| missing_fields::<T>(&text, span.as_ref(), &blanked)).flatten() {
+            // Every required field absent from the table, each its own problem.
+            Some(fields) => {
+                for field in fields {
+                    let m = Message::MissingField { field };
+                    if !problems.iter().any(|(s, p)| *s == span && *p == m) {
+                        problems.push((span.clone(), m));
+                    }
+                }
+            }
+            None if !consequence => problems.push((span.clone(), message)),
+            None => {}
         }
         match (syntax, span) {
             (false, Some(span)) => match blank_region(&text, &span) {
                 Some((region, key)) => {
-                    if wrong_value {
+                    if wrong_value || missing {
                         // The key is there; its absence after blanking is no new problem.
                         blanked.push(key);
                     }
@@ -106,6 +123,118 @@ pub fn parse<T: DeserializeOwned>(toml: &str) -> Result<T, Vec<Problem>> {
         }
     }
     Err(problems)
+}
+
+/// Every required field missing from the table serde found one missing in
+/// (the top level if `span` is `None`, else the table whose header or value
+/// is at `span`), in the order the fields are declared; `None` if the table
+/// or its schema cannot be found. Keys in `present` (blanked for a wrong
+/// value) count as there.
+fn missing_fields<T: DeserializeOwned + JsonSchema>(
+    text: &str,
+    span: Option<&Range<usize>>,
+    present: &[String],
+) -> Option<Vec<String>> {
+    use toml::de::{DeTable, DeValue};
+    #[derive(Clone)]
+    enum Step {
+        Key(String),
+        Item,
+    }
+    type Found = Option<(usize, Vec<Step>, Vec<String>)>;
+    fn keys(t: &DeTable<'_>) -> Vec<String> {
+        t.iter().map(|(k, _)| k.get_ref().to_string()).collect()
+    }
+    fn consider(region: Range<usize>, at: &Range<usize>, path: &[Step], t: &DeTable<'_>, best: &mut Found) {
+        if (region.contains(&at.start) || region == *at) && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len) {
+            *best = Some((region.len(), path.to_vec(), keys(t)));
+        }
+    }
+    fn walk(t: &DeTable<'_>, at: &Range<usize>, path: &mut Vec<Step>, best: &mut Found) {
+        for (k, v) in t.iter() {
+            path.push(Step::Key(k.get_ref().to_string()));
+            match v.get_ref() {
+                DeValue::Table(inner) => {
+                    consider(v.span(), at, path, inner, best);
+                    consider(k.span(), at, path, inner, best);
+                    walk(inner, at, path, best);
+                }
+                DeValue::Array(a) => {
+                    for item in a.iter() {
+                        if let DeValue::Table(inner) = item.get_ref() {
+                            path.push(Step::Item);
+                            consider(item.span(), at, path, inner, best);
+                            walk(inner, at, path, best);
+                            path.pop();
+                        }
+                    }
+                }
+                _ => {}
+            }
+            path.pop();
+        }
+    }
+    let doc = DeTable::parse(text).ok()?;
+    let (path, mut have) = match span {
+        None => (Vec::new(), keys(doc.get_ref())),
+        Some(at) => {
+            let mut best = None;
+            walk(doc.get_ref(), at, &mut Vec::new(), &mut best);
+            let (_, path, have) = best?;
+            (path, have)
+        }
+    };
+    have.extend(present.iter().cloned());
+
+    let root = crate::cli::schema::schema_value::<T>();
+    fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
+        for _ in 0..8 {
+            if let Some(r) = v.get("$ref").and_then(Value::as_str) {
+                let name = r.rsplit('/').next()?;
+                v = root.get("definitions").or_else(|| root.get("$defs"))?.get(name)?;
+            } else if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+                v = one;
+            } else {
+                return Some(v);
+            }
+        }
+        None
+    }
+    let mut schema = resolve(&root, &root)?;
+    for step in &path {
+        let next = match step {
+            Step::Key(k) => schema.get("properties").and_then(|p| p.get(k)).or_else(|| schema.get("additionalProperties")),
+            Step::Item => schema.get("items"),
+        };
+        schema = resolve(&root, next?)?;
+    }
+    let required: Vec<String> =
+        schema.get("required")?.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    let mut missing: Vec<String> = required.into_iter().filter(|f| !have.contains(f)).collect();
+    let order = declaration_order::<T>(text, span);
+    missing.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(usize::MAX));
+    Some(missing)
+}
+
+/// The fields of the table at `span` (top level if `None`) in the order of
+/// declaration: serde lists them so when it meets an unknown key, so one is
+/// put first into the table. The JSON Schema knows them only sorted.
+fn declaration_order<T: DeserializeOwned>(text: &str, span: Option<&Range<usize>>) -> Vec<String> {
+    const PROBE: &str = "wegweiser_declaration_order_probe";
+    let at = match span {
+        None => 0,
+        // Only a `[table]` / `[[table]]` header has a line to put a key after.
+        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => {
+            text[s.end..].find('\n').map(|i| s.end + i + 1).unwrap_or(text.len())
+        }
+        Some(_) => return Vec::new(),
+    };
+    let probe = format!("{}\n{PROBE} = 0\n{}", &text[..at], &text[at..]);
+    let Err(e) = toml::from_str::<T>(&probe) else { return Vec::new() };
+    match e.message().trim().strip_prefix(&format!("unknown field `{PROBE}`")) {
+        Some(rest) => rest.split('`').skip(1).step_by(2).map(str::to_owned).collect(),
+        None => Vec::new(),
+    }
 }
 
 /// How many problems of one file are reported at most.
@@ -246,7 +375,7 @@ mod tests {
         assert_eq!(bad, Some(12));
     }
 
-    #[derive(Debug, serde::Deserialize)]
+    #[derive(Debug, serde::Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Probe {
@@ -256,13 +385,13 @@ mod tests {
         items: Vec<Item>,
         sub: Option<Sub>,
     }
-    #[derive(Debug, serde::Deserialize)]
+    #[derive(Debug, serde::Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Item {
         rhythm: String,
     }
-    #[derive(Debug, serde::Deserialize)]
+    #[derive(Debug, serde::Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Sub {
@@ -277,6 +406,57 @@ mod tests {
         assert_eq!(codes, ["unknown-field", "unknown-field", "missing-field", "wrong-type", "wrong-type"], "{problems:?}");
         // The missing `rhythm` of the [[items]] table is located at its header.
         assert_eq!(&text[problems[2].0.clone().unwrap()], "[[items]]");
+    }
+
+    #[derive(Debug, serde::Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Several {
+        zeta: String,
+        alpha: i64,
+        note: Option<String>,
+        sub: SeveralSub,
+        #[serde(default)]
+        items: Vec<SeveralSub>,
+    }
+    #[derive(Debug, serde::Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct SeveralSub {
+        phone: String,
+        extra: Option<String>,
+        code: String,
+    }
+
+    fn missing(problems: &[Problem]) -> Vec<(Option<Range<usize>>, String)> {
+        problems
+            .iter()
+            .map(|(s, m)| match m {
+                Message::MissingField { field } => (s.clone(), field.clone()),
+                other => (s.clone(), other.code().to_owned()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_every_missing_field_of_a_table_in_declaration_order() {
+        let problems = parse::<Several>("#++
+note = \"x\"\n").unwrap_err();
+        let names: Vec<String> = missing(&problems).into_iter().map(|(_, f)| f).collect();
+        assert_eq!(names, ["zeta", "alpha", "sub"], "{problems:?}");
+        assert!(problems.iter().all(|(s, _)| s.is_none()));
+
+        // Nested tables too, at their header; a key with a wrong value is not missing.
+        let text = "#++\nzeta = 5\n\n[sub]\nextra = \"x\"\n\n[[items]]\nphone = \"1\"\n";
+        let problems = parse::<Several>(text).unwrap_err();
+        let got = missing(&problems);
+        let names: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
+        // (toml visits the tables before the plain keys; output is sorted by location later.)
+        assert_eq!(names, ["code", "phone", "code", "wrong-type", "alpha"], "{problems:?}");
+        assert_eq!(&text[got[0].0.clone().unwrap()], "[[items]]");
+        assert_eq!(&text[got[1].0.clone().unwrap()], "[sub]");
+        assert_eq!(&text[got[2].0.clone().unwrap()], "[sub]");
+        assert_eq!(got[4].0, None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message, SourceFile, Sources, display_path};
@@ -173,7 +174,7 @@ pub fn load_cached(
     dir
 }
 
-fn parse_toml_file<T: DeserializeOwned>(
+fn parse_toml_file<T: DeserializeOwned + JsonSchema>(
     path: &Path,
     canonical_root: &Path,
     sources: &mut Sources,
@@ -241,7 +242,7 @@ impl Folders<'_> {
 
     /// Reads and parses the entry files of `folder` (`content/groups/`),
     /// taking unchanged ones from `shelf`.
-    fn entries<T: DeserializeOwned + Send + Sync>(
+    fn entries<T: DeserializeOwned + JsonSchema + Send + Sync>(
         &self,
         folder: &Path,
         shelf: &mut Shelf<ReadEntry<T>>,
@@ -303,7 +304,7 @@ impl Folders<'_> {
     }
 
     /// Reads and parses one entry file.
-    fn read_entry<T: DeserializeOwned>(&self, f: &Candidate) -> ReadEntry<T> {
+    fn read_entry<T: DeserializeOwned + JsonSchema>(&self, f: &Candidate) -> ReadEntry<T> {
         let mut read = read_checked(&f.path, self.canonical_root);
         if read.problem.is_none() && f.nested {
             read.problem = Some((None, Message::SubfolderNotAllowed));

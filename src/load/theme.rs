@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Message, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message, display_path};
 
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -40,6 +41,17 @@ impl Theme {
 
     /// The built-in theme overlaid with `root/themes/<name>/`.
     pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
+        Theme::load_at(root, name, None, diagnostics)
+    }
+
+    /// Like [`Theme::load`]; a missing theme is reported at `setting` (the
+    /// `theme` value in wegweiser.toml: file and byte span), if given.
+    pub fn load_at(
+        root: &Path,
+        name: &str,
+        setting: Option<(FileId, Range<usize>)>,
+        diagnostics: &mut Diagnostics,
+    ) -> Theme {
         let mut theme = Theme::built_in();
         // A name that is not a slug (`../..`, `/etc`) could lead out of the
         // root; validation reports it, and nothing of it is read.
@@ -49,10 +61,11 @@ impl Theme {
         let folder = root.join("themes").join(name);
         if !folder.is_dir() {
             if name != "default" {
-                diagnostics.push(Diagnostic::general(Message::ThemeNotFound {
-                    name: name.to_owned(),
-                    path: display_path(&folder),
-                }));
+                let message = Message::ThemeNotFound { name: name.to_owned(), path: display_path(&folder) };
+                diagnostics.push(match setting {
+                    Some((file, span)) => Diagnostic::error(file, Some(span), message),
+                    None => Diagnostic::general(message),
+                });
             }
             return theme;
         }

@@ -468,10 +468,14 @@ impl<'i> Validator<'i> {
         let mut languages = Vec::new();
         for l in f.languages.iter().flatten() {
             let code = l.get_ref().trim();
-            if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+            if languages::is_iso_639_1(code) {
                 if !languages.iter().any(|x| x == code) {
                     languages.push(code.to_owned());
                 }
+            } else if let Some(suggestion) = languages::suggest_code(code).filter(|_| code.len() == 2) {
+                self.at(file, l, Message::UnknownLanguageCode { code: code.to_owned(), suggestion: Some(suggestion.to_owned()) });
+            } else if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+                self.at(file, l, Message::UnknownLanguageCode { code: code.to_owned(), suggestion: None });
             } else {
                 self.at(file, l, Message::InvalidLanguageCode { code: l.get_ref().clone() });
             }
