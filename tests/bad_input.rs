@@ -323,3 +323,19 @@ fn characters_the_print_fonts_cannot_show_warn() {
     let r = root.run(&["check", "--root", ".", "--strict"]);
     assert_eq!(r.code, 1, "{}", r.all());
 }
+
+/// All problems of a file at once: a misspelt field does not hide the
+/// other problems of the same file (the rest of it is still checked).
+#[test]
+fn an_unknown_field_does_not_hide_the_files_other_problems() {
+    let root = Root::new();
+    root.write(
+        "content/groups/x.md",
+        &group("Gesprächskreis X", "distrikt = \"Nord\"\n").replace("[\"diabetes\"]", "[\"diabetis\"]"),
+    );
+    let r = root.run(&["check", "--root", ".", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    let problems: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let codes: Vec<&str> = problems.as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"unknown-field") && codes.contains(&"unknown-indication"), "{codes:?}");
+}

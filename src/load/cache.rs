@@ -154,6 +154,9 @@ pub enum Outcome<T> {
         body: Arc<str>,
         /// Byte offset of the body in the file.
         body_offset: usize,
+        /// Unknown fields of the front matter: reported, while the rest of
+        /// the entry is still checked.
+        problems: Vec<(Option<Range<usize>>, Message)>,
     },
     /// The file could not be read or parsed: the problems, located.
     Problems(Vec<(Option<Range<usize>>, Message)>),
@@ -162,9 +165,12 @@ pub enum Outcome<T> {
 impl<T> Clone for Outcome<T> {
     fn clone(&self) -> Self {
         match self {
-            Outcome::Parsed { front, body, body_offset } => {
-                Outcome::Parsed { front: Arc::clone(front), body: Arc::clone(body), body_offset: *body_offset }
-            }
+            Outcome::Parsed { front, body, body_offset, problems } => Outcome::Parsed {
+                front: Arc::clone(front),
+                body: Arc::clone(body),
+                body_offset: *body_offset,
+                problems: problems.clone(),
+            },
             Outcome::Problems(p) => Outcome::Problems(p.clone()),
         }
     }

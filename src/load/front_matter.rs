@@ -72,13 +72,30 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
 /// from it are taken from the `required` list of `T`'s JSON Schema (see
 /// [`missing_fields`]) and reported as well, in the order of declaration.
 pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Problem>> {
+    let (value, problems) = parse_partial::<T>(toml);
+    match value {
+        Some(v) if problems.is_empty() => Ok(v),
+        _ => Err(problems),
+    }
+}
+
+/// Like [`parse`], also returning what is left of `T` when the only
+/// problems are unknown fields (a misspelt key): the rest of such a file can
+/// still be checked, so that all its problems are reported at once. No value
+/// otherwise.
+pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> (Option<T>, Vec<Problem>) {
     let mut text = toml.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match toml::from_str::<T>(&text) {
-            Ok(v) if problems.is_empty() => return Ok(v),
-            Ok(_) => break,
+            // Only unknown fields are left out: a value that was blanked
+            // would be missing to the checks that follow (`ended` with a
+            // wrong type would also be reported as missing).
+            Ok(v) if problems.iter().all(|(_, m)| matches!(m, Message::UnknownField { .. })) => {
+                return (Some(v), problems);
+            }
+            Ok(_) => return (None, problems),
             Err(e) => e,
         };
         let message = classify(e.message());
@@ -122,7 +139,7 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Prob
             _ => break,
         }
     }
-    Err(problems)
+    (None, problems)
 }
 
 /// Every required field missing from the table serde found one missing in

@@ -290,7 +290,10 @@ impl Folders<'_> {
             let slug = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let id = sources.add_shared(entry.source);
             match entry.outcome {
-                Outcome::Parsed { front, body, body_offset } => {
+                Outcome::Parsed { front, body, body_offset, problems } => {
+                    for (span, m) in problems {
+                        diagnostics.push(Diagnostic::error(id, span, m));
+                    }
                     out.push(Loaded { file: id, version: entry.version, slug, front, body, body_offset })
                 }
                 Outcome::Problems(problems) => {
@@ -311,11 +314,17 @@ impl Folders<'_> {
         }
         let outcome = match read.problem.take() {
             Some(problem) => Outcome::Problems(vec![problem]),
-            None => match front_matter::split(&read.text).map_err(|p| vec![p]).and_then(|s| {
-                front_matter::parse::<T>(&s.toml).map(|front| (front, Arc::<str>::from(s.body), s.body_offset))
-            }) {
-                Ok((front, body, body_offset)) => Outcome::Parsed { front: Arc::new(front), body, body_offset },
-                Err(problems) => Outcome::Problems(problems),
+            None => match front_matter::split(&read.text) {
+                Err(problem) => Outcome::Problems(vec![problem]),
+                Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
+                    (Some(front), problems) => Outcome::Parsed {
+                        front: Arc::new(front),
+                        body: Arc::from(s.body),
+                        body_offset: s.body_offset,
+                        problems,
+                    },
+                    (None, problems) => Outcome::Problems(problems),
+                },
             },
         };
         ReadEntry { source: Arc::new(SourceFile::new(read.display, read.text)), version: FileVersion::next(), outcome }
