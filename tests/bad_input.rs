@@ -339,3 +339,20 @@ fn an_unknown_field_does_not_hide_the_files_other_problems() {
     let codes: Vec<&str> = problems.as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"unknown-field") && codes.contains(&"unknown-indication"), "{codes:?}");
 }
+
+/// A file in `content/images/` that is no image passes no `check`: the
+/// problem is reported at the reference (Markdown or `cover_image`), not
+/// later by the print template.
+#[test]
+fn a_broken_image_is_reported_where_it_is_used() {
+    let root = Root::new();
+    root.write("content/images/foto.png", "kein Bild");
+    root.write(
+        "content/groups/x.md",
+        &group("Gesprächskreis X", "").replace("+++\nBeschreibung", "+++\n![Treffen](images/foto.png)\n\nBeschreibung"),
+    );
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("error[image-unreadable]: content/groups/x.md:9:1:"), "{}", r.stderr);
+    assert!(r.stderr.contains("`images/foto.png`"), "{}", r.stderr);
+}

@@ -191,7 +191,7 @@ fn links_resolve_under_a_base_path() {
     root.write("content/groups/alt.md", &group("Mit alter Adresse", "former_slugs = [\"ganz-alt\"]\n\n[[meetings]]\nrhythm = \"weekly\"\nweekday = \"friday\"\nstart = \"10:00\"\n"));
     root.write("content/groups/ende.md", &group("Vorbei", "ended = 2026-01-31\n").replace("\"active\"", "\"ended\""));
     root.write("content/pages/impressum.md", "+++\ntitle = \"Impressum\"\n+++\n# Anbieter\n\n![Logo](images/logo.png)\n");
-    root.write_bytes("content/images/logo.png", b"\x89PNG\r\n\x1a\n");
+    root.write_bytes("content/images/logo.png", PIXEL_PNG);
     let site = build_web(&root);
     let n = check_links(&site, "/wegweiser");
     assert!(n > 100, "{n}");

@@ -184,7 +184,13 @@ impl<'i> Validator<'i> {
                 None
             }
             Some(p) => match self.images.get(&p) {
-                Some(img) => Some(img.clone()),
+                Some(img) => {
+                    if let Err(detail) = crate::render::print::check_image(&img.path, &img.bytes) {
+                        self.at(file, s, Message::ImageUnreadable { path: s.get_ref().clone(), detail });
+                        return None;
+                    }
+                    Some(img.clone())
+                }
                 None => {
                     self.at(file, s, Message::FileNotFound { path: s.get_ref().clone() });
                     None
@@ -210,10 +216,14 @@ impl<'i> Validator<'i> {
                 let span = Some(range.start + offset..range.end + offset);
                 match normalize_content_path(&url) {
                     None => self.error(file, span, Message::PathLeavesContent { path: url }),
-                    Some(p) if !self.images.contains_key(&p) => {
-                        self.error(file, span, Message::FileNotFound { path: url })
-                    }
-                    Some(_) => {}
+                    Some(p) => match self.images.get(&p) {
+                        None => self.error(file, span, Message::FileNotFound { path: url }),
+                        Some(img) => {
+                            if let Err(detail) = crate::render::print::check_image(&img.path, &img.bytes) {
+                                self.error(file, span, Message::ImageUnreadable { path: url, detail });
+                            }
+                        }
+                    },
                 }
             }
         }

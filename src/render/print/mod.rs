@@ -165,6 +165,38 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
     Err(last_errors)
 }
 
+/// Whether the print template can use an image of `content/images/`: its
+/// format (from the file name's extension, as typst takes it, else from the
+/// bytes) and, for raster images, a header that gives the size. Only the
+/// header is read (the `image` crate typst decodes with), so checking stays
+/// cheap on every `serve` rebuild; SVG is parsed (typst's own parser). `check`
+/// reports a broken image at its reference, instead of the booklet failing
+/// in the template.
+pub fn check_image(path: &str, bytes: &[u8]) -> Result<(), String> {
+    use image::ImageFormat as F;
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let raster = match ext.as_str() {
+        "png" => Some(F::Png),
+        "jpg" | "jpeg" => Some(F::Jpeg),
+        "gif" => Some(F::Gif),
+        "webp" => Some(F::WebP),
+        "svg" | "svgz" => None,
+        _ => match image::guess_format(bytes) {
+            Ok(f @ (F::Png | F::Jpeg | F::Gif | F::WebP)) => Some(f),
+            _ => None,
+        },
+    };
+    match raster {
+        Some(format) => image::ImageReader::with_format(std::io::Cursor::new(bytes), format)
+            .into_dimensions()
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        None => typst::visualize::SvgImage::new(typst::foundations::Bytes::new(bytes.to_vec()))
+            .map(|_| ())
+            .map_err(|_| "SVG".to_owned()),
+    }
+}
+
 /// Environment variable naming a file for typst's timings (a Chrome trace,
 /// like `typst compile --timings`: open it in a trace viewer such as
 /// Perfetto). For theme authors who want to see what their template costs.
