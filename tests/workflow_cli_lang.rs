@@ -278,3 +278,17 @@ fn no_colour_when_not_a_terminal() {
         assert!(!stderr.contains('\x1b'), "{lang}: {stderr:?}");
     }
 }
+
+/// A `--root` that is no folder is wrong usage (exit code 2), said in the
+/// user's language, not a list of files missing from it.
+#[test]
+fn a_root_that_does_not_exist_is_wrong_usage() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(["--lang", "de", "check", "--root", "/gibt/es/nicht"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run wegweiser");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Den Ordner `/gibt/es/nicht` gibt es nicht."), "{err}");
+}

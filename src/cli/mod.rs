@@ -59,7 +59,7 @@ enum Command {
 #[derive(Debug, Args, Clone)]
 pub struct RootArgs {
     /// The directory's folder (holds wegweiser.toml and content/).
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", value_parser = parse_root)]
     pub root: PathBuf,
 }
 
@@ -215,6 +215,13 @@ pub fn parse_year(s: &str) -> Result<i32, BadValue> {
         Ok(y) if (1900..=9000).contains(&y) => Ok(y),
         _ => Err(BadValue(Note::CliNotAYear { value: s.to_owned() })),
     }
+}
+
+/// Parses `--root`: a folder that exists (else wrong usage, exit code 2,
+/// rather than a list of files missing from it).
+pub fn parse_root(s: &str) -> Result<PathBuf, BadValue> {
+    let path = PathBuf::from(s);
+    if path.is_dir() { Ok(path) } else { Err(BadValue(Note::CliNotAFolder { value: s.to_owned() })) }
 }
 
 /// Parses `--port` (0–65535).
