@@ -356,3 +356,13 @@ fn a_broken_image_is_reported_where_it_is_used() {
     assert!(r.stderr.contains("error[image-unreadable]: content/groups/x.md:9:1:"), "{}", r.stderr);
     assert!(r.stderr.contains("`images/foto.png`"), "{}", r.stderr);
 }
+
+/// An empty `name` is a wrong value, located at the value.
+#[test]
+fn an_empty_name_is_reported() {
+    let root = Root::new();
+    root.write("content/groups/x.md", &group("  ", ""));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("error[empty-name]: content/groups/x.md:2:8:"), "{}", r.stderr);
+}

@@ -62,6 +62,8 @@ pub enum Message {
     UnknownContactPoint { slug: String, suggestion: Option<String> },
     NoIndications,
     EmptyAudience,
+    /// `name = ""`.
+    EmptyName,
     DuplicateSlug { slug: String, other: String },
     // ---- rules -----------------------------------------------------------
     PersonalDataWithoutConsent { field: String },
@@ -158,6 +160,7 @@ impl Message {
             UnknownContactPoint { .. } => "unknown-contact-point",
             NoIndications => "no-indications",
             EmptyAudience => "empty-audience",
+            EmptyName => "empty-name",
             DuplicateSlug { .. } => "duplicate-slug",
             PersonalDataWithoutConsent { .. } => "missing-consent",
             EndedMissing => "ended-missing",
@@ -261,6 +264,8 @@ impl Message {
             (NoIndications, En) => "Give at least one indication; the first one is the primary topic.".into(),
             (EmptyAudience, De) => "Geben Sie an, für wen die Gruppe ist: \"affected\" (Betroffene), \"relatives\" (Angehörige) oder beide.".into(),
             (EmptyAudience, En) => "Say whom the group is for: \"affected\", \"relatives\" or both.".into(),
+            (EmptyName, De) => "Der Name ist leer. Tragen Sie den Namen ein, unter dem der Eintrag erscheinen soll.".into(),
+            (EmptyName, En) => "The name is empty. Enter the name the entry is to appear under.".into(),
             (DuplicateSlug { slug, other }, De) => format!("Die Adresse `{slug}` wird schon von `{other}` verwendet. Jede Adresse darf nur einmal vorkommen."),
             (DuplicateSlug { slug, other }, En) => format!("The address `{slug}` is already used by `{other}`. Every address may be used only once."),
             (PersonalDataWithoutConsent { field }, De) => format!("`{field}` darf nur mit Einwilligung veröffentlicht werden. Tragen Sie das Datum der Einwilligung als `consent = JJJJ-MM-TT` ein oder löschen Sie `{field}`."),

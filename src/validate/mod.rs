@@ -380,6 +380,9 @@ impl<'i> Validator<'i> {
         verified: &Spanned<toml::value::Datetime>,
     ) -> Option<EntryMeta> {
         let verified = self.date(e.file, verified);
+        if name.get_ref().trim().is_empty() {
+            self.at(e.file, name, Message::EmptyName);
+        }
         self.markdown_images(e.file, &e.body, e.body_offset);
         let front = &e.front;
         let sort_text = front.sort_as().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name.get_ref().trim());
