@@ -52,10 +52,15 @@ impl Project {
             || crate::validate::lint::lint(&raw, &sources),
             || crate::validate::validate_loaded(&raw, &mut diagnostics, earlier),
         );
-        if let Some(dir) = &directory {
-            lints.into_iter().for_each(|d| diagnostics.push(d));
-            stale_warnings(dir, year, &mut diagnostics);
-            unprintable_warnings(dir, &sources, &mut diagnostics);
+        match &directory {
+            Some(dir) => {
+                lints.into_iter().for_each(|d| diagnostics.push(d));
+                stale_warnings(dir, year, &mut diagnostics);
+                unprintable_warnings(dir, &sources, &mut diagnostics);
+            }
+            // All problems of a run at once: a stale date is stale whatever
+            // else is broken, so the files that parsed are still looked at.
+            None => stale_warnings_raw(&raw, year, &mut diagnostics),
         }
         Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }
     }
@@ -80,6 +85,33 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
             Some(meta.origin.verified_span.clone()),
             Message::Stale { verified: format_date_de(meta.verified), months, year },
         ));
+    }
+}
+
+/// [`stale_warnings`] for a directory with errors (no model): the same
+/// rule, read from the entry files that parsed.
+fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Diagnostics) {
+    use crate::load::raw::Status;
+    use crate::validate::rules::to_date;
+    let months = raw.settings.as_ref().map(|(_, s)| *s.print.stale_after_months.get_ref()).unwrap_or(18);
+    let cutoff = crate::model::edition::stale_cutoff(year, months);
+    let groups = raw.groups.iter().filter(|g| *g.front.status.get_ref() != Status::Ended).map(|g| {
+        (g.file, &g.front.verified, g.front.web.unwrap_or(true) || g.front.print.unwrap_or(true))
+    });
+    let organisations = raw.organisations.iter().map(|o| {
+        (o.file, &o.front.verified, o.front.web.unwrap_or(true) || o.front.print.unwrap_or(true))
+    });
+    let contact_points = raw.contact_points.iter().map(|c| {
+        (c.file, &c.front.verified, c.front.web.unwrap_or(true) || c.front.print.unwrap_or(true))
+    });
+    for (file, verified, published) in groups.chain(organisations).chain(contact_points) {
+        if let Some(date) = to_date(verified.get_ref()).filter(|d| published && *d < cutoff) {
+            diagnostics.push(Diagnostic::warning(
+                file,
+                Some(verified.span()),
+                Message::Stale { verified: format_date_de(date), months, year },
+            ));
+        }
     }
 }
 

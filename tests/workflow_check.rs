@@ -262,3 +262,18 @@ fn strict_fails_on_warnings_but_not_on_notices() {
     assert!(stale.all().contains("error[stale]"), "{}", stale.all());
     assert_eq!(r.run(&["check", "--year", "2027"]).code, 0);
 }
+
+/// All problems of a run at once: a stale entry is reported even when
+/// another file is broken (and is an error with `--strict`).
+#[test]
+fn stale_entries_are_reported_next_to_errors() {
+    let r = Root::new();
+    r.write("content/groups/alt.md", &group("Alte Gruppe", "").replace("2026-09-14", "2023-01-05"));
+    r.write("content/groups/kaputt.md", "+++\nname = \"Kaputt\"\n+++\n");
+    let checked = r.run(&["check", "--year", "2027"]);
+    assert_eq!(checked.code, 1, "{}", checked.all());
+    assert!(checked.all().contains("warning[stale]: content/groups/alt.md:7:12:"), "{}", checked.all());
+    assert!(checked.all().contains("error[missing-field]: content/groups/kaputt.md:1:1:"), "{}", checked.all());
+    let strict = r.run(&["check", "--year", "2027", "--strict"]);
+    assert!(strict.all().contains("error[stale]: content/groups/alt.md:7:12:"), "{}", strict.all());
+}
