@@ -80,39 +80,45 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
         if !published || matches!(e, EntryRef::Group(_)) && !dir.is_live_on_web(e) && !meta.print {
             continue;
         }
-        diagnostics.push(Diagnostic::warning(
-            meta.origin.file,
-            Some(meta.origin.verified_span.clone()),
-            Message::Stale { verified: format_date_de(meta.verified), months, year },
-        ));
+        push_stale(diagnostics, meta.origin.file, meta.origin.verified_span.clone(), meta.verified, months, year);
     }
 }
 
 /// [`stale_warnings`] for a directory with errors (no model): the same
 /// rule, read from the entry files that parsed.
 fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Diagnostics) {
-    use crate::load::raw::Status;
-    use crate::validate::rules::to_date;
-    let months = raw.settings.as_ref().map(|(_, s)| *s.print.stale_after_months.get_ref()).unwrap_or(18);
+    use crate::load::raw::{PrintSettings, Status};
+    let months = match &raw.settings {
+        Some((_, s)) => *s.print.stale_after_months.get_ref(),
+        None => *PrintSettings::default().stale_after_months.get_ref(),
+    };
     let cutoff = crate::model::edition::stale_cutoff(year, months);
-    let groups = raw.groups.iter().filter(|g| *g.front.status.get_ref() != Status::Ended).map(|g| {
-        (g.file, &g.front.verified, g.front.web.unwrap_or(true) || g.front.print.unwrap_or(true))
-    });
-    let organisations = raw.organisations.iter().map(|o| {
-        (o.file, &o.front.verified, o.front.web.unwrap_or(true) || o.front.print.unwrap_or(true))
-    });
-    let contact_points = raw.contact_points.iter().map(|c| {
-        (c.file, &c.front.verified, c.front.web.unwrap_or(true) || c.front.print.unwrap_or(true))
-    });
-    for (file, verified, published) in groups.chain(organisations).chain(contact_points) {
-        if let Some(date) = to_date(verified.get_ref()).filter(|d| published && *d < cutoff) {
-            diagnostics.push(Diagnostic::warning(
-                file,
-                Some(verified.span()),
-                Message::Stale { verified: format_date_de(date), months, year },
-            ));
+    let published = |web: Option<bool>, print: Option<bool>| web.unwrap_or(true) || print.unwrap_or(true);
+    let groups = raw.groups.iter().filter(|g| *g.front.status.get_ref() != Status::Ended);
+    let entries = groups
+        .map(|g| (g.file, &g.front.verified, published(g.front.web, g.front.print)))
+        .chain(raw.organisations.iter().map(|o| (o.file, &o.front.verified, published(o.front.web, o.front.print))))
+        .chain(raw.contact_points.iter().map(|c| (c.file, &c.front.verified, published(c.front.web, c.front.print))));
+    for (file, verified, published) in entries {
+        if let Some(date) = crate::validate::rules::to_date(verified.get_ref()).filter(|d| published && *d < cutoff) {
+            push_stale(diagnostics, file, verified.span(), date, months, year);
         }
     }
+}
+
+fn push_stale(
+    diagnostics: &mut Diagnostics,
+    file: FileId,
+    span: std::ops::Range<usize>,
+    verified: crate::model::Date,
+    months: u32,
+    year: i32,
+) {
+    diagnostics.push(Diagnostic::warning(
+        file,
+        Some(span),
+        Message::Stale { verified: format_date_de(verified), months, year },
+    ));
 }
 
 /// Characters that no print font can show, located at their first use in

@@ -63,6 +63,13 @@ impl Session {
         self.write(rel, &new);
     }
 
+    /// Replaces `from` by `to` in `rel`, then [`Self::incremental`] with
+    /// that one file changed.
+    fn replace(&mut self, rel: &str, from: &str, to: &str, what: &str, max: usize) {
+        self.edit(rel, |t| t.replace(from, to));
+        self.incremental(what, &[rel], max);
+    }
+
     /// The incremental build after changes of `changed` (as the watcher
     /// reports them), compared with a full build. Returns what the
     /// incremental render did, or `None` if the content has errors (then,
@@ -147,41 +154,20 @@ fn incremental_site_equals_full_build_after_every_edit() {
     s.incremental("unchanged save", &[GROUP], 0);
 
     // A group: name (same letter), description, topics, contact point, meetings.
-    s.edit(GROUP, |t| {
-        t.replace("name = \"Diabetes-Selbsthilfegruppe Musterstadt-Nord\"", "name = \"Diabetesgruppe Nord\"")
-    });
-    s.incremental("group name", &[GROUP], 30);
-    s.edit(GROUP, |t| t.replace("Zweimal im Jahr", "Dreimal im Jahr"));
-    s.incremental("group description", &[GROUP], 30);
-    s.edit(GROUP, |t| {
-        t.replace("indications = [\"diabetes\", \"uebergewicht\"]", "indications = [\"uebergewicht\", \"diabetes\"]")
-    });
-    s.incremental("group primary topic", &[GROUP], 30);
-    s.edit(GROUP, |t| {
-        t.replace("indications = [\"uebergewicht\", \"diabetes\"]", "indications = [\"diabetes\", \"alkohol\"]")
-    });
-    s.incremental("group topics", &[GROUP], 30);
-    s.edit(GROUP, |t| {
-        t.replace("contact_point = \"kiss-musterstadt\"", "contact_point = \"selbsthilfebuero-musterdorf\"")
-    });
-    s.incremental("group contact point", &[GROUP], 30);
+    s.replace(GROUP, "name = \"Diabetes-Selbsthilfegruppe Musterstadt-Nord\"", "name = \"Diabetesgruppe Nord\"", "group name", 30);
+    s.replace(GROUP, "Zweimal im Jahr", "Dreimal im Jahr", "group description", 30);
+    s.replace(GROUP, "indications = [\"diabetes\", \"uebergewicht\"]", "indications = [\"uebergewicht\", \"diabetes\"]", "group primary topic", 30);
+    s.replace(GROUP, "indications = [\"uebergewicht\", \"diabetes\"]", "indications = [\"diabetes\", \"alkohol\"]", "group topics", 30);
+    s.replace(GROUP, "contact_point = \"kiss-musterstadt\"", "contact_point = \"selbsthilfebuero-musterdorf\"", "group contact point", 30);
     s.edit(GROUP, |t| t.replace("weeks = [2]", "weeks = [2, 4]").replace("start = \"19:00\"", "start = \"18:30\""));
     s.incremental("group meeting", &[GROUP], 30);
-    s.edit(GROUP, |t| {
-        t.replace("former_slugs = [\"diabetes-nord\"]", "former_slugs = [\"diabetes-nord\", \"diabetes-alt\"]")
-    });
-    s.incremental("group former slug", &[GROUP], 30);
+    s.replace(GROUP, "former_slugs = [\"diabetes-nord\"]", "former_slugs = [\"diabetes-nord\", \"diabetes-alt\"]", "group former slug", 30);
 
     // An organisation and a contact point: shown on their groups' pages.
-    s.edit(ORG, |t| {
-        t.replace("name = \"Landesverband Diabetes Musterland e.V.\"", "name = \"Landesverband Diabetes Musterland\"")
-    });
-    s.incremental("organisation name", &[ORG], 60);
-    s.edit(CP, |t| t.replace("phone = \"01234 5678-0\"", "phone = \"01234 5678-9\""));
-    s.incremental("contact point phone", &[CP], 250);
+    s.replace(ORG, "name = \"Landesverband Diabetes Musterland e.V.\"", "name = \"Landesverband Diabetes Musterland\"", "organisation name", 60);
+    s.replace(CP, "phone = \"01234 5678-0\"", "phone = \"01234 5678-9\"", "contact point phone", 250);
     let other_cp = "content/contact-points/selbsthilfebuero-musterdorf.md";
-    s.edit(other_cp, |t| t.replace("name = \"Selbsthilfebüro Musterdorf\"", "name = \"Selbsthilfebüro Musterdorf-Land\""));
-    s.incremental("contact point name", &[other_cp], 200);
+    s.replace(other_cp, "name = \"Selbsthilfebüro Musterdorf\"", "name = \"Selbsthilfebüro Musterdorf-Land\"", "contact point name", 200);
     let confidential = "content/groups/diabetes-treff-musterdorf.md";
     s.edit(confidential, |t| t.replacen("+++\n", "+++\nconfidential = true\n", 1));
     s.incremental("group confidential", &[confidential], 30);
@@ -244,8 +230,7 @@ fn incremental_site_equals_full_build_after_every_edit() {
         "{% extends \"base.html\" %}{% block content %}<p>Nichts.</p>{% endblock %}",
     );
     s.any("template override changed", &["themes/default/templates/404.html"]);
-    s.edit(GROUP, |t| t.replace("Dreimal im Jahr", "Viermal im Jahr"));
-    s.incremental("group description after theme change", &[GROUP], 30);
+    s.replace(GROUP, "Dreimal im Jahr", "Viermal im Jahr", "group description after theme change", 30);
 }
 
 /// Images `check` accepts (it decodes them): one pixel, red and blue.

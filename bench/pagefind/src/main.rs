@@ -49,6 +49,7 @@ async fn main() {
     let mut index = PagefindIndex::new(Some(options)).expect("options");
     let mut records = 0usize;
     let mut words = 0u64;
+    let mut pending: Vec<(String, String, BTreeMap<String, String>, &str)> = Vec::new();
 
     for t in topics {
         let (id, name, synonyms) = (t[0].as_str().unwrap(), t[1].as_str().unwrap(), strs(&t[2]));
@@ -58,13 +59,7 @@ async fn main() {
             ("title".to_string(), name.to_string()),
             ("kind".to_string(), "topic".to_string()),
         ]);
-        let filters = BTreeMap::from([("kind".to_string(), vec!["topic".to_string()])]);
-        let r = index
-            .add_custom_record(url, content, "de".into(), Some(meta), Some(filters), None)
-            .await
-            .expect("record");
-        words += r.page_word_count as u64;
-        records += 1;
+        pending.push((url, content, meta, "topic"));
     }
     for e in entries {
         let kind = e[0].as_str().unwrap();
@@ -119,6 +114,10 @@ async fn main() {
         if !status.is_empty() {
             meta.insert("status".into(), status.to_string());
         }
+        pending.push((url, content, meta, kind));
+    }
+    // Every record the same way: kind as the one filter.
+    for (url, content, meta, kind) in pending {
         let filters = BTreeMap::from([("kind".to_string(), vec![kind.to_string()])]);
         let r = index
             .add_custom_record(url, content, "de".into(), Some(meta), Some(filters), None)
