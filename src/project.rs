@@ -94,13 +94,18 @@ fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Dia
     };
     let cutoff = crate::model::edition::stale_cutoff(year, months);
     let published = |web: Option<bool>, print: Option<bool>| web.unwrap_or(true) || print.unwrap_or(true);
+    // A value stood in for (a `verified` or `status` that is missing or
+    // wrong, reported as such) says nothing about the entry.
+    let known = |left_out: &[crate::load::front_matter::LeftOut]| {
+        !left_out.iter().any(|(k, _)| k == "verified" || k == "status" || k == "web" || k == "print")
+    };
     let groups = raw.groups.iter().filter(|g| *g.front.status.get_ref() != Status::Ended);
     let entries = groups
-        .map(|g| (g.file, &g.front.verified, published(g.front.web, g.front.print)))
-        .chain(raw.organisations.iter().map(|o| (o.file, &o.front.verified, published(o.front.web, o.front.print))))
-        .chain(raw.contact_points.iter().map(|c| (c.file, &c.front.verified, published(c.front.web, c.front.print))));
-    for (file, verified, published) in entries {
-        if let Some(date) = crate::validate::rules::to_date(verified.get_ref()).filter(|d| published && *d < cutoff) {
+        .map(|g| (g.file, &g.front.verified, published(g.front.web, g.front.print), known(&g.left_out)))
+        .chain(raw.organisations.iter().map(|o| (o.file, &o.front.verified, published(o.front.web, o.front.print), known(&o.left_out))))
+        .chain(raw.contact_points.iter().map(|c| (c.file, &c.front.verified, published(c.front.web, c.front.print), known(&c.left_out))));
+    for (file, verified, published, known) in entries {
+        if let Some(date) = crate::validate::rules::to_date(verified.get_ref()).filter(|d| known && published && *d < cutoff) {
             push_stale(diagnostics, file, verified.span(), date, months, year);
         }
     }

@@ -340,6 +340,33 @@ fn an_unknown_field_does_not_hide_the_files_other_problems() {
     assert!(codes.contains(&"unknown-field") && codes.contains(&"unknown-indication"), "{codes:?}");
 }
 
+/// A wrong or missing value does not hide the file's other problems
+/// either, and causes no second one: a misspelt `status` is one error, not
+/// also an `ended` that is "not allowed"; a quoted `verified` is one error,
+/// not also a stale entry.
+#[test]
+fn a_wrong_or_missing_value_does_not_hide_the_files_other_problems() {
+    let root = Root::new();
+    let text = group("Gesprächskreis X", "ended = 2025-03-01\nsince = \"seit 2020\"\n")
+        .replace("name = \"Gesprächskreis X\"\n", "")
+        .replace("[\"diabetes\"]", "[\"diabetis\"]")
+        .replace("status = \"active\"", "status = \"beendet\"")
+        .replace("verified = 2026-09-14", "verified = \"14.09.2020\"");
+    root.write("content/groups/x.md", &text);
+    let r = root.run(&["check", "--root", ".", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    let problems: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let found: Vec<(String, u64)> = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["code"].as_str().unwrap().to_owned(), p["line"].as_u64().unwrap()))
+        .collect();
+    let expected = [("missing-field", 1), ("unknown-indication", 2), ("unknown-value", 5), ("wrong-type", 6), ("wrong-type", 8)];
+    let expected: Vec<(String, u64)> = expected.iter().map(|(c, l)| (c.to_string(), *l)).collect();
+    assert_eq!(found, expected, "{}", r.stdout);
+}
+
 /// A file in `content/images/` that is no image passes no `check`: the
 /// problem is reported at the reference (Markdown or `cover_image`), not
 /// later by the print template.

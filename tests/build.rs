@@ -164,7 +164,8 @@ fn refuses_a_foreign_output_folder() {
     let root = Root::new();
     root.write("elsewhere/important.txt", "do not delete");
     let r = root.run(&["build", "--root", ".", "--out", "elsewhere"]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    // Wrong usage (the `--out` given), not a problem in the content.
+    assert_eq!(r.code, 2, "{}", r.all());
     assert!(r.stderr.contains("nicht von wegweiser angelegt"), "{}", r.stderr);
     assert_eq!(read(&root.path().join("elsewhere/important.txt")), "do not delete");
 }

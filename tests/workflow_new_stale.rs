@@ -47,13 +47,14 @@ fn new_without_indications_tells_what_to_fill_in() {
 fn new_refuses_overwrite_and_invalid_slug() {
     let root = Root::new();
     let before = std::fs::read(root.path().join("content/groups/diabetes-nord.md")).unwrap();
+    // A taken or invalid slug is wrong usage (exit code 2).
     let r = root.run(&["new", "group", "diabetes-nord", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    assert_eq!(r.code, 2, "{}", r.all());
     assert!(r.stderr.contains("gibt es schon"), "{}", r.stderr);
     assert_eq!(std::fs::read(root.path().join("content/groups/diabetes-nord.md")).unwrap(), before);
     for bad in ["Diabetes-Nord", "diabetes_nord", "x-", "übergewicht", "a--b"] {
         let r = root.run(&["new", "group", bad, "--root", "."]);
-        assert_eq!(r.code, 1, "{bad}: {}", r.all());
+        assert_eq!(r.code, 2, "{bad}: {}", r.all());
         assert!(r.stderr.contains("ist nicht erlaubt"), "{bad}: {}", r.stderr);
     }
     let r = root.run(&["--lang", "en", "new", "group", "Diabetes", "--root", "."]);

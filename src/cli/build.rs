@@ -104,9 +104,11 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     if args.strict {
         project.diagnostics.make_strict();
     }
-    // Refuse a foreign output folder before doing any work.
-    if let Err(m) = output::check_ours(&out) {
-        project.diagnostics.push(Diagnostic::general(m));
+    // Refuse a foreign output folder before doing any work (wrong usage;
+    // the content is still checked, so that one run shows everything).
+    let refused = output::check_ours(&out).err();
+    if let Some(m) = &refused {
+        project.diagnostics.push(Diagnostic::general(m.clone()));
     }
     let rendered = render_parts(ctx, &mut project, year, args.only, args.strict);
     let written = rendered.and_then(|(files, pages)| {
@@ -141,6 +143,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             );
             Outcome::Success
         }
+        None if refused.is_some() => Outcome::Usage,
         None => Outcome::Problems,
     }
 }

@@ -69,6 +69,9 @@ pub enum Outcome {
     Success,
     /// Problems in the content.
     Problems,
+    /// Wrong usage: an argument that cannot be followed (a foreign output
+    /// folder, a slug that is taken); exit code 2 like clap's usage errors.
+    Usage,
 }
 
 /// Parses the command line and runs the command.
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
         Outcome::Problems => ExitCode::from(1),
+        Outcome::Usage => ExitCode::from(2),
     }
 }
 

@@ -126,6 +126,9 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
     let mut diagnostics = Diagnostics::default();
     let mut sources = Sources::default();
     let lang = ctx.lang_for_root(&args.root.root);
+    // An invalid or taken slug is wrong usage (exit code 2); failing to
+    // write is not.
+    let mut usage = true;
     if !is_slug(&args.slug) {
         diagnostics.push(Diagnostic::general(Message::InvalidSlug { slug: args.slug.clone() }));
     } else if path.exists() {
@@ -145,15 +148,18 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
                 ctx.note(lang, crate::diagnostics::Note::Written { path: display_path(&path) });
                 return Outcome::Success;
             }
-            Err(e) => diagnostics.push(Diagnostic::general(Message::WriteFailed {
-                path: display_path(&path),
-                error: e.to_string(),
-            })),
+            Err(e) => {
+                usage = false;
+                diagnostics.push(Diagnostic::general(Message::WriteFailed {
+                    path: display_path(&path),
+                    error: e.to_string(),
+                }))
+            }
         }
     }
     let _ = sources.add(SourceFile::new(String::new(), String::new()));
     let mut buf = Vec::new();
     let _ = crate::diagnostics::render(&diagnostics, &sources, lang, crate::diagnostics::Format::Human, false, &mut buf);
     eprint!("{}", String::from_utf8_lossy(&buf));
-    Outcome::Problems
+    if usage { Outcome::Usage } else { Outcome::Problems }
 }

@@ -40,10 +40,9 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         project.diagnostics.make_strict();
     }
     let default_out = args.root.root.join("output");
-    if args.out.is_none() {
-        if let Err(m) = output::check_ours(&default_out) {
-            project.diagnostics.push(Diagnostic::general(m));
-        }
+    let refused = args.out.is_none().then(|| output::check_ours(&default_out).err()).flatten();
+    if let Some(m) = &refused {
+        project.diagnostics.push(Diagnostic::general(m.clone()));
     }
     // Written before typesetting, so that a failing template can be inspected.
     if let Some(out) = &args.emit_typst
@@ -106,6 +105,7 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             ctx.note(ctx.lang(&project), Note::PrintDone { path: crate::diagnostics::display_path(&path), pages });
             Outcome::Success
         }
+        None if refused.is_some() => Outcome::Usage,
         None => Outcome::Problems,
     }
 }

@@ -154,9 +154,11 @@ pub enum Outcome<T> {
         body: Arc<str>,
         /// Byte offset of the body in the file.
         body_offset: usize,
-        /// Unknown fields of the front matter: reported, while the rest of
-        /// the entry is still checked.
+        /// Problems of the front matter (unknown fields, wrong values):
+        /// reported, while the rest of the entry is still checked.
         problems: Vec<(Option<Range<usize>>, Message)>,
+        /// Keys left out of `front` for a wrong value.
+        left_out: Arc<[super::front_matter::LeftOut]>,
     },
     /// The file could not be read or parsed: the problems, located.
     Problems(Vec<(Option<Range<usize>>, Message)>),
@@ -165,11 +167,12 @@ pub enum Outcome<T> {
 impl<T> Clone for Outcome<T> {
     fn clone(&self) -> Self {
         match self {
-            Outcome::Parsed { front, body, body_offset, problems } => Outcome::Parsed {
+            Outcome::Parsed { front, body, body_offset, problems, left_out } => Outcome::Parsed {
                 front: Arc::clone(front),
                 body: Arc::clone(body),
                 body_offset: *body_offset,
                 problems: problems.clone(),
+                left_out: Arc::clone(left_out),
             },
             Outcome::Problems(p) => Outcome::Problems(p.clone()),
         }

@@ -12,6 +12,10 @@ use crate::diagnostics::Message;
 /// A located problem inside one file (byte span into the file's text).
 pub type Problem = (Option<Range<usize>>, Message);
 
+/// A front-matter key left out for a wrong or missing value, with the
+/// span of the value that was there (`0..0` if none).
+pub type LeftOut = (String, Range<usize>);
+
 /// Decodes bytes as UTF-8, dropping a BOM. On invalid UTF-8 returns the
 /// lossy text and the offset of the first bad byte.
 pub fn decode(bytes: &[u8]) -> (String, Option<usize>) {
@@ -72,30 +76,45 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
 /// from it are taken from the `required` list of `T`'s JSON Schema (see
 /// [`missing_fields`]) and reported as well, in the order of declaration.
 pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Problem>> {
-    let (value, problems) = parse_partial::<T>(toml);
-    match value {
-        Some(v) if problems.is_empty() => Ok(v),
-        _ => Err(problems),
+    let partial = parse_partial::<T>(toml);
+    match partial.value {
+        Some(v) if partial.problems.is_empty() => Ok(v),
+        _ => Err(partial.problems),
     }
 }
 
-/// Like [`parse`], also returning what is left of `T` when the only
-/// problems are unknown fields (a misspelt key): the rest of such a file can
-/// still be checked, so that all its problems are reported at once. No value
-/// otherwise.
-pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> (Option<T>, Vec<Problem>) {
+/// What [`parse_partial`] made of a front matter.
+#[derive(Debug)]
+pub struct Partial<T> {
+    /// What is left of `T` once the offending lines are left out (and a
+    /// required top-level field that is missing or wrong is stood in for);
+    /// `None` if no such rest parses (broken TOML, say).
+    pub value: Option<T>,
+    /// Every problem found, located.
+    pub problems: Vec<Problem>,
+    /// The keys left out (or stood in for) for a wrong or missing value,
+    /// each with the span of the value that was there (`0..0` if none):
+    /// checks of the rest must not report their absence, nor anything about
+    /// a stand-in, as a second problem (an `ended` of the wrong type is no
+    /// missing `ended`).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Like [`parse`], also returning what is left of `T` after the lines with
+/// problems (unknown fields, wrong values) are left out: the rest of such a
+/// file can still be checked, so that all its problems are reported at
+/// once. A required top-level field that is missing or was left out gets a
+/// neutral stand-in (an empty text, the first allowed value, …), listed in
+/// [`Partial::left_out`].
+pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T> {
     let mut text = toml.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
+    let mut left_out: Vec<LeftOut> = Vec::new();
+    let mut stand_ins: Vec<(String, Range<usize>)> = Vec::new();
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        let e = match toml::from_str::<T>(&text) {
-            // Only unknown fields are left out: a value that was blanked
-            // would be missing to the checks that follow (`ended` with a
-            // wrong type would also be reported as missing).
-            Ok(v) if problems.iter().all(|(_, m)| matches!(m, Message::UnknownField { .. })) => {
-                return (Some(v), problems);
-            }
-            Ok(_) => return (None, problems),
+        let e = match deserialize::<T>(&text, &stand_ins) {
+            Ok(v) => return Partial { value: Some(v), problems, left_out },
             Err(e) => e,
         };
         let message = classify(e.message());
@@ -112,25 +131,47 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> (Option<T>
         }
         let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
         let missing = matches!(message, Message::MissingField { .. });
-        match missing.then(|| missing_fields::<T>(&text, span.as_ref(), &blanked)).flatten() {
+        let all_missing = missing.then(|| missing_fields::<T>(&text, span.as_ref(), &blanked)).flatten();
+        match &all_missing {
             // Every required field absent from the table, each its own problem.
             Some(fields) => {
                 for field in fields {
-                    let m = Message::MissingField { field };
+                    let m = Message::MissingField { field: field.clone() };
                     if !problems.iter().any(|(s, p)| *s == span && *p == m) {
                         problems.push((span.clone(), m));
                     }
                 }
             }
-            None if !consequence => problems.push((span.clone(), message)),
+            None if !consequence => problems.push((span.clone(), message.clone())),
             None => {}
+        }
+        // A required top-level field: stood in for, so that the rest of
+        // the file is still checked.
+        if let (Message::MissingField { field }, None) = (&message, &span) {
+            let fields = std::iter::once(field).chain(all_missing.iter().flatten());
+            let mut stood_in = false;
+            for field in fields {
+                if stand_ins.iter().any(|(k, _)| k == field) || placeholder::<T>(field).is_none() {
+                    continue;
+                }
+                let at = left_out.iter().find(|(k, _)| k == field).map_or(0..0, |(_, s)| s.clone());
+                stand_ins.push((field.clone(), at.clone()));
+                if !left_out.iter().any(|(k, _)| k == field) {
+                    left_out.push((field.clone(), at));
+                }
+                stood_in = true;
+            }
+            if stood_in {
+                continue;
+            }
         }
         match (syntax, span) {
             (false, Some(span)) => match blank_region(&text, &span) {
                 Some((region, key)) => {
                     if wrong_value || missing {
                         // The key is there; its absence after blanking is no new problem.
-                        blanked.push(key);
+                        blanked.push(key.clone());
+                        left_out.push((key, span));
                     }
                     blank_lines(&mut text, region)
                 }
@@ -139,7 +180,65 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> (Option<T>
             _ => break,
         }
     }
-    (None, problems)
+    Partial { value: None, problems, left_out }
+}
+
+/// Deserialises `text` into `T`, with the top-level `stand_ins` (key and
+/// the span to give the value) added to the table.
+fn deserialize<T: DeserializeOwned + JsonSchema>(
+    text: &str,
+    stand_ins: &[(String, Range<usize>)],
+) -> Result<T, toml::de::Error> {
+    use toml::Spanned;
+    if stand_ins.is_empty() {
+        return toml::from_str(text);
+    }
+    let mut doc = toml::de::DeTable::parse(text)?;
+    for (key, span) in stand_ins {
+        if let Some(value) = placeholder::<T>(key) {
+            doc.get_mut().insert(
+                Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),
+                Spanned::new(span.clone(), value),
+            );
+        }
+    }
+    T::deserialize(toml::de::Deserializer::from(doc))
+}
+
+/// A neutral value of the type the schema of `T` gives the top-level
+/// `key`: the first allowed value, an empty text or list, a zero, `false`
+/// or 1970-01-01; `None` for a type it cannot make.
+fn placeholder<T: JsonSchema>(key: &str) -> Option<toml::de::DeValue<'static>> {
+    use toml::de::DeValue;
+    let root = crate::cli::schema::schema_value::<T>();
+    let schema = resolve(&root, resolve(&root, &root)?.get("properties")?.get(key)?)?;
+    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+        return Some(DeValue::String(first.as_str()?.to_owned().into()));
+    }
+    let text: &'static str = match (schema.get("type")?.as_str()?, schema.get("format").and_then(Value::as_str)) {
+        ("string", Some("date")) => "1970-01-01",
+        ("string", _) => "\"\"",
+        ("array", _) => "[]",
+        ("integer", _) => "0",
+        ("boolean", _) => "false",
+        _ => return None,
+    };
+    DeValue::parse(text).ok().map(|v| v.into_inner())
+}
+
+/// Follows `$ref`s (and one-element `allOf`s) of a schema.
+fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
+    for _ in 0..8 {
+        if let Some(r) = v.get("$ref").and_then(Value::as_str) {
+            let name = r.rsplit('/').next()?;
+            v = root.get("definitions").or_else(|| root.get("$defs"))?.get(name)?;
+        } else if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+            v = one;
+        } else {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// Every required field missing from the table serde found one missing in
@@ -204,19 +303,6 @@ fn missing_fields<T: DeserializeOwned + JsonSchema>(
     have.extend(present.iter().cloned());
 
     let root = crate::cli::schema::schema_value::<T>();
-    fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
-        for _ in 0..8 {
-            if let Some(r) = v.get("$ref").and_then(Value::as_str) {
-                let name = r.rsplit('/').next()?;
-                v = root.get("definitions").or_else(|| root.get("$defs"))?.get(name)?;
-            } else if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
-                v = one;
-            } else {
-                return Some(v);
-            }
-        }
-        None
-    }
     let mut schema = resolve(&root, &root)?;
     for step in &path {
         let next = match step {

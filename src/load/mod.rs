@@ -60,6 +60,9 @@ pub struct Loaded<T> {
     pub body: Arc<str>,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
+    /// Keys of the front matter left out for a wrong value (reported
+    /// already): their absence is no further problem.
+    pub left_out: Arc<[front_matter::LeftOut]>,
 }
 
 /// Everything read from a root, before cross-file checks.
@@ -290,11 +293,11 @@ impl Folders<'_> {
             let slug = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let id = sources.add_shared(entry.source);
             match entry.outcome {
-                Outcome::Parsed { front, body, body_offset, problems } => {
+                Outcome::Parsed { front, body, body_offset, problems, left_out } => {
                     for (span, m) in problems {
                         diagnostics.push(Diagnostic::error(id, span, m));
                     }
-                    out.push(Loaded { file: id, version: entry.version, slug, front, body, body_offset })
+                    out.push(Loaded { file: id, version: entry.version, slug, front, body, body_offset, left_out })
                 }
                 Outcome::Problems(problems) => {
                     for (span, m) in problems {
@@ -317,13 +320,14 @@ impl Folders<'_> {
             None => match front_matter::split(&read.text) {
                 Err(problem) => Outcome::Problems(vec![problem]),
                 Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
-                    (Some(front), problems) => Outcome::Parsed {
+                    front_matter::Partial { value: Some(front), problems, left_out } => Outcome::Parsed {
                         front: Arc::new(front),
                         body: Arc::from(s.body),
                         body_offset: s.body_offset,
                         problems,
+                        left_out: left_out.into(),
                     },
-                    (None, problems) => Outcome::Problems(problems),
+                    front_matter::Partial { value: None, problems, .. } => Outcome::Problems(problems),
                 },
             },
         };

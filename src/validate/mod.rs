@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
 use crate::load::raw;
+use crate::load::front_matter::LeftOut;
 use crate::load::{Loaded, RawDirectory};
 use crate::model::*;
 pub use languages::language_name_de;
@@ -64,9 +65,11 @@ pub fn validate_loaded(
     v.check_slugs(&raw.contact_points);
     v.check_pages(&raw.pages);
 
-    let groups: Vec<Group> = v.each(&raw.groups, |w, g| w.group(g, &refs));
-    let organisations: Vec<Organisation> = v.each(&raw.organisations, |w, o| w.organisation(o, &refs));
-    let contact_points: Vec<ContactPoint> = v.each(&raw.contact_points, |w, c| w.contact_point(c));
+    let groups: Vec<Group> = v.each(&raw.groups, |w, g| w.entry(&g.left_out, |w| w.group(g, &refs)));
+    let organisations: Vec<Organisation> =
+        v.each(&raw.organisations, |w, o| w.entry(&o.left_out, |w| w.organisation(o, &refs)));
+    let contact_points: Vec<ContactPoint> =
+        v.each(&raw.contact_points, |w, c| w.entry(&c.left_out, |w| w.contact_point(c)));
     let mut pages: Vec<Page> = raw
         .pages
         .iter()
@@ -140,6 +143,21 @@ impl<'i> Validator<'i> {
 
     fn error(&mut self, file: FileId, span: Option<std::ops::Range<usize>>, m: Message) {
         self.problems.push(Diagnostic::error(file, span, m));
+    }
+
+    /// Runs `check` over one entry, leaving out the problems that only
+    /// follow from keys the loader left out for a wrong value (reported
+    /// there): `status = "beendet"` is one problem, not also an `ended`
+    /// that is "not allowed" for the active status the entry falls back to.
+    fn entry<R>(&mut self, left_out: &[LeftOut], check: impl FnOnce(&mut Self) -> R) -> R {
+        let result = check(self);
+        if !left_out.is_empty() {
+            self.problems.retain(|d| {
+                let at_stand_in = left_out.iter().any(|(_, s)| d.span.as_ref() == Some(s));
+                !at_stand_in && !follows_from_left_out(&d.message, left_out)
+            });
+        }
+        result
     }
 
     fn at<T>(&mut self, file: FileId, s: &Spanned<T>, m: Message) {
@@ -682,6 +700,25 @@ impl<'i> Validator<'i> {
             groups: Vec::new(),
         })
     }
+}
+
+/// Whether `m` reports only the absence (or the default) of a key that
+/// was left out for a wrong value.
+fn follows_from_left_out(m: &Message, left_out: &[LeftOut]) -> bool {
+    let keys: &[&str] = match m {
+        Message::EndedMissing => &["ended"],
+        Message::EndedNotAllowed => &["status"],
+        Message::PersonalDataWithoutConsent { .. } => &["consent"],
+        Message::NoIndications => &["indications"],
+        Message::EmptyAudience => &["audience"],
+        Message::WeekdayMissing => &["weekday", "rhythm"],
+        Message::StartMissing => &["start", "rhythm"],
+        Message::WeeksMissing => &["weeks", "rhythm"],
+        Message::FirstDateMissing => &["first_date", "rhythm"],
+        Message::WeeksNotAllowed | Message::FirstDateNotAllowed => &["rhythm"],
+        _ => &[],
+    };
+    keys.iter().any(|k| left_out.iter().any(|(l, _)| l == k))
 }
 
 fn nonempty(s: &Option<String>) -> Option<String> {
