@@ -162,9 +162,7 @@ fn main() {
         let body = format!("{}\n\n{}\n\n{}\n", paragraph(&mut rng), paragraph(&mut rng), paragraph(&mut rng));
         let meeting = match rng.below(4) {
             0 => format!("rhythm = \"weekly\"\nweekday = \"{}\"\nstart = \"19:00\"\nend = \"21:00\"", rng.pick(WEEKDAYS)),
-            1 => format!(
-                "rhythm = \"biweekly\"\nweekday = \"monday\"\nfirst_date = 2026-01-05\nstart = \"18:00\""
-            ),
+            1 => "rhythm = \"biweekly\"\nweekday = \"monday\"\nfirst_date = 2026-01-05\nstart = \"18:00\"".to_string(),
             2 => format!("rhythm = \"monthly\"\nweekday = \"{}\"\nweeks = [2, 4]\nstart = \"15:00\"\nend = \"17:00\"", rng.pick(WEEKDAYS)),
             _ => "rhythm = \"irregular\"".to_owned(),
         };

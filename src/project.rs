@@ -56,11 +56,21 @@ impl Project {
             Some(dir) => {
                 lints.into_iter().for_each(|d| diagnostics.push(d));
                 stale_warnings(dir, year, &mut diagnostics);
-                unprintable_warnings(dir, &sources, &mut diagnostics);
+                let not_printed = dir.entries().map(|e| dir.meta(e)).filter(|m| !m.print).map(|m| m.origin.file);
+                unprintable_warnings(not_printed.collect(), &sources, &mut diagnostics);
             }
-            // All problems of a run at once: a stale date is stale whatever
-            // else is broken, so the files that parsed are still looked at.
-            None => stale_warnings_raw(&raw, year, &mut diagnostics),
+            // All problems of a run at once: a stale date is stale, and a
+            // character unprintable, whatever else is broken, so the files
+            // that parsed are still looked at.
+            None => {
+                stale_warnings_raw(&raw, year, &mut diagnostics);
+                let not_printed = (raw.groups.iter().map(|g| (g.file, g.front.print)))
+                    .chain(raw.organisations.iter().map(|o| (o.file, o.front.print)))
+                    .chain(raw.contact_points.iter().map(|c| (c.file, c.front.print)))
+                    .filter(|(_, print)| *print == Some(false))
+                    .map(|(file, _)| file);
+                unprintable_warnings(not_printed.collect(), &sources, &mut diagnostics);
+            }
         }
         Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }
     }
@@ -126,16 +136,13 @@ fn push_stale(
     ));
 }
 
-/// Characters that no print font can show, located at their first use in
-/// each file whose text is printed.
-fn unprintable_warnings(dir: &Directory, sources: &Sources, diagnostics: &mut Diagnostics) {
-    use std::collections::HashSet;
-    let not_printed: HashSet<FileId> = dir
-        .entries()
-        .map(|e| dir.meta(e))
-        .filter(|m| !m.print)
-        .map(|m| m.origin.file)
-        .collect();
+/// Characters that no print font can show, located at each use in every
+/// file whose text is printed (all but the entries in `not_printed`).
+fn unprintable_warnings(
+    not_printed: std::collections::HashSet<FileId>,
+    sources: &Sources,
+    diagnostics: &mut Diagnostics,
+) {
     // Each distinct non-ASCII character is looked up in the fonts once.
     let mut covered: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     for i in 0..sources.len() {

@@ -329,7 +329,7 @@ fn forbidden_values(content: &Path) -> Vec<(String, String)> {
     let mut forbidden = Vec::new();
     for e in std::fs::read_dir(content.join("groups")).unwrap().flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap();
-        let front = text.trim_start_matches('\u{feff}').splitn(3, "+++").nth(1).unwrap_or("");
+        let front = text.trim_start_matches('\u{feff}').split("+++").nth(1).unwrap_or("");
         let v: toml::Table = toml::from_str(front).unwrap_or_else(|err| panic!("{}: {err}", e.path().display()));
         let slug = e.path().file_stem().unwrap().to_string_lossy().into_owned();
         let confidential = v.get("confidential").and_then(|c| c.as_bool()).unwrap_or(false);

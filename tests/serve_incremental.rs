@@ -34,7 +34,7 @@ impl Session {
         std::fs::copy(repo.join("wegweiser.toml"), root.path().join("wegweiser.toml")).unwrap();
         copy_dir(&repo.join("content"), &root.path().join("content"));
         // Served under a sub-path, so that every link carries it.
-        let mut s = Session { root, files: FileCache::default(), model: None, site: SiteCache::new() };
+        let s = Session { root, files: FileCache::default(), model: None, site: SiteCache::new() };
         s.edit("wegweiser.toml", |t| {
             t.replace("https://selbsthilfe-musterstadt.example", "https://example.org/wegweiser")
         });

@@ -277,3 +277,18 @@ fn stale_entries_are_reported_next_to_errors() {
     let strict = r.run(&["check", "--year", "2027", "--strict"]);
     assert!(strict.all().contains("error[stale]: content/groups/alt.md:7:12:"), "{}", strict.all());
 }
+
+/// Text the print fonts cannot show is reported next to errors as well
+/// (not for entries that are not printed).
+#[test]
+fn unprintable_text_is_reported_next_to_errors() {
+    let r = Root::new();
+    r.write("content/groups/emoji.md", &group("Freude \u{1F600} Treff", ""));
+    r.write("content/groups/online.md", &group("Nur online \u{1F600}", "print = false\n"));
+    r.write("content/groups/kaputt.md", "+++\nname = \"Kaputt\"\n+++\n");
+    let checked = r.run(&["check", "--year", "2027"]);
+    assert_eq!(checked.code, 1, "{}", checked.all());
+    assert!(checked.all().contains("warning[unprintable-character]: content/groups/emoji.md:2:16:"), "{}", checked.all());
+    assert!(!checked.all().contains("content/groups/online.md"), "{}", checked.all());
+    assert!(checked.all().contains("error[missing-field]: content/groups/kaputt.md:1:1:"), "{}", checked.all());
+}
