@@ -243,12 +243,13 @@ fn refuses_an_output_folder_it_did_not_make() {
     let root = Root::new();
     root.write("out/wichtig.txt", "nicht löschen");
     let r = run_env(root.path(), &["build", "--root", ".", "--out", "out", "--only", "web", "--year", "2027"], &[]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    // Wrong usage: the `--out` given.
+    assert_eq!(r.code, 2, "{}", r.all());
     assert_eq!(std::fs::read_to_string(root.path().join("out/wichtig.txt")).unwrap(), "nicht löschen");
     // Nor a file in its place.
     root.write("datei", "x");
     let r = run_env(root.path(), &["build", "--root", ".", "--out", "datei", "--only", "web", "--year", "2027"], &[]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    assert_eq!(r.code, 2, "{}", r.all());
     assert_eq!(std::fs::read_to_string(root.path().join("datei")).unwrap(), "x");
 }
 
