@@ -393,3 +393,70 @@ fn an_empty_name_is_reported() {
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(r.stderr.contains("error[empty-name]: content/groups/x.md:2:8:"), "{}", r.stderr);
 }
+
+/// A table of `content/indications.toml` with a problem does not hide the
+/// file's other problems (an invalid id), nor does it make every
+/// indication unknown to the groups that use one.
+#[test]
+fn a_broken_indication_hides_nothing_and_adds_nothing() {
+    let root = Root::new();
+    root.write(
+        "content/indications.toml",
+        &format!("{INDICATIONS}\n[ohne-kategorie]\nname = \"Ohne\"\n\n[Falsche_Kennung]\nname = \"F\"\ncategory = \"K\"\n"),
+    );
+    root.write("content/groups/y.md", &group("Y", "").replace("[\"diabetes\"]", "[\"ohne-kategorie\"]"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("content/indications.toml:19:1:"), "{}", r.stderr);
+    assert!(r.stderr.contains("Pflichtfeld `category` fehlt"), "{}", r.stderr);
+    assert!(r.stderr.contains("error[invalid-id]: content/indications.toml:22:2:"), "{}", r.stderr);
+    assert!(!r.stderr.contains("unknown-indication"), "{}", r.stderr);
+}
+
+/// Without a readable `content/indications.toml` that file is the problem,
+/// not every indication of every group.
+#[test]
+fn broken_indications_file_is_one_problem() {
+    let root = Root::new();
+    root.write("content/indications.toml", "[diabetes\n");
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("content/indications.toml:1:"), "{}", r.stderr);
+    assert!(!r.stderr.contains("unknown-indication"), "{}", r.stderr);
+}
+
+/// A problem in `wegweiser.toml` does not hide its other problems.
+#[test]
+fn all_problems_of_the_settings_at_once() {
+    let root = Root::new();
+    root.write(
+        "wegweiser.toml",
+        "title = \"T\"\nbase_url = \"https://wegweiser.example\"\nlanguage = \"xx\"\n\n[publisher]\nphone = \"01234 5678-0\"\n\n[print]\npaper = \"a3\"\ncover_image = \"../geheim.jpg\"\n",
+    );
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    for (location, phrase) in [
+        ("wegweiser.toml:3:12:", "`xx`"),
+        ("wegweiser.toml:5:1:", "Pflichtfeld `name` fehlt"),
+        ("wegweiser.toml:9:9:", "`a3`"),
+        ("wegweiser.toml:10:15:", "`../geheim.jpg`"),
+    ] {
+        assert!(r.stderr.contains(location) && r.stderr.contains(phrase), "{location} {phrase}:\n{}", r.stderr);
+    }
+}
+
+/// An organisation or contact point file that cannot be read is reported;
+/// the groups that name it do not name a missing one.
+#[test]
+fn a_reference_to_a_broken_file_is_no_second_problem() {
+    let root = Root::new();
+    root.write("content/organisations/verband.md", "+++\nname = \"Verband\n+++\n");
+    root.write("content/contact-points/stelle.md", "+++\nname = \"Stelle\"\n");
+    root.write("content/groups/y.md", &group("Y", "organisation = \"verband\"\ncontact_point = \"stelle\"\n"));
+    let r = root.run(&["check", "--root", "."]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.contains("content/organisations/verband.md:2:"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/contact-points/stelle.md:1:1:"), "{}", r.stderr);
+    assert!(!r.stderr.contains("unknown-organisation"), "{}", r.stderr);
+    assert!(!r.stderr.contains("unknown-contact-point"), "{}", r.stderr);
+}

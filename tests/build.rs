@@ -242,3 +242,22 @@ fn injection_is_inert_on_the_web() {
     assert!(!page.contains("onerror"));
     assert!(!page.contains("javascript:"));
 }
+
+/// Without `funding_note` the imprint carries the contract's default note
+/// (section 2: "defaults shown"); `funding_note = ""` prints none.
+#[test]
+fn imprint_has_the_default_funding_note() {
+    if !have("pdftotext") {
+        panic!("pdftotext missing: run scripts/test, which installs poppler-utils");
+    }
+    let root = Root::new();
+    let r = root.run(&["print", "--root", ".", "--year", "2027", "--out", "heft.pdf"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    let imprint = pdf_text(&root.path().join("heft.pdf"), Some(2));
+    assert!(imprint.contains("Die Herausgabe wird gefördert von den Krankenkassen nach § 20h SGB V."), "{imprint}");
+
+    root.write("wegweiser.toml", &format!("{SETTINGS}\n[print]\nfunding_note = \"\"\n"));
+    let r = root.run(&["print", "--root", ".", "--year", "2027", "--out", "ohne.pdf"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(!pdf_text(&root.path().join("ohne.pdf"), None).contains("gefördert"));
+}

@@ -709,7 +709,7 @@ pub fn schema_description_de(english: &str) -> Option<&'static str> {
         "Front matter of `content/groups/*.md`." => "Angaben einer Gruppe (`content/groups/*.md`).",
         "Front matter of `content/organisations/*.md`." => "Angaben einer Organisation (`content/organisations/*.md`).",
         "Front matter of `content/pages/*.md`." => "Angaben einer Seite (`content/pages/*.md`).",
-        "Funding note printed in the imprint." => "Förderhinweis im Impressum.",
+        "Funding note printed in the imprint (\"\" for none)." => "Förderhinweis im Impressum (\"\" für keinen).",
         "How a group meets." => "Wie sich eine Gruppe trifft.",
         "How often a meeting happens." => "Wie oft ein Treffen stattfindet.",
         "How the groups are arranged in print." => "Wie die Gruppen im Heft angeordnet sind.",

@@ -207,11 +207,17 @@ fn deserialize<T: DeserializeOwned + JsonSchema>(
 
 /// A neutral value of the type the schema of `T` gives the top-level
 /// `key`: the first allowed value, an empty text or list, a zero, `false`
-/// or 1970-01-01; `None` for a type it cannot make.
+/// or 1970-01-01, a table of such values for its required fields; `None`
+/// for a type it cannot make.
 fn placeholder<T: JsonSchema>(key: &str) -> Option<toml::de::DeValue<'static>> {
-    use toml::de::DeValue;
     let root = crate::cli::schema::schema_value::<T>();
-    let schema = resolve(&root, resolve(&root, &root)?.get("properties")?.get(key)?)?;
+    stand_in(&root, resolve(&root, &root)?.get("properties")?.get(key)?, 0)
+}
+
+/// [`placeholder`] for the schema `schema` (inside `root`).
+fn stand_in(root: &Value, schema: &Value, depth: usize) -> Option<toml::de::DeValue<'static>> {
+    use toml::de::{DeTable, DeValue};
+    let schema = resolve(root, schema)?;
     if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
         return Some(DeValue::String(first.as_str()?.to_owned().into()));
     }
@@ -221,6 +227,19 @@ fn placeholder<T: JsonSchema>(key: &str) -> Option<toml::de::DeValue<'static>> {
         ("array", _) => "[]",
         ("integer", _) => "0",
         ("boolean", _) => "false",
+        // A table (`[publisher]`): its required fields stood in for.
+        ("object", _) if depth < 4 => {
+            let mut table = DeTable::new();
+            for field in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+                let field = field.as_str()?;
+                let value = stand_in(root, schema.get("properties")?.get(field)?, depth + 1)?;
+                table.insert(
+                    toml::Spanned::new(0..0, std::borrow::Cow::Owned(field.to_owned())),
+                    toml::Spanned::new(0..0, value),
+                );
+            }
+            return Some(DeValue::Table(table));
+        }
         _ => return None,
     };
     DeValue::parse(text).ok().map(|v| v.into_inner())

@@ -72,14 +72,27 @@ pub struct RawDirectory {
     pub root: PathBuf,
     /// `wegweiser.toml`, if it parsed.
     pub settings: Option<(FileId, raw::SettingsFile)>,
-    /// `content/indications.toml`, if it parsed.
+    /// Keys of `wegweiser.toml` left out (or stood in for) for a problem
+    /// reported already: checks of the rest must not report them again.
+    pub settings_left_out: Vec<front_matter::LeftOut>,
+    /// `content/indications.toml`, if it parsed (without the tables that
+    /// have problems, which are reported already).
     pub indications: Option<(FileId, raw::IndicationsFile)>,
+    /// Keys of `content/indications.toml` left out for a problem (among
+    /// them the ids of the tables left out): a reference to such an id is
+    /// no further problem.
+    pub indications_left_out: Vec<front_matter::LeftOut>,
     /// `content/groups/*.md`.
     pub groups: Vec<Loaded<raw::GroupFront>>,
     /// `content/organisations/*.md`.
     pub organisations: Vec<Loaded<raw::OrganisationFront>>,
     /// `content/contact-points/*.md`.
     pub contact_points: Vec<Loaded<raw::ContactPointFront>>,
+    /// Slugs of organisation files that are there but could not be read
+    /// (reported already): a reference to them is no further problem.
+    pub unreadable_organisations: Vec<String>,
+    /// The same for contact point files.
+    pub unreadable_contact_points: Vec<String>,
     /// `content/pages/*.md`.
     pub pages: Vec<Loaded<raw::PageFront>>,
     /// Files under `content/images/`, by path relative to `content/`.
@@ -155,49 +168,52 @@ pub fn load_cached(
 
     let settings_path = root.join(SETTINGS_FILE);
     if settings_path.is_file() {
-        dir.settings = parse_toml_file(&settings_path, &canonical_root, sources, diagnostics);
+        (dir.settings, dir.settings_left_out) =
+            parse_toml_file(&settings_path, &canonical_root, sources, diagnostics);
     } else {
         diagnostics.push(Diagnostic::general(Message::SettingsMissing { path: display_path(&settings_path) }));
     }
     let content = root.join("content");
     let indications_path = content.join("indications.toml");
     if indications_path.is_file() {
-        dir.indications = parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
+        (dir.indications, dir.indications_left_out) =
+            parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
     } else {
         diagnostics.push(Diagnostic::general(Message::IndicationsMissing { path: display_path(&indications_path) }));
     }
 
     let folders = Folders { root, canonical_root: &canonical_root };
-    dir.groups = folders.entries(&content.join("groups"), &mut cache.groups, sources, diagnostics);
-    dir.organisations = folders.entries(&content.join("organisations"), &mut cache.organisations, sources, diagnostics);
-    dir.contact_points =
+    (dir.groups, _) = folders.entries(&content.join("groups"), &mut cache.groups, sources, diagnostics);
+    (dir.organisations, dir.unreadable_organisations) =
+        folders.entries(&content.join("organisations"), &mut cache.organisations, sources, diagnostics);
+    (dir.contact_points, dir.unreadable_contact_points) =
         folders.entries(&content.join("contact-points"), &mut cache.contact_points, sources, diagnostics);
-    dir.pages = folders.entries(&content.join("pages"), &mut cache.pages, sources, diagnostics);
+    (dir.pages, _) = folders.entries(&content.join("pages"), &mut cache.pages, sources, diagnostics);
     dir.images = folders.images(&content.join("images"), &mut cache.images);
     dir
 }
 
+/// Reads a TOML file of the root. Every problem is reported; what is left
+/// once the lines with problems are left out is returned as well (with the
+/// keys left out), so that the rest of the file is still checked and the
+/// other files are not measured against a file that is missing.
 fn parse_toml_file<T: DeserializeOwned + JsonSchema>(
     path: &Path,
     canonical_root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Diagnostics,
-) -> Option<(FileId, T)> {
+) -> (Option<(FileId, T)>, Vec<front_matter::LeftOut>) {
     let f = read_checked(path, canonical_root);
     let id = sources.add(SourceFile::new(f.display, f.text));
     if let Some((span, m)) = f.problem {
         diagnostics.push(Diagnostic::error(id, span, m));
-        return None;
+        return (None, Vec::new());
     }
-    match front_matter::parse::<T>(&sources.get(id).text) {
-        Ok(v) => Some((id, v)),
-        Err(problems) => {
-            for (span, m) in problems {
-                diagnostics.push(Diagnostic::error(id, span, m));
-            }
-            None
-        }
+    let partial = front_matter::parse_partial::<T>(&sources.get(id).text);
+    for (span, m) in partial.problems {
+        diagnostics.push(Diagnostic::error(id, span, m));
     }
+    (partial.value.map(|v| (id, v)), partial.left_out)
 }
 
 /// True for names the loader skips: hidden files and `_drafts`.
@@ -251,10 +267,10 @@ impl Folders<'_> {
         shelf: &mut Shelf<ReadEntry<T>>,
         sources: &mut Sources,
         diagnostics: &mut Diagnostics,
-    ) -> Vec<Loaded<T>> {
+    ) -> (Vec<Loaded<T>>, Vec<String>) {
         if !folder.is_dir() {
             shelf.clear();
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let (listing, cacheable) = self.list(folder, shelf);
         // Candidate files, sorted for deterministic ids. A link is read
@@ -277,6 +293,7 @@ impl Folders<'_> {
 
         // Register in order.
         let mut out = Vec::with_capacity(files.len());
+        let mut unreadable = Vec::new();
         for (i, f) in files.iter().enumerate() {
             let entry = match fresh.next_if(|(j, _)| *j == i) {
                 Some((_, e)) => {
@@ -303,10 +320,11 @@ impl Folders<'_> {
                     for (span, m) in problems {
                         diagnostics.push(Diagnostic::error(id, span, m));
                     }
+                    unreadable.push(slug);
                 }
             }
         }
-        out
+        (out, unreadable)
     }
 
     /// Reads and parses one entry file.

@@ -81,7 +81,8 @@ pub struct PrintSettings {
     /// "rgb" (PDF/A) or "cmyk" (offset print).
     #[serde(default)]
     pub color: ColorModel,
-    /// Funding note printed in the imprint.
+    /// Funding note printed in the imprint ("" for none).
+    #[serde(default = "default_funding_note")]
     pub funding_note: Option<String>,
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
@@ -90,6 +91,11 @@ pub struct PrintSettings {
 
 fn default_stale() -> Spanned<u32> {
     Spanned::new(0..0, 18)
+}
+
+/// The funding note of the contract's defaults (section 2).
+fn default_funding_note() -> Option<String> {
+    Some("Die Herausgabe wird gefördert von den Krankenkassen nach § 20h SGB V.".to_owned())
 }
 
 impl Default for PrintSettings {
@@ -101,7 +107,7 @@ impl Default for PrintSettings {
             stale_after_months: default_stale(),
             arrangement: Arrangement::default(),
             color: ColorModel::default(),
-            funding_note: None,
+            funding_note: default_funding_note(),
             cover_image: None,
         }
     }

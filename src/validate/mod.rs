@@ -5,7 +5,7 @@ mod languages;
 pub mod lint;
 pub mod rules;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -46,9 +46,13 @@ pub fn validate_loaded(
         .collect();
     let mut v = Validator::new(&images, &keys);
 
-    let settings = raw.settings.as_ref().map(|(file, s)| v.settings(*file, s));
+    let settings = raw.settings.as_ref().map(|(file, s)| v.entry(&raw.settings_left_out, |v| v.settings(*file, s)));
+    // Ids of indications left out for a problem (reported already) are no
+    // unknown indications; without the file (missing or broken, reported
+    // as such) no id is known, and none is reported as unknown.
+    let left_out_indications: HashSet<&str> = raw.indications_left_out.iter().map(|(k, _)| k.as_str()).collect();
     let (indications, categories, indication_ids) = match &raw.indications {
-        Some((file, ind)) => v.indications(*file, ind),
+        Some((file, ind)) => v.indications(*file, ind, &left_out_indications),
         None => (Vec::new(), Vec::new(), HashMap::new()),
     };
 
@@ -58,7 +62,15 @@ pub fn validate_loaded(
     let contact_point_slugs: HashMap<&str, usize> =
         raw.contact_points.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
     let refs =
-        Refs { indications: &indication_ids, organisations: &organisation_slugs, contact_points: &contact_point_slugs };
+        Refs {
+            indications: &indication_ids,
+            indications_known: raw.indications.is_some(),
+            left_out_indications: &left_out_indications,
+            organisations: &organisation_slugs,
+            contact_points: &contact_point_slugs,
+            unreadable_organisations: &raw.unreadable_organisations,
+            unreadable_contact_points: &raw.unreadable_contact_points,
+        };
 
     v.check_slugs(&raw.groups);
     v.check_slugs(&raw.organisations);
@@ -99,8 +111,15 @@ pub fn validate_loaded(
 /// the raw (file-order) lists; resolved to sorted ids in [`link`].
 struct Refs<'a> {
     indications: &'a HashMap<String, IndicationId>,
+    /// False if `content/indications.toml` could not be read at all.
+    indications_known: bool,
+    /// Ids of indications left out for a problem reported already.
+    left_out_indications: &'a HashSet<&'a str>,
     organisations: &'a HashMap<&'a str, usize>,
     contact_points: &'a HashMap<&'a str, usize>,
+    /// Slugs of files that are there but could not be read (reported already).
+    unreadable_organisations: &'a [String],
+    unreadable_contact_points: &'a [String],
 }
 
 /// Checks files and collects their problems.
@@ -309,6 +328,7 @@ impl<'i> Validator<'i> {
         &mut self,
         file: FileId,
         raw: &raw::IndicationsFile,
+        left_out: &HashSet<&str>,
     ) -> (Vec<Indication>, Vec<Category>, HashMap<String, IndicationId>) {
         // Order by German collation of the name; ids are indices into that order.
         let mut entries: Vec<(&Spanned<String>, &raw::IndicationEntry)> = raw.iter().collect();
@@ -334,6 +354,7 @@ impl<'i> Validator<'i> {
                 match ids.get(s.get_ref()) {
                     Some(&other) if other.0 != i => see_also.push(other),
                     Some(_) => {}
+                    None if left_out.contains(s.get_ref().as_str()) => {}
                     None => {
                         let suggestion = suggest(s.get_ref(), ids.keys().map(String::as_str));
                         self.at(file, s, Message::UnknownIndication { id: s.get_ref().clone(), suggestion });
@@ -440,6 +461,7 @@ impl<'i> Validator<'i> {
                         out.push(id)
                     }
                 }
+                None if !refs.indications_known || refs.left_out_indications.contains(s.get_ref().as_str()) => {}
                 None => {
                     let suggestion = suggest(s.get_ref(), refs.indications.keys().map(String::as_str));
                     self.at(file, s, Message::UnknownIndication { id: s.get_ref().clone(), suggestion });
@@ -466,6 +488,7 @@ impl<'i> Validator<'i> {
         }
         let organisation = f.organisation.as_ref().and_then(|o| match refs.organisations.get(o.get_ref().as_str()) {
             Some(&i) => Some(i),
+            None if refs.unreadable_organisations.contains(o.get_ref()) => None,
             None => {
                 let suggestion = suggest(o.get_ref(), refs.organisations.keys().copied());
                 self.at(file, o, Message::UnknownOrganisation { slug: o.get_ref().clone(), suggestion });
@@ -475,6 +498,7 @@ impl<'i> Validator<'i> {
         let contact_point =
             f.contact_point.as_ref().and_then(|c| match refs.contact_points.get(c.get_ref().as_str()) {
                 Some(&i) => Some(i),
+                None if refs.unreadable_contact_points.contains(c.get_ref()) => None,
                 None => {
                     let suggestion = suggest(c.get_ref(), refs.contact_points.keys().copied());
                     self.at(file, c, Message::UnknownContactPoint { slug: c.get_ref().clone(), suggestion });
