@@ -101,7 +101,10 @@ fn human(
             } else {
                 span.start.min(src.len())..span.end.min(src.len())
             };
-            cs = cs.with_labels(vec![Label::primary(ids[&file], span)]);
+            // A file that is not there (empty text) has no line to show.
+            if !src.is_empty() {
+                cs = cs.with_labels(vec![Label::primary(ids[&file], span)]);
+            }
         } else {
             cs = cs.with_message(text);
         }

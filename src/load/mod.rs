@@ -171,7 +171,9 @@ pub fn load_cached(
         (dir.settings, dir.settings_left_out) =
             parse_toml_file(&settings_path, &canonical_root, sources, diagnostics);
     } else {
-        diagnostics.push(Diagnostic::general(Message::SettingsMissing { path: display_path(&settings_path) }));
+        // A missing file is a problem of the whole file: at its 1:1.
+        let id = sources.add(SourceFile::new(display_path(&settings_path), String::new()));
+        diagnostics.push(Diagnostic::error(id, None, Message::SettingsMissing { path: display_path(&settings_path) }));
     }
     let content = root.join("content");
     let indications_path = content.join("indications.toml");
@@ -179,7 +181,8 @@ pub fn load_cached(
         (dir.indications, dir.indications_left_out) =
             parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
     } else {
-        diagnostics.push(Diagnostic::general(Message::IndicationsMissing { path: display_path(&indications_path) }));
+        let id = sources.add(SourceFile::new(display_path(&indications_path), String::new()));
+        diagnostics.push(Diagnostic::error(id, None, Message::IndicationsMissing { path: display_path(&indications_path) }));
     }
 
     let folders = Folders { root, canonical_root: &canonical_root };
