@@ -207,6 +207,26 @@ fn links_resolve_under_a_base_path() {
     assert!(read(site.join("robots.txt")).contains("Sitemap: https://x.github.io/wegweiser/sitemap.xml"));
 }
 
+/// Contract, section 7: all links work under a base path, also the links
+/// an author writes in Markdown to the site's own pages.
+#[test]
+fn markdown_links_to_the_site_work_under_a_base_path() {
+    let root = Root::new();
+    root.write("wegweiser.toml", &SETTINGS.replace("https://wegweiser.example", "https://x.github.io/wegweiser/"));
+    root.write(
+        "content/pages/vorwort.md",
+        "+++\ntitle = \"Vorwort\"\n+++\nSiehe [Themen](/themen/), [Diabetes](/themen/diabetes/#gruppen) \
+         und [Nord](/gruppen/diabetes-nord/).\n",
+    );
+    let sued = group("Diabetes Süd", "").replace("Beschreibung", "Wie [Nord](/gruppen/diabetes-nord/).");
+    root.write("content/groups/sued.md", &sued);
+    let site = build_web(&root);
+    let page = read(site.join("vorwort/index.html"));
+    assert!(page.contains("href=\"/wegweiser/themen/\""), "{page}");
+    assert!(read(site.join("gruppen/sued/index.html")).contains("href=\"/wegweiser/gruppen/diabetes-nord/\""));
+    check_links(&site, "/wegweiser");
+}
+
 #[test]
 fn a_theme_overrides_strings_templates_and_static_files_file_by_file() {
     let root = Root::new();

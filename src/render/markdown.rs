@@ -84,9 +84,10 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             };
             vec![Event::InlineHtml(CowStr::from(html))]
         }
-        Event::Start(tag @ Tag::Link { .. }) => {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             links.push(false);
-            vec![Event::Start(tag)]
+            let dest_url = site_link(dest_url, base_path);
+            vec![Event::Start(Tag::Link { link_type, dest_url, title, id })]
         }
         Event::End(TagEnd::Link) => {
             if links.pop().unwrap_or(false) {
@@ -106,6 +107,19 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     sanitizer().clean(&html).to_string()
+}
+
+/// A link to a page of the site itself (`/themen/diabetes/`) gets the base
+/// path, so that it works when the site is served under one (contract,
+/// section 7). Links that already carry it, protocol-relative (`//host`)
+/// and all other links stay as written.
+fn site_link<'a>(dest_url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    let already = !base_path.is_empty()
+        && dest_url.strip_prefix(base_path).is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']));
+    if base_path.is_empty() || !dest_url.starts_with('/') || dest_url.starts_with("//") || already {
+        return dest_url;
+    }
+    CowStr::from(format!("{base_path}{dest_url}"))
 }
 
 /// Image paths.
@@ -257,6 +271,16 @@ mod tests {
         let html = to_html("# Titel\n\n![Bild](images/a.jpg)", 1, "/base");
         assert!(html.contains("<h2>Titel</h2>"));
         assert!(html.contains("src=\"/base/static/content/images/a.jpg\""));
+    }
+
+    #[test]
+    fn links_to_the_site_get_the_base_path() {
+        let md = "[A](/themen/diabetes/) [B](/weg/a-z/a/) [C](//x.example/) [D](https://x.example/) [E](#k)";
+        let html = to_html(md, 1, "/weg");
+        assert!(html.contains("href=\"/weg/themen/diabetes/\""), "{html}");
+        assert!(html.contains("href=\"/weg/a-z/a/\""), "{html}");
+        assert!(html.contains("href=\"https://x.example/\"") && html.contains("href=\"#k\""), "{html}");
+        assert!(to_html("[A](/themen/)", 1, "").contains("href=\"/themen/\""));
     }
 
     #[test]
