@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod printable;
 pub mod project;
 pub mod render;
 pub mod validate;

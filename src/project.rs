@@ -153,7 +153,7 @@ fn unprintable_warnings(
         for &(c, at) in sources.get(id).non_ascii() {
             let ok = *covered
                 .entry(c)
-                .or_insert_with(|| crate::render::print::uncovered_chars(c.encode_utf8(&mut [0; 4])).is_empty());
+                .or_insert_with(|| crate::printable::uncovered_chars(c.encode_utf8(&mut [0; 4])).is_empty());
             if !ok {
                 diagnostics.push(Diagnostic::warning(
                     id,

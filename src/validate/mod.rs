@@ -222,7 +222,7 @@ impl<'i> Validator<'i> {
             }
             Some(p) => match self.images.get(&p) {
                 Some(img) => {
-                    if let Err(detail) = crate::render::print::check_image(&img.path, &img.bytes) {
+                    if let Err(detail) = crate::printable::check_image(&img.path, &img.bytes) {
                         self.at(file, s, Message::ImageUnreadable { path: s.get_ref().clone(), detail });
                         return None;
                     }
@@ -256,7 +256,7 @@ impl<'i> Validator<'i> {
                     Some(p) => match self.images.get(&p) {
                         None => self.error(file, span, Message::FileNotFound { path: url }),
                         Some(img) => {
-                            if let Err(detail) = crate::render::print::check_image(&img.path, &img.bytes) {
+                            if let Err(detail) = crate::printable::check_image(&img.path, &img.bytes) {
                                 self.error(file, span, Message::ImageUnreadable { path: url, detail });
                             }
                         }

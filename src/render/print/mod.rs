@@ -165,37 +165,6 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
     Err(last_errors)
 }
 
-/// Whether the print template can use an image of `content/images/`: its
-/// format (from the file name's extension, as typst takes it, else from the
-/// bytes) and, for raster images, a header that gives the size. Only the
-/// header is read (the `image` crate typst decodes with), so checking stays
-/// cheap on every `serve` rebuild; SVG is parsed (typst's own parser). `check`
-/// reports a broken image at its reference, instead of the booklet failing
-/// in the template.
-pub fn check_image(path: &str, bytes: &[u8]) -> Result<(), String> {
-    use image::ImageFormat as F;
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let raster = match ext.as_str() {
-        "png" => Some(F::Png),
-        "jpg" | "jpeg" => Some(F::Jpeg),
-        "gif" => Some(F::Gif),
-        "webp" => Some(F::WebP),
-        "svg" | "svgz" => None,
-        _ => match image::guess_format(bytes) {
-            Ok(f @ (F::Png | F::Jpeg | F::Gif | F::WebP)) => Some(f),
-            _ => None,
-        },
-    };
-    match raster {
-        Some(format) => image::ImageReader::with_format(std::io::Cursor::new(bytes), format)
-            .into_dimensions()
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
-        None => typst::visualize::SvgImage::new(typst::foundations::Bytes::new(bytes.to_vec()))
-            .map(|_| ())
-            .map_err(|_| "SVG".to_owned()),
-    }
-}
 
 /// Environment variable naming a file for typst's timings (a Chrome trace,
 /// like `typst compile --timings`: open it in a trace viewer such as
@@ -454,14 +423,6 @@ fn break_long_runs(s: &str) -> Option<String> {
     Some(out)
 }
 
-/// Characters of `text` that no print font can show (for the warning "text
-/// the print fonts cannot show").
-pub fn uncovered_chars(text: &str) -> Vec<char> {
-    let mut out: Vec<char> = text.chars().filter(|&c| !world::font_covers(c)).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 /// "print template /wegweiser.typ:12:5: error: message" with the source
 /// line, hints and the call trace.

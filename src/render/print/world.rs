@@ -14,50 +14,16 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::load::Theme;
+use crate::printable::{built_in_fonts, is_font_file};
 
 /// Where the templates live in a theme.
-pub const TEMPLATE_PREFIX: &str = "print/";
+pub const TEMPLATE_PREFIX: &str = crate::printable::TEMPLATE_PREFIX;
 /// The main template (relative to [`TEMPLATE_PREFIX`]).
 pub const MAIN_TEMPLATE: &str = "wegweiser.typ";
 /// The virtual path of the data file.
 pub const DATA_PATH: &str = "/data.json";
 /// The virtual folder of the directory's own files (`content/…`).
 pub const CONTENT_PREFIX: &str = "/content/";
-
-/// Fonts known without any theme: typst's bundled fonts and the fonts of the
-/// built-in theme (`themes/default/print/fonts/`). Parsed once per process.
-struct FontSet {
-    fonts: Vec<Font>,
-    /// Theme path and bytes of each built-in theme font file, to recognise
-    /// them in a (possibly overridden) theme.
-    theme_files: HashMap<String, Bytes>,
-}
-
-fn is_font_file(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc") || lower.ends_with(".otc")
-}
-
-fn built_in_fonts() -> &'static FontSet {
-    static FONTS: OnceLock<FontSet> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let mut fonts = Vec::new();
-        let mut theme_files = HashMap::new();
-        // Theme fonts first: they are the ones the template asks for.
-        let theme = Theme::built_in();
-        for (path, bytes) in theme.under(TEMPLATE_PREFIX) {
-            if is_font_file(path) {
-                let data = Bytes::new(bytes.to_vec());
-                fonts.extend(Font::iter(data.clone()));
-                theme_files.insert(path.to_owned(), data);
-            }
-        }
-        for data in typst_assets::fonts() {
-            fonts.extend(Font::iter(Bytes::new(data)));
-        }
-        FontSet { fonts, theme_files }
-    })
-}
 
 /// The fonts of a theme: the built-in ones plus any font file the theme
 /// adds or replaces (those are parsed per render; they are rare).
@@ -76,16 +42,6 @@ pub fn theme_fonts(theme: &Theme) -> Vec<Font> {
     // A theme's own fonts come first so that they win on equal family names.
     extra.extend(set.fonts.iter().cloned());
     extra
-}
-
-/// Does the built-in print font set have a glyph for `c`? (Body text is
-/// set in Noto Sans; typst falls back to the other fonts for missing
-/// glyphs.)
-pub fn font_covers(c: char) -> bool {
-    if c.is_whitespace() || c.is_control() {
-        return true;
-    }
-    built_in_fonts().fonts.iter().any(|f| f.info().coverage.contains(c as u32))
 }
 
 fn library() -> &'static LazyHash<Library> {
