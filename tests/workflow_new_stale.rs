@@ -85,7 +85,7 @@ fn stale_lists_oldest_first_with_contact_route() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines[0].starts_with("Art") && lines[0].contains("Bestätigt") && lines[0].contains("Kontakt"), "{}", r.stdout);
     assert_eq!(lines.len(), 3, "two stale entries in 2026 (2024-09-02 is not yet):\n{}", r.stdout);
-    assert!(lines[1].contains("alt") && lines[1].contains("01.03.2022") && lines[1].contains("Frau A."), "{}", r.stdout);
+    assert!(lines[1].contains("content/groups/alt.md") && lines[1].contains("01.03.2022") && lines[1].contains("Frau A."), "{}", r.stdout);
     assert!(lines[2].contains("Verband") && lines[2].contains("01234 777"), "{}", r.stdout);
     assert!(r.stderr.contains("2 Einträge zu bestätigen (Ausgabe 2026)"), "{}", r.stderr);
 
@@ -100,7 +100,7 @@ fn stale_csv_for_mail_merge() {
     assert_eq!(r.code, 0, "{}", r.all());
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines[0], "\"Kind\",\"File\",\"Name\",\"Verified\",\"Contact\"");
-    assert_eq!(lines[1], "\"Group\",\"alt\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\"");
+    assert_eq!(lines[1], "\"Group\",\"content/groups/alt.md\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\"");
     assert_eq!(lines.len(), 3);
     // A value that starts like a formula is neutralised for spreadsheets.
     root.write("content/groups/alt.md", &std::fs::read_to_string(root.path().join("content/groups/alt.md")).unwrap().replace("Frau A.", "=HYPERLINK(1)"));

@@ -32,8 +32,9 @@ pub struct StaleArgs {
     out: Option<std::path::PathBuf>,
 }
 
-/// One row: kind, file slug, name, verified, contact route.
-fn rows(dir: &Directory, year: i32, lang: Lang) -> Vec<[String; 5]> {
+/// One row: kind, file (as `check` shows it, to open and update), name,
+/// verified, contact route.
+fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang: Lang) -> Vec<[String; 5]> {
     dir.stale_entries(year)
         .into_iter()
         .map(|e| {
@@ -65,7 +66,8 @@ fn rows(dir: &Directory, year: i32, lang: Lang) -> Vec<[String; 5]> {
                     (Note::KindContactPoint, [&c.phone, &c.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
                 }
             };
-            [kind.text(lang), meta.slug.clone(), meta.name.clone(), format_date_de(meta.verified), contact]
+            let file = sources.get(meta.origin.file).display.clone();
+            [kind.text(lang), file, meta.name.clone(), format_date_de(meta.verified), contact]
         })
         .collect()
 }
@@ -83,7 +85,7 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
         return Outcome::Problems;
     };
     let lang = ctx.lang(&project);
-    let rows = rows(dir, args.year, lang);
+    let rows = rows(dir, &project.sources, args.year, lang);
     let header_text = Note::StaleHeader.text(lang);
     let header: [&str; 5] = {
         let mut it = header_text.split('\t');
