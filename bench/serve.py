@@ -10,7 +10,7 @@ each time), and measures from the write until /__wegweiser/status reports a
 new build and the group's page shows the new name. Every file is restored
 afterwards. Prints one line of medians:
 
-    groups  first_build_ms  full_rebuild_ms  rebuild_ms  visible_ms  edits
+    groups  first_build_ms  full_rebuild_ms  rebuild_ms  visible_ms  added_ms  edits
 
 first_build_ms is the server's first build (every file read, everything
 rendered: what each change cost before rebuilds were incremental);
@@ -19,7 +19,8 @@ full_rebuild_ms a rebuild after a change of the title in wegweiser.toml
 not read again); rebuild_ms the server's own time for a rebuild after one
 changed group; visible_ms the time from writing that group until its page
 shows the change (includes the watcher's 30 ms wait for more events of
-the same save).
+the same save); added_ms the time from writing a new group file until its
+page is there (the file is removed afterwards).
 """
 
 import json
@@ -85,6 +86,22 @@ def edit_and_restore(port, path, original, changed, done):
         time.sleep(0.3)
 
 
+def add_and_remove(port, path, text, done):
+    """Writes the new file `path`, waits for a build with `done(status)`
+    true, removes the file and waits for that build too. Returns ms."""
+    before = status(port)["generation"]
+    started = time.monotonic()
+    write(path, text)
+    try:
+        wait_for(path, lambda: (s := status(port)) and s["generation"] > before and done(s) and s)
+        return (time.monotonic() - started) * 1000
+    finally:
+        before = status(port)["generation"]
+        os.remove(path)
+        wait_for("the removal", lambda: (s := status(port)) and s["generation"] > before)
+        time.sleep(0.3)
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -98,7 +115,7 @@ def main():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    rebuilds, visible = [], []
+    rebuilds, visible, added = [], [], []
     try:
         first = wait_for("the first build", lambda: (s := status(port)) and s["generation"] >= 1 and s)
         if not first["ok"]:
@@ -121,13 +138,23 @@ def main():
             s, ms = edit_and_restore(port, path, original, changed, lambda s: changed_name in (get(port, page) or ""))
             rebuilds.append(s["millis"])
             visible.append(ms)
+            # A new group: a copy of this one under a new file name.
+            slug = f"neu-im-test-{i}"
+            new_name = line[len("name = \""):-1] + f" (neu {i})"
+            text = original.replace(line, f'name = "{new_name}"', 1)
+            text = "\n".join(l for l in text.split("\n") if not l.startswith("former_slugs"))
+            page = f"/gruppen/{slug}/"
+            added.append(add_and_remove(port, os.path.join(folder, slug + ".md"), text, lambda s: new_name in (get(port, page) or "")))
     finally:
         server.terminate()
         server.wait()
-    print(f"{'groups':<8} {'first_build_ms':>14} {'full_rebuild_ms':>15} {'rebuild_ms':>10} {'visible_ms':>10} {'edits':>5}")
+    print(
+        f"{'groups':<8} {'first_build_ms':>14} {'full_rebuild_ms':>15} {'rebuild_ms':>10} {'visible_ms':>10} "
+        f"{'added_ms':>8} {'edits':>5}"
+    )
     print(
         f"{len(groups):<8} {first['millis']:>14} {full['millis']:>15} {statistics.median(rebuilds):>10.0f} "
-        f"{statistics.median(visible):>10.0f} {edits:>5}"
+        f"{statistics.median(visible):>10.0f} {statistics.median(added):>8.0f} {edits:>5}"
     )
 
 

@@ -180,20 +180,26 @@ fn incremental_site_equals_full_build_after_every_edit() {
 
     // Groups gone, new, renamed (a new file name), ended, hidden.
     std::fs::remove_file(s.path("content/groups/kaufsucht-gespraechskreis-musterstadt.md")).unwrap();
-    s.any("group deleted", &["content/groups/kaufsucht-gespraechskreis-musterstadt.md"]);
+    s.incremental("group deleted", &["content/groups/kaufsucht-gespraechskreis-musterstadt.md"], 30);
     s.write(
         "content/groups/neue-gruppe.md",
         &common::group("Neue Gruppe für Zuckerkranke", "").replace("diabetes\"]", "diabetes\", \"alkohol\"]"),
     );
-    s.any("group added", &["content/groups/neue-gruppe.md"]);
+    s.incremental("group added", &["content/groups/neue-gruppe.md"], 30);
     std::fs::rename(s.path("content/groups/neue-gruppe.md"), s.path("content/groups/neue-gruppe-nord.md")).unwrap();
     s.incremental("group renamed", &["content/groups/neue-gruppe.md", "content/groups/neue-gruppe-nord.md"], 30);
+    s.replace("content/groups/neue-gruppe-nord.md", "name = \"Neue Gruppe", "name = \"Treff: Neue Gruppe", "group to another letter", 30);
+    // A letter without entries gets one (the A–Z bar on every page), and loses it again.
+    s.write("content/groups/yoga.md", &common::group("Yoga bei Depression", ""));
+    s.any("group in an empty letter", &["content/groups/yoga.md"]);
+    std::fs::remove_file(s.path("content/groups/yoga.md")).unwrap();
+    s.any("last group of a letter deleted", &["content/groups/yoga.md"]);
     s.edit("content/groups/neue-gruppe-nord.md", |t| {
         t.replace("status = \"active\"", "status = \"ended\"\nended = 2026-06-30")
     });
-    s.any("group ended", &["content/groups/neue-gruppe-nord.md"]);
+    s.incremental("group ended", &["content/groups/neue-gruppe-nord.md"], 30);
     s.edit(GROUP, |t| t.replace("status = \"active\"", "status = \"active\"\nweb = false"));
-    s.any("group hidden", &[GROUP]);
+    s.incremental("group hidden", &[GROUP], 30);
 
     // A broken file: nothing rendered; fixed again.
     s.edit(GROUP, |t| t.replace("status = \"active\"", "status = \"aktiv\""));

@@ -69,7 +69,11 @@ struct LetterLink {
     label: String,
     slug: &'static str,
     url: String,
-    count: usize,
+    /// No entry or alias of this letter is on the site. (Only this, not a
+    /// count, is common to every page: adding an entry to a letter that
+    /// has some then changes its letter page alone, and `serve` renders
+    /// just what the entry reaches.)
+    empty: bool,
 }
 
 #[derive(Serialize, PartialEq)]
@@ -326,7 +330,7 @@ impl<'a> Renderer<'a> {
                     label: l.label(),
                     slug: l.slug(),
                     url: urls.path(&Urls::letter_path(*l)),
-                    count: lines.len(),
+                    empty: lines.is_empty(),
                 })
                 .collect(),
             info_pages: web_pages().filter(|p| !is_legal_page(&p.slug)).map(page_link).collect(),
