@@ -216,13 +216,14 @@ fn markdown_links_to_the_site_work_under_a_base_path() {
     root.write(
         "content/pages/vorwort.md",
         "+++\ntitle = \"Vorwort\"\n+++\nSiehe [Themen](/themen/), [Diabetes](/themen/diabetes/#gruppen) \
-         und [Nord](/gruppen/diabetes-nord/).\n",
+         und [Nord](/gruppen/diabetes-nord/); <a href=\"/a-z/d/\">D</a>.\n",
     );
     let sued = group("Diabetes Süd", "").replace("Beschreibung", "Wie [Nord](/gruppen/diabetes-nord/).");
     root.write("content/groups/sued.md", &sued);
     let site = build_web(&root);
     let page = read(site.join("vorwort/index.html"));
     assert!(page.contains("href=\"/wegweiser/themen/\""), "{page}");
+    assert!(page.contains("href=\"/wegweiser/a-z/d/\""), "raw HTML: {page}");
     assert!(read(site.join("gruppen/sued/index.html")).contains("href=\"/wegweiser/gruppen/diabetes-nord/\""));
     check_links(&site, "/wegweiser");
 }

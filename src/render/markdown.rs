@@ -5,33 +5,48 @@
 //! in the text and `mailto:` links are written harvest-protected (see
 //! [`email_html`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::validate::rules::normalize_content_path;
 
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    B.get_or_init(|| {
-        let mut b = ammonia::Builder::default();
-        b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
-        b.link_rel(Some("noopener noreferrer"));
-        b.add_generic_attributes(["lang"]);
-        // The harvest-protected e-mail spans of `email_html`.
-        b.add_tag_attributes("span", ["class", "data-u", "data-d", "data-keep"]);
+/// The HTML sanitiser for a site served under `base_path`: one per base
+/// path, made once and kept for the process (a build has one base path,
+/// `serve` another).
+fn sanitizer(base_path: &str) -> &'static ammonia::Builder<'static> {
+    static BUILT: OnceLock<std::sync::Mutex<HashMap<String, &'static ammonia::Builder<'static>>>> = OnceLock::new();
+    let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(b) = built.get(base_path) {
+        return b;
+    }
+    let base = base_path.to_owned();
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
+    b.link_rel(Some("noopener noreferrer"));
+    b.add_generic_attributes(["lang"]);
+    // The harvest-protected e-mail spans of `email_html`.
+    b.add_tag_attributes("span", ["class", "data-u", "data-d", "data-keep"]);
+    b.attribute_filter(move |element, attribute, value| {
         // Pictures only from the site itself: an image from another host
         // (raw `<img src="https://…">`) would be loaded by every reader's
         // browser from that host, a third-party request the site promises
         // not to make. Relative paths (the copied `content/images/`) stay.
-        b.attribute_filter(|element, attribute, value| {
-            let v = value.trim_start().to_ascii_lowercase();
-            let foreign = v.starts_with("//") || v.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
-            if element == "img" && attribute == "src" && foreign { None } else { Some(value.into()) }
-        });
-        b
-    })
+        let v = value.trim_start().to_ascii_lowercase();
+        let foreign = v.starts_with("//") || v.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+        if element == "img" && attribute == "src" && foreign {
+            return None;
+        }
+        // Paths of the site itself, also in raw HTML, get the base path.
+        if matches!((element, attribute), ("a", "href") | ("img", "src")) {
+            return Some(site_link(value, &base));
+        }
+        Some(value.into())
+    });
+    let b: &'static ammonia::Builder<'static> = Box::leak(Box::new(b));
+    built.insert(base_path.to_owned(), b);
+    b
 }
 
 fn level_of(n: usize) -> HeadingLevel {
@@ -84,10 +99,9 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             };
             vec![Event::InlineHtml(CowStr::from(html))]
         }
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(tag @ Tag::Link { .. }) => {
             links.push(false);
-            let dest_url = site_link(dest_url, base_path);
-            vec![Event::Start(Tag::Link { link_type, dest_url, title, id })]
+            vec![Event::Start(tag)]
         }
         Event::End(TagEnd::Link) => {
             if links.pop().unwrap_or(false) {
@@ -106,20 +120,20 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer().clean(&html).to_string()
+    sanitizer(base_path).clean(&html).to_string()
 }
 
-/// A link to a page of the site itself (`/themen/diabetes/`) gets the base
-/// path, so that it works when the site is served under one (contract,
-/// section 7). Links that already carry it, protocol-relative (`//host`)
-/// and all other links stay as written.
-fn site_link<'a>(dest_url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+/// A link to a page of the site itself (`/themen/diabetes/`), written in
+/// Markdown or raw HTML, gets the base path, so that it works when the site
+/// is served under one (contract, section 7). Links that already carry it,
+/// protocol-relative (`//host`) and all other links stay as written.
+fn site_link<'a>(url: &'a str, base_path: &str) -> std::borrow::Cow<'a, str> {
     let already = !base_path.is_empty()
-        && dest_url.strip_prefix(base_path).is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']));
-    if base_path.is_empty() || !dest_url.starts_with('/') || dest_url.starts_with("//") || already {
-        return dest_url;
+        && url.strip_prefix(base_path).is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']));
+    if base_path.is_empty() || !url.starts_with('/') || url.starts_with("//") || already {
+        return url.into();
     }
-    CowStr::from(format!("{base_path}{dest_url}"))
+    format!("{base_path}{url}").into()
 }
 
 /// Image paths.
@@ -281,6 +295,10 @@ mod tests {
         assert!(html.contains("href=\"/weg/a-z/a/\""), "{html}");
         assert!(html.contains("href=\"https://x.example/\"") && html.contains("href=\"#k\""), "{html}");
         assert!(to_html("[A](/themen/)", 1, "").contains("href=\"/themen/\""));
+        // Raw HTML too.
+        let html = to_html("<a href=\"/gruppen/x/\">X</a> <img src=\"/static/content/images/a.png\" alt=\"\">", 1, "/weg");
+        assert!(html.contains("href=\"/weg/gruppen/x/\""), "{html}");
+        assert!(html.contains("src=\"/weg/static/content/images/a.png\""), "{html}");
     }
 
     #[test]
