@@ -63,6 +63,12 @@ impl Project {
             // character unprintable, whatever else is broken, so the files
             // that parsed are still looked at.
             None => {
+                // Notices about one file alone; those across files (an
+                // unused indication, say) could follow from a broken file.
+                let of_one_file = |d: &Diagnostic| {
+                    matches!(d.message, Message::EndBeforeStart { .. } | Message::ImplausiblePhone { .. })
+                };
+                lints.into_iter().filter(of_one_file).for_each(|d| diagnostics.push(d));
                 stale_warnings_raw(&raw, year, &mut diagnostics);
                 let not_printed = (raw.groups.iter().map(|g| (g.file, g.front.print)))
                     .chain(raw.organisations.iter().map(|o| (o.file, o.front.print)))

@@ -290,5 +290,10 @@ fn unprintable_text_is_reported_next_to_errors() {
     assert_eq!(checked.code, 1, "{}", checked.all());
     assert!(checked.all().contains("warning[unprintable-character]: content/groups/emoji.md:2:16:"), "{}", checked.all());
     assert!(!checked.all().contains("content/groups/online.md"), "{}", checked.all());
+    // Notices about one file alone too; not those across files.
+    r.write("content/groups/telefon.md", &group("Telefon", "[contact]\nphone = \"12\"\nconsent = 2026-01-01\n"));
+    let checked = r.run(&["check", "--year", "2027"]);
+    assert!(checked.all().contains("note[implausible-phone]: content/groups/telefon.md:"), "{}", checked.all());
+    assert!(!checked.all().contains("unused-indication"), "{}", checked.all());
     assert!(checked.all().contains("error[missing-field]: content/groups/kaputt.md:1:1:"), "{}", checked.all());
 }

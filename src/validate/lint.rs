@@ -6,10 +6,11 @@
 //! warnings: stale entries and unprintable text).
 //!
 //! The checks read the loaded files ([`RawDirectory`]), where the locations
-//! are; [`crate::project::Project::open`] reports them only when the
-//! directory is otherwise valid, so a broken file never causes a follow-up
-//! warning elsewhere (e.g. "indication unused" because the group using it did
-//! not parse).
+//! are. [`crate::project::Project::open`] reports those across files only
+//! when the directory is otherwise valid, so a broken file never causes a
+//! follow-up notice elsewhere (e.g. "indication unused" because the group
+//! using it did not parse); those about one file alone (a meeting's times,
+//! a phone number) always.
 
 use std::ops::Range;
 
