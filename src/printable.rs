@@ -59,15 +59,6 @@ pub fn font_covers(c: char) -> bool {
     built_in_fonts().fonts.iter().any(|f| f.info().coverage.contains(c as u32))
 }
 
-/// Characters of `text` that no print font can show (for the warning "text
-/// the print fonts cannot show").
-pub fn uncovered_chars(text: &str) -> Vec<char> {
-    let mut out: Vec<char> = text.chars().filter(|&c| !font_covers(c)).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Whether the print template can use an image of `content/images/`: its
 /// format (from the file name's extension, as typst takes it, else from the
 /// bytes) and, for raster images, a header that gives the size. Only the

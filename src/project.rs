@@ -70,11 +70,7 @@ impl Project {
                 };
                 lints.into_iter().filter(of_one_file).for_each(|d| diagnostics.push(d));
                 stale_warnings_raw(&raw, year, &mut diagnostics);
-                let not_printed = (raw.groups.iter().map(|g| (g.file, g.front.print)))
-                    .chain(raw.organisations.iter().map(|o| (o.file, o.front.print)))
-                    .chain(raw.contact_points.iter().map(|c| (c.file, c.front.print)))
-                    .filter(|(_, print)| *print == Some(false))
-                    .map(|(file, _)| file);
+                let not_printed = raw_entries(&raw).filter(|e| e.front.print() == Some(false)).map(|e| e.file);
                 unprintable_warnings(not_printed.collect(), &sources, &mut diagnostics);
             }
         }
@@ -100,29 +96,49 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// An entry file that parsed, for the checks that run when the directory
+/// has errors (no model).
+struct RawEntry<'a> {
+    file: FileId,
+    front: &'a dyn crate::validate::rules::HasNames,
+    /// A group with `status = "ended"`.
+    ended: bool,
+    /// Keys left out or stood in for (see [`load::front_matter::Partial`]).
+    left_out: &'a [load::front_matter::LeftOut],
+}
+
+/// The group, organisation and contact point files that parsed.
+fn raw_entries(raw: &load::RawDirectory) -> impl Iterator<Item = RawEntry<'_>> {
+    use crate::load::raw::Status;
+    let groups = raw.groups.iter().map(|g| RawEntry {
+        file: g.file,
+        front: &*g.front,
+        ended: *g.front.status.get_ref() == Status::Ended,
+        left_out: &g.left_out,
+    });
+    let organisations =
+        raw.organisations.iter().map(|o| RawEntry { file: o.file, front: &*o.front, ended: false, left_out: &o.left_out });
+    let contact_points =
+        raw.contact_points.iter().map(|c| RawEntry { file: c.file, front: &*c.front, ended: false, left_out: &c.left_out });
+    groups.chain(organisations).chain(contact_points)
+}
+
 /// [`stale_warnings`] for a directory with errors (no model): the same
 /// rule, read from the entry files that parsed.
 fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Diagnostics) {
-    use crate::load::raw::{PrintSettings, Status};
     let months = match &raw.settings {
         Some((_, s)) => *s.print.stale_after_months.get_ref(),
-        None => *PrintSettings::default().stale_after_months.get_ref(),
+        None => *crate::load::raw::PrintSettings::default().stale_after_months.get_ref(),
     };
     let cutoff = crate::model::edition::stale_cutoff(year, months);
-    let published = |web: Option<bool>, print: Option<bool>| web.unwrap_or(true) || print.unwrap_or(true);
-    // A value stood in for (a `verified` or `status` that is missing or
-    // wrong, reported as such) says nothing about the entry.
-    let known = |left_out: &[crate::load::front_matter::LeftOut]| {
-        !left_out.iter().any(|(k, _)| k == "verified" || k == "status" || k == "web" || k == "print")
-    };
-    let groups = raw.groups.iter().filter(|g| *g.front.status.get_ref() != Status::Ended);
-    let entries = groups
-        .map(|g| (g.file, &g.front.verified, published(g.front.web, g.front.print), known(&g.left_out)))
-        .chain(raw.organisations.iter().map(|o| (o.file, &o.front.verified, published(o.front.web, o.front.print), known(&o.left_out))))
-        .chain(raw.contact_points.iter().map(|c| (c.file, &c.front.verified, published(c.front.web, c.front.print), known(&c.left_out))));
-    for (file, verified, published, known) in entries {
+    for e in raw_entries(raw).filter(|e| !e.ended) {
+        // A value stood in for (a `verified` or `status` that is missing or
+        // wrong, reported as such) says nothing about the entry.
+        let known = !e.left_out.iter().any(|(k, _)| ["verified", "status", "web", "print"].contains(&k.as_str()));
+        let published = e.front.web().unwrap_or(true) || e.front.print().unwrap_or(true);
+        let verified = e.front.verified();
         if let Some(date) = crate::validate::rules::to_date(verified.get_ref()).filter(|d| known && published && *d < cutoff) {
-            push_stale(diagnostics, file, verified.span(), date, months, year);
+            push_stale(diagnostics, e.file, verified.span(), date, months, year);
         }
     }
 }
@@ -157,9 +173,7 @@ fn unprintable_warnings(
             continue;
         }
         for &(c, at) in sources.get(id).non_ascii() {
-            let ok = *covered
-                .entry(c)
-                .or_insert_with(|| crate::printable::uncovered_chars(c.encode_utf8(&mut [0; 4])).is_empty());
+            let ok = *covered.entry(c).or_insert_with(|| crate::printable::font_covers(c));
             if !ok {
                 diagnostics.push(Diagnostic::warning(
                     id,

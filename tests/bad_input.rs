@@ -86,8 +86,7 @@ fn every_missing_required_field_of_a_group_at_once() {
 fn every_missing_required_setting_at_once() {
     let root = Root::new();
     root.write("wegweiser.toml", "title = \"Wegweiser\"\n");
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     let mut at = 0;
     for field in ["base_url", "language", "publisher"] {
         let line = format!("error[missing-field]: wegweiser.toml:1:1: Das Pflichtfeld `{field}` fehlt");
@@ -98,8 +97,7 @@ fn every_missing_required_setting_at_once() {
     // The required fields of [publisher] too, at its header.
     let root = Root::new();
     root.write("wegweiser.toml", &SETTINGS.replace("name = \"KISS Teststadt\"\n", ""));
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("wegweiser.toml:5:1: Das Pflichtfeld `name` fehlt"), "{}", r.stderr);
     assert!(!r.stderr.contains("`publisher`"), "{}", r.stderr);
 }
@@ -108,8 +106,7 @@ fn every_missing_required_setting_at_once() {
 fn language_codes_must_be_iso_639_1() {
     let root = Root::new();
     root.write("content/groups/x.md", &group("X", "languages = [\"xx\", \"ua\", \"tr\", \"ku\", \"zu\"]\n"));
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("error[invalid-language]: content/groups/x.md:8:14: `xx` ist kein Sprachkürzel nach ISO 639-1."), "{}", r.stderr);
     assert!(
         r.stderr.contains("error[invalid-language]: content/groups/x.md:8:20: `ua` ist kein Sprachkürzel nach ISO 639-1. Meinten Sie `uk`?"),
@@ -378,8 +375,7 @@ fn a_broken_image_is_reported_where_it_is_used() {
         "content/groups/x.md",
         &group("Gesprächskreis X", "").replace("+++\nBeschreibung", "+++\n![Treffen](images/foto.png)\n\nBeschreibung"),
     );
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("error[image-unreadable]: content/groups/x.md:9:1:"), "{}", r.stderr);
     assert!(r.stderr.contains("`images/foto.png`"), "{}", r.stderr);
 }
@@ -389,8 +385,7 @@ fn a_broken_image_is_reported_where_it_is_used() {
 fn an_empty_name_is_reported() {
     let root = Root::new();
     root.write("content/groups/x.md", &group("  ", ""));
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("error[empty-name]: content/groups/x.md:2:8:"), "{}", r.stderr);
 }
 
@@ -405,8 +400,7 @@ fn a_broken_indication_hides_nothing_and_adds_nothing() {
         &format!("{INDICATIONS}\n[ohne-kategorie]\nname = \"Ohne\"\n\n[Falsche_Kennung]\nname = \"F\"\ncategory = \"K\"\n"),
     );
     root.write("content/groups/y.md", &group("Y", "").replace("[\"diabetes\"]", "[\"ohne-kategorie\"]"));
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("content/indications.toml:19:1:"), "{}", r.stderr);
     assert!(r.stderr.contains("Pflichtfeld `category` fehlt"), "{}", r.stderr);
     assert!(r.stderr.contains("error[invalid-id]: content/indications.toml:22:2:"), "{}", r.stderr);
@@ -419,8 +413,7 @@ fn a_broken_indication_hides_nothing_and_adds_nothing() {
 fn broken_indications_file_is_one_problem() {
     let root = Root::new();
     root.write("content/indications.toml", "[diabetes\n");
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("content/indications.toml:1:"), "{}", r.stderr);
     assert!(!r.stderr.contains("unknown-indication"), "{}", r.stderr);
 }
@@ -433,8 +426,7 @@ fn all_problems_of_the_settings_at_once() {
         "wegweiser.toml",
         "title = \"T\"\nbase_url = \"https://wegweiser.example\"\nlanguage = \"xx\"\n\n[publisher]\nphone = \"01234 5678-0\"\n\n[print]\npaper = \"a3\"\ncover_image = \"../geheim.jpg\"\n",
     );
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     for (location, phrase) in [
         ("wegweiser.toml:3:12:", "`xx`"),
         ("wegweiser.toml:5:1:", "Pflichtfeld `name` fehlt"),
@@ -453,8 +445,7 @@ fn a_reference_to_a_broken_file_is_no_second_problem() {
     root.write("content/organisations/verband.md", "+++\nname = \"Verband\n+++\n");
     root.write("content/contact-points/stelle.md", "+++\nname = \"Stelle\"\n");
     root.write("content/groups/y.md", &group("Y", "organisation = \"verband\"\ncontact_point = \"stelle\"\n"));
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("content/organisations/verband.md:2:"), "{}", r.stderr);
     assert!(r.stderr.contains("content/contact-points/stelle.md:1:1:"), "{}", r.stderr);
     assert!(!r.stderr.contains("unknown-organisation"), "{}", r.stderr);

@@ -37,8 +37,7 @@ fn new_entries_pass_check() {
 fn new_without_indications_tells_what_to_fill_in() {
     let root = Root::new();
     assert_eq!(root.run(&["new", "group", "x", "--root", "."]).code, 0);
-    let r = root.run(&["check", "--root", "."]);
-    assert_eq!(r.code, 1, "{}", r.all());
+    let r = root.check_fails();
     assert!(r.stderr.contains("content/groups/x.md:3:15"), "{}", r.stderr);
     assert!(r.stderr.contains("mindestens eine Indikation"), "{}", r.stderr);
 }

@@ -182,11 +182,6 @@ impl Diagnostics {
         self.error_count() > 0
     }
 
-    /// Number of notices.
-    pub fn notice_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Notice).count()
-    }
-
     /// Turns every warning into an error (`--strict`); notices stay.
     pub fn make_strict(&mut self) {
         for d in &mut self.items {

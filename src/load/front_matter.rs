@@ -111,7 +111,11 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
     let mut left_out: Vec<LeftOut> = Vec::new();
-    let mut stand_ins: Vec<(String, Range<usize>)> = Vec::new();
+    // Top-level keys stood in for: the key, the span to give it, the value.
+    let mut stand_ins: Vec<(String, Range<usize>, toml::de::DeValue<'static>)> = Vec::new();
+    // `T`'s JSON Schema, made once and only if a problem needs it.
+    let schema = std::cell::OnceCell::new();
+    let schema = || schema.get_or_init(crate::cli::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match deserialize::<T>(&text, &stand_ins) {
             Ok(v) => return Partial { value: Some(v), problems, left_out },
@@ -131,7 +135,7 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
         }
         let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
         let missing = matches!(message, Message::MissingField { .. });
-        let all_missing = missing.then(|| missing_fields::<T>(&text, span.as_ref(), &blanked)).flatten();
+        let all_missing = missing.then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked)).flatten();
         match &all_missing {
             // Every required field absent from the table, each its own problem.
             Some(fields) => {
@@ -151,11 +155,12 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
             let fields = std::iter::once(field).chain(all_missing.iter().flatten());
             let mut stood_in = false;
             for field in fields {
-                if stand_ins.iter().any(|(k, _)| k == field) || placeholder::<T>(field).is_none() {
+                if stand_ins.iter().any(|(k, _, _)| k == field) {
                     continue;
                 }
+                let Some(value) = placeholder(schema(), field) else { continue };
                 let at = left_out.iter().find(|(k, _)| k == field).map_or(0..0, |(_, s)| s.clone());
-                stand_ins.push((field.clone(), at.clone()));
+                stand_ins.push((field.clone(), at.clone(), value));
                 if !left_out.iter().any(|(k, _)| k == field) {
                     left_out.push((field.clone(), at));
                 }
@@ -183,35 +188,32 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     Partial { value: None, problems, left_out }
 }
 
-/// Deserialises `text` into `T`, with the top-level `stand_ins` (key and
-/// the span to give the value) added to the table.
-fn deserialize<T: DeserializeOwned + JsonSchema>(
+/// Deserialises `text` into `T`, with the top-level `stand_ins` (key, the
+/// span to give the value, value) added to the table.
+fn deserialize<T: DeserializeOwned>(
     text: &str,
-    stand_ins: &[(String, Range<usize>)],
+    stand_ins: &[(String, Range<usize>, toml::de::DeValue<'static>)],
 ) -> Result<T, toml::de::Error> {
     use toml::Spanned;
     if stand_ins.is_empty() {
         return toml::from_str(text);
     }
     let mut doc = toml::de::DeTable::parse(text)?;
-    for (key, span) in stand_ins {
-        if let Some(value) = placeholder::<T>(key) {
-            doc.get_mut().insert(
-                Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),
-                Spanned::new(span.clone(), value),
-            );
-        }
+    for (key, span, value) in stand_ins {
+        doc.get_mut().insert(
+            Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),
+            Spanned::new(span.clone(), value.clone()),
+        );
     }
     T::deserialize(toml::de::Deserializer::from(doc))
 }
 
-/// A neutral value of the type the schema of `T` gives the top-level
+/// A neutral value of the type the schema `root` gives the top-level
 /// `key`: the first allowed value, an empty text or list, a zero, `false`
 /// or 1970-01-01, a table of such values for its required fields; `None`
 /// for a type it cannot make.
-fn placeholder<T: JsonSchema>(key: &str) -> Option<toml::de::DeValue<'static>> {
-    let root = crate::cli::schema::schema_value::<T>();
-    stand_in(&root, resolve(&root, &root)?.get("properties")?.get(key)?, 0)
+fn placeholder(root: &Value, key: &str) -> Option<toml::de::DeValue<'static>> {
+    stand_in(root, resolve(root, root)?.get("properties")?.get(key)?, 0)
 }
 
 /// [`placeholder`] for the schema `schema` (inside `root`).
@@ -263,9 +265,10 @@ fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
 /// Every required field missing from the table serde found one missing in
 /// (the top level if `span` is `None`, else the table whose header or value
 /// is at `span`), in the order the fields are declared; `None` if the table
-/// or its schema cannot be found. Keys in `present` (blanked for a wrong
-/// value) count as there.
-fn missing_fields<T: DeserializeOwned + JsonSchema>(
+/// or its schema (in `root`, `T`'s) cannot be found. Keys in `present`
+/// (blanked for a wrong value) count as there.
+fn missing_fields<T: DeserializeOwned>(
+    root: &Value,
     text: &str,
     span: Option<&Range<usize>>,
     present: &[String],
@@ -321,14 +324,13 @@ fn missing_fields<T: DeserializeOwned + JsonSchema>(
     };
     have.extend(present.iter().cloned());
 
-    let root = crate::cli::schema::schema_value::<T>();
-    let mut schema = resolve(&root, &root)?;
+    let mut schema = resolve(root, root)?;
     for step in &path {
         let next = match step {
             Step::Key(k) => schema.get("properties").and_then(|p| p.get(k)).or_else(|| schema.get("additionalProperties")),
             Step::Item => schema.get("items"),
         };
-        schema = resolve(&root, next?)?;
+        schema = resolve(root, next?)?;
     }
     let required: Vec<String> =
         schema.get("required")?.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect();

@@ -88,7 +88,10 @@ pub trait HasNames {
     fn former_slugs(&self) -> &[Spanned<String>];
     fn web(&self) -> Option<bool>;
     fn print(&self) -> Option<bool>;
-    fn verified_span(&self) -> std::ops::Range<usize>;
+    fn verified(&self) -> &Spanned<toml::value::Datetime>;
+    fn verified_span(&self) -> std::ops::Range<usize> {
+        self.verified().span()
+    }
 }
 
 macro_rules! has_names {
@@ -109,8 +112,8 @@ macro_rules! has_names {
             fn print(&self) -> Option<bool> {
                 self.print
             }
-            fn verified_span(&self) -> std::ops::Range<usize> {
-                self.verified.span()
+            fn verified(&self) -> &Spanned<toml::value::Datetime> {
+                &self.verified
             }
         }
     };

@@ -75,6 +75,14 @@ impl Root {
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.dir.path(), args)
     }
+
+    /// `check --root .`, which must find problems in the content (exit 1).
+    #[track_caller]
+    pub fn check_fails(&self) -> Run {
+        let r = self.run(&["check", "--root", "."]);
+        assert_eq!(r.code, 1, "{}", r.all());
+        r
+    }
 }
 
 pub struct Run {
