@@ -304,6 +304,15 @@ fn groups_in_topic_order() {
         1,
         "a group stands only once"
     );
+    // "Siehe auch" in both directions: diabetes names adipositas, so
+    // adipositas points back to diabetes.
+    let adipositas = squash(between(groups, "Adipositas Mitte", "Diabetes Nord"));
+    assert!(
+        adipositas.contains("Sieheauch:→Diabetes,S."),
+        "{adipositas}"
+    );
+    let diabetes = squash(between(groups, "Diabetes Nord", "Psychische Erkrankungen"));
+    assert!(diabetes.contains("Sieheauch:→Adipositas,S."), "{diabetes}");
     // Meeting sentence from the model, step-free access, organisation.
     assert!(squash(groups).contains(&squash("jeden 2. Dienstag im Monat, 19:00–21:00 Uhr")));
     assert!(squash(groups).contains("stufenloszugänglich"));

@@ -121,7 +121,7 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     let mut stand_ins: Vec<(String, Range<usize>, toml::de::DeValue<'static>)> = Vec::new();
     // `T`'s JSON Schema, made once and only if a problem needs it.
     let schema = std::cell::OnceCell::new();
-    let schema = || schema.get_or_init(crate::cli::schema::schema_value::<T>);
+    let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match deserialize::<T>(&text, &stand_ins) {
             Ok(v) => {

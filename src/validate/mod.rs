@@ -1,7 +1,6 @@
 //! Stage 2, validate: check every rule of the contract across all files,
 //! report every problem at once, and build the immutable [`Directory`].
 
-mod languages;
 pub mod lint;
 pub mod rules;
 
@@ -15,8 +14,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
 use crate::load::front_matter::LeftOut;
 use crate::load::raw;
 use crate::load::{Loaded, RawDirectory};
+pub use crate::model::languages::{self, language_name_de};
 use crate::model::*;
-pub use languages::language_name_de;
 use rules::*;
 
 /// First URL segments of the site: no free page may use them.
@@ -515,6 +514,7 @@ impl<'i> Validator<'i> {
                 category,
                 synonyms: e.synonyms.clone(),
                 see_also,
+                related: Vec::new(),
                 primary_groups: Vec::new(),
                 secondary_groups: Vec::new(),
                 organisations: Vec::new(),
@@ -1119,6 +1119,22 @@ fn link(
         }
     }
 
+    // "siehe auch" in both directions, in A–Z order.
+    let mut related: Vec<Vec<IndicationId>> =
+        indications.iter().map(|i| i.see_also.clone()).collect();
+    for (i, ind) in indications.iter().enumerate() {
+        for other in &ind.see_also {
+            if !related[other.0].contains(&IndicationId(i)) {
+                related[other.0].push(IndicationId(i));
+            }
+        }
+    }
+    for (ind, mut list) in indications.iter_mut().zip(related) {
+        list.sort_by_key(|id| id.0);
+        list.dedup();
+        ind.related = list;
+    }
+    // Indications are in A–Z order already: their ids sort as their names.
     let mut az: Vec<AzLine> = Vec::new();
     let mut push = |entry: EntryRef, meta: &EntryMeta| {
         az.push(AzLine {

@@ -8,11 +8,11 @@ use serde_json::Value;
 
 use super::md_tree::{self, shown_url};
 use super::world::CONTENT_PREFIX;
+use crate::model::languages::language_name_de;
 use crate::model::{
     Arrangement, Audience, ColorModel, ContactPointRef, ContactRoute, Date, Directory, Edition,
     EntryRef, Group, GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, SortKey, Status,
 };
-use crate::validate::language_name_de;
 
 /// The whole data file.
 #[derive(Debug, Serialize)]
@@ -315,10 +315,7 @@ fn opt_line(s: &Option<String>) -> Option<String> {
     s.as_deref().map(line).filter(|s| !s.is_empty())
 }
 
-/// "14.09.2026".
-pub fn date_de(d: Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+pub use crate::model::date_de;
 
 fn status_de(s: Status) -> Option<&'static str> {
     match s {
@@ -582,7 +579,7 @@ impl Builder<'_, '_> {
                                 })
                                 .collect(),
                             see_also: ind
-                                .see_also
+                                .related
                                 .iter()
                                 .copied()
                                 .filter(|&s| self.topic_printed(s))

@@ -30,6 +30,7 @@ use crate::diagnostics::Message;
 use crate::load::Theme;
 use crate::model::*;
 use crate::output::{Content, Files};
+pub use crate::render::escape::{escape_html, push_xml_escaped, xml_escape};
 use crate::render::markdown;
 use views::*;
 
@@ -615,14 +616,7 @@ impl<'a> Renderer<'a> {
                 if cps.is_empty() {
                     cps.push(ContactPointRef::Publisher);
                 }
-                // Indications that point here with their see-also (both directions).
-                let mut see_also: Vec<IndicationId> = ind.see_also.clone();
-                for (j, other) in dir.indications.iter().enumerate() {
-                    if other.see_also.contains(id) && !see_also.contains(&IndicationId(j)) {
-                        see_also.push(IndicationId(j));
-                    }
-                }
-                see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
+                let see_also = &ind.related;
                 self.page(ctx, "topic.html", path, |c| {
                     c.insert(
                         "indication",
@@ -684,7 +678,7 @@ impl<'a> Renderer<'a> {
                         "group",
                         &json!({
                             "name": g.meta.name,
-                            "ended": g.ended.map(crate::project::format_date_de),
+                            "ended": g.ended.map(crate::model::date_de),
                             "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
                         }),
                     );
@@ -834,42 +828,6 @@ impl<'a> Renderer<'a> {
         }
         xml.push_str("</urlset>\n");
         xml
-    }
-}
-
-/// Escapes text for HTML text and quoted attributes (tera's default also
-/// escapes `/`, which makes every URL unreadable).
-pub fn escape_html(s: &str) -> String {
-    // pulldown-cmark's escaper (& < > " ' as entities, a lookup table) is
-    // a dependency and so optimised even in the dev profile: this runs for
-    // every value of every page.
-    let mut out = String::with_capacity(s.len() + 8);
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
-
-/// Escapes text for XML.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_xml_escaped(&mut out, s);
-    out
-}
-
-/// Appends text escaped for XML.
-fn push_xml_escaped(out: &mut String, s: &str) {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
     }
 }
 

@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::model::date_de as format_date_de;
 use crate::model::diff::Lookup;
+use crate::model::languages::language_name_de;
 use crate::model::*;
-use crate::project::format_date_de;
 use crate::render::markdown;
-use crate::validate::language_name_de;
 
 /// An entry's description, rendered once for all the places that show it
 /// (page, JSON-LD, search index, export).
