@@ -5,8 +5,6 @@
 //! same, byte for byte, as a full build of the same content, and report the
 //! same problems.
 
-mod common;
-
 use std::path::Path;
 use std::sync::Arc;
 
@@ -30,7 +28,7 @@ struct Session {
 impl Session {
     fn new() -> Session {
         let root = tempfile::tempdir().unwrap();
-        let repo = common::repo();
+        let repo = crate::common::repo();
         std::fs::copy(
             repo.join("wegweiser.toml"),
             root.path().join("wegweiser.toml"),
@@ -291,7 +289,7 @@ fn incremental_site_equals_full_build_after_every_edit() {
     );
     s.write(
         "content/groups/neue-gruppe.md",
-        &common::group("Neue Gruppe für Zuckerkranke", "")
+        &crate::common::group("Neue Gruppe für Zuckerkranke", "")
             .replace("diabetes\"]", "diabetes\", \"alkohol\"]"),
     );
     s.incremental("group added", &["content/groups/neue-gruppe.md"], 30);
@@ -318,7 +316,7 @@ fn incremental_site_equals_full_build_after_every_edit() {
     // A letter without entries gets one (the A–Z bar on every page), and loses it again.
     s.write(
         "content/groups/yoga.md",
-        &common::group("Yoga bei Depression", ""),
+        &crate::common::group("Yoga bei Depression", ""),
     );
     s.any("group in an empty letter", &["content/groups/yoga.md"]);
     std::fs::remove_file(s.path("content/groups/yoga.md")).unwrap();

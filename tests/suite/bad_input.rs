@@ -1,8 +1,7 @@
 //! Every kind of bad input of the contract (section 5): exit code 1, the
 //! file and line:column named, and a sentence that says what to fix.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Writes `file` into a valid root, runs `check`, and asserts the location
 /// and a phrase of the message.

@@ -4,10 +4,8 @@
 //! privacy (no e-mail address in any page, no third-party resource) and
 //! the accessibility skeleton of every page.
 
-mod common;
-mod web_common;
-use common::*;
-use web_common::*;
+use crate::common::*;
+use crate::web_common::*;
 
 use std::path::{Path, PathBuf};
 

@@ -2,10 +2,8 @@
 //! digits, `sort_as`, aliases), injection attempts, confidential and
 //! `web = false` entries, a base path, theme overrides.
 
-mod common;
-mod web_common;
-use common::*;
-use web_common::*;
+use crate::common::*;
+use crate::web_common::*;
 
 use std::path::PathBuf;
 

@@ -2,8 +2,7 @@
 //! confirming, as a table or CSV, to standard output or a named file, never
 //! into the published output.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn new_entries_pass_check() {

@@ -668,7 +668,7 @@ fn empty_directory_renders() {
 
 /// Compile time of a synthetic edition of 1,000 groups (24 topics in 8
 /// categories, a third with a second topic, half with direct contact).
-/// Run with `cargo test --test print -- --ignored --nocapture`.
+/// Run with `cargo test --test suite print:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing; run on demand"]
 fn thousand_groups_timing() {
