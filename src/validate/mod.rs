@@ -22,6 +22,7 @@ use rules::*;
 pub const RESERVED_SEGMENTS: &[&str] = &[
     "a-z",
     "themen",
+    "admin",
     "gruppen",
     "organisationen",
     "kontaktstellen",

@@ -835,6 +835,35 @@ impl<'a> Renderer<'a> {
 mod tests {
     use super::*;
 
+    /// Every word of the German interface has its English counterpart and
+    /// the other way round: a missing word fails here, never shows empty.
+    #[test]
+    fn string_tables_have_the_same_words() {
+        fn keys(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        keys(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                toml::Value::String(s) => {
+                    assert!(!s.trim().is_empty(), "{prefix} is empty");
+                    out.push(prefix.to_owned());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let theme = Theme::built_in();
+        let table = |lang: &str| {
+            let text = theme.text(&format!("i18n/{lang}.toml")).expect("table");
+            let mut out = Vec::new();
+            keys("", &toml::from_str(text).expect("TOML"), &mut out);
+            out.sort();
+            out
+        };
+        assert_eq!(table("de"), table("en"));
+    }
+
     #[test]
     fn the_string_table_parses_and_tera_indexes_it() {
         let theme = Theme::built_in();
