@@ -87,6 +87,32 @@ pub struct PrintSettings {
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
+    /// false: no meeting places or addresses in the booklet (readers ask the contact point).
+    #[serde(default = "default_true")]
+    pub places: bool,
+    /// "all": groups' own contacts are printed; "contact-point": the booklet names only the contact point as contact.
+    #[serde(default)]
+    pub contacts: ContactRule,
+    /// The booklets `build` writes: "standard" (wegweiser-YEAR.pdf) and/or "large" (wegweiser-YEAR-grossdruck.pdf).
+    #[serde(default = "default_variants")]
+    pub variants: Vec<PrintVariant>,
+    /// Weeks after the directory's date by which the verification sheets ask for an answer.
+    #[serde(default = "default_reply_weeks")]
+    #[schemars(range(min = 1, max = 52))]
+    #[schemars(with = "u32")]
+    pub reply_weeks: Spanned<u32>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_variants() -> Vec<PrintVariant> {
+    vec![PrintVariant::Standard]
+}
+
+fn default_reply_weeks() -> Spanned<u32> {
+    Spanned::new(0..0, 4)
 }
 
 fn default_stale() -> Spanned<u32> {
@@ -109,6 +135,10 @@ impl Default for PrintSettings {
             color: ColorModel::default(),
             funding_note: default_funding_note(),
             cover_image: None,
+            places: true,
+            contacts: ContactRule::default(),
+            variants: default_variants(),
+            reply_weeks: default_reply_weeks(),
         }
     }
 }
@@ -141,6 +171,41 @@ pub enum ColorModel {
     #[default]
     Rgb,
     Cmyk,
+}
+
+/// Which contacts of a group the booklet prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
+pub enum ContactRule {
+    /// The group's own contacts (person, phone, e-mail, website), where it consented.
+    #[default]
+    #[serde(rename = "all")]
+    All,
+    /// Only the contact point, for every group.
+    #[serde(rename = "contact-point")]
+    ContactPoint,
+}
+
+/// A typesetting of the booklet.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintVariant {
+    /// The usual booklet (paper, columns and sizes of `[print]`).
+    #[default]
+    Standard,
+    /// Large print: A4, one column, running text at least 14 pt.
+    Large,
 }
 
 /// `content/indications.toml`: one table per indication, keyed by id.

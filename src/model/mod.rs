@@ -9,13 +9,18 @@ mod collation;
 pub mod diff;
 pub mod edition;
 pub mod meeting;
+pub mod publication;
+pub mod round;
 
 use std::collections::BTreeMap;
 
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
-pub use crate::load::raw::{Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday};
+pub use publication::{PublicationRules, PublishedContact, Restriction};
+pub use crate::load::raw::{
+    Arrangement, Audience, ColorModel, ContactRule, Level, MeetingFormat, Paper, PrintVariant, Rhythm, Status, Weekday,
+};
 
 use crate::diagnostics::FileId;
 pub use jiff::civil::Date;
@@ -97,6 +102,14 @@ pub struct PrintSettings {
     pub funding_note: Option<String>,
     /// Cover image, path relative to `content/`.
     pub cover_image: Option<Image>,
+    /// Print meeting places and addresses.
+    pub places: bool,
+    /// Which contacts of groups the booklet prints.
+    pub contacts: ContactRule,
+    /// The booklets `build` writes (at least one, no repeats, in this order).
+    pub variants: Vec<PrintVariant>,
+    /// Weeks until the answer to the verification sheets is due.
+    pub reply_weeks: u32,
 }
 
 /// An image from `content/images/`, read by the loader.
