@@ -98,8 +98,15 @@ fn stale_csv_for_mail_merge() {
     let r = root.run(&["--lang", "en", "stale", "--root", ".", "--year", "2026", "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.all());
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines[0], "\"Kind\",\"File\",\"Name\",\"Verified\",\"Contact\"");
-    assert_eq!(lines[1], "\"Group\",\"content/groups/alt.md\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\"");
+    // The last column: the page of the entry's sheet in `sheets --year 2026`.
+    assert_eq!(lines[0], "\"Kind\",\"File\",\"Name\",\"Verified\",\"Contact\",\"Sheet page\"");
+    assert!(
+        lines[1].starts_with("\"Group\",\"content/groups/alt.md\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\",\""),
+        "{}",
+        lines[1]
+    );
+    let page: usize = lines[1].rsplit(',').next().unwrap().trim_matches('"').parse().expect("a page number");
+    assert!(page >= 1);
     assert_eq!(lines.len(), 3);
     // A value that starts like a formula is neutralised for spreadsheets.
     root.write("content/groups/alt.md", &std::fs::read_to_string(root.path().join("content/groups/alt.md")).unwrap().replace("Frau A.", "=HYPERLINK(1)"));
