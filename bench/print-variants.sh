@@ -4,6 +4,8 @@
 # Usage: bench/print-variants.sh [GROUPS] (default 1000). PROFILE=release
 # (default) or PROFILE=dev (the debug profile the tests use: dependencies,
 # typst included, are optimised at opt-level 2 there, wegweiser itself not).
+# The directory: examples/gen.rs with --groups N (plus its organisations
+# and contact points).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -14,7 +16,9 @@ if [ "$profile" = release ]; then
   cargo build --release --quiet --bin wegweiser --example gen
   dir=release
 else
-  cargo build --quiet --bin wegweiser --example gen
+  # `cargo test` builds the binary and the examples with the features the
+  # tests use (a plain `cargo build` would compile typst once more).
+  cargo test --no-run --quiet
   dir=debug
 fi
 bin=${CARGO_TARGET_DIR:-target}/$dir/wegweiser
