@@ -13,7 +13,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 pub use crate::model::vocabulary::{
-    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, ContactRule, Level, MeetingFormat, Paper, PrintVariant,
+    Rhythm, Status, Weekday,
 };
 
 /// `wegweiser.toml`.
@@ -91,6 +92,32 @@ pub struct PrintSettings {
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
+    /// false: no meeting places or addresses in the booklet (readers ask the contact point).
+    #[serde(default = "default_true")]
+    pub places: bool,
+    /// "all": groups' own contacts are printed; "contact-point": the booklet names only the contact point as contact.
+    #[serde(default)]
+    pub contacts: ContactRule,
+    /// The booklets `build` writes: "standard" (wegweiser-YEAR.pdf) and/or "large" (wegweiser-YEAR-grossdruck.pdf).
+    #[serde(default = "default_variants")]
+    pub variants: Vec<PrintVariant>,
+    /// Weeks after the directory's date by which the verification sheets ask for an answer.
+    #[serde(default = "default_reply_weeks")]
+    #[schemars(range(min = 1, max = 52))]
+    #[schemars(with = "u32")]
+    pub reply_weeks: Spanned<u32>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_variants() -> Vec<PrintVariant> {
+    vec![PrintVariant::Standard]
+}
+
+fn default_reply_weeks() -> Spanned<u32> {
+    Spanned::new(0..0, 4)
 }
 
 fn default_stale() -> Spanned<u32> {
@@ -113,6 +140,10 @@ impl Default for PrintSettings {
             color: ColorModel::default(),
             funding_note: default_funding_note(),
             cover_image: None,
+            places: true,
+            contacts: ContactRule::default(),
+            variants: default_variants(),
+            reply_weeks: default_reply_weeks(),
         }
     }
 }

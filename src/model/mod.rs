@@ -11,6 +11,8 @@ pub mod edition;
 pub mod languages;
 pub mod meeting;
 pub mod paths;
+pub mod publication;
+pub mod round;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -18,8 +20,10 @@ use std::collections::BTreeMap;
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
+pub use publication::{PublicationRules, PublishedContact, Restriction};
 pub use vocabulary::{
-    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, ContactRule, Level, MeetingFormat, Paper, PrintVariant,
+    Rhythm, Status, Weekday,
 };
 
 use crate::diagnostics::FileId;
@@ -121,6 +125,14 @@ pub struct PrintSettings {
     pub funding_note: Option<String>,
     /// Cover image, path relative to `content/`.
     pub cover_image: Option<Image>,
+    /// Print meeting places and addresses.
+    pub places: bool,
+    /// Which contacts of groups the booklet prints.
+    pub contacts: ContactRule,
+    /// The booklets `build` writes (at least one, no repeats, in this order).
+    pub variants: Vec<PrintVariant>,
+    /// Weeks until the answer to the verification sheets is due.
+    pub reply_weeks: u32,
 }
 
 /// An image from `content/images/`, read by the loader.

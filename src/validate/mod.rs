@@ -418,6 +418,28 @@ impl<'i> Validator<'i> {
             None => 0.0,
         };
         let cover_image = p.cover_image.as_ref().and_then(|c| self.image(file, c));
+        // Each variant once, in the order written; none given means the standard booklet.
+        let mut variants: Vec<crate::model::PrintVariant> = Vec::new();
+        for v in &p.variants {
+            if !variants.contains(v) {
+                variants.push(*v);
+            }
+        }
+        if variants.is_empty() {
+            variants.push(crate::model::PrintVariant::Standard);
+        }
+        let reply_weeks = *p.reply_weeks.get_ref();
+        if !(1..=52).contains(&reply_weeks) {
+            self.at(
+                file,
+                &p.reply_weeks,
+                Message::OutOfRange {
+                    value: reply_weeks.to_string(),
+                    range: "1–52".into(),
+                },
+            );
+        }
+        let reply_weeks = reply_weeks.clamp(1, 52);
         Some(Settings {
             title: s.title.clone(),
             base_url: base,
@@ -434,6 +456,10 @@ impl<'i> Validator<'i> {
                 color: p.color,
                 funding_note: p.funding_note.clone(),
                 cover_image,
+                places: p.places,
+                contacts: p.contacts,
+                variants,
+                reply_weeks,
             },
         })
     }
