@@ -36,6 +36,46 @@ pub struct SettingsFile {
     /// Settings of the printed booklet.
     #[serde(default)]
     pub print: PrintSettings,
+    /// Editing in the browser: publish /admin/ (Decap CMS) with the site.
+    pub editing: Option<EditingSettings>,
+}
+
+/// `[editing]`: the git host the browser editor at /admin/ saves to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditingSettings {
+    /// Git host: "github", "gitlab" or "gitea" (also Forgejo).
+    #[schemars(with = "EditingBackend")]
+    pub backend: Spanned<EditingBackend>,
+    /// Repository as owner/name, e.g. "kiss-musterstadt/wegweiser".
+    #[schemars(regex(pattern = "^[^/\\s]+/[^/\\s]+$"))]
+    #[schemars(with = "String")]
+    pub repo: Spanned<String>,
+    /// Branch the editor saves to (default "main").
+    pub branch: Option<String>,
+    /// API address of a Gitea/Forgejo or self-hosted GitLab (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub api_root: Option<Spanned<String>>,
+    /// GitHub: address of the OAuth helper (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub auth_url: Option<Spanned<String>>,
+    /// GitLab/Gitea: id of the OAuth application (PKCE).
+    #[schemars(with = "Option<String>")]
+    pub app_id: Option<Spanned<String>>,
+    /// true: changes become pull/merge requests that someone reviews (default false).
+    #[serde(default)]
+    pub review: bool,
+}
+
+/// The git host of the browser editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EditingBackend {
+    Github,
+    Gitlab,
+    Gitea,
 }
 
 /// `[publisher]`: who publishes the directory, usually the contact point.
@@ -49,9 +89,11 @@ pub struct Publisher {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -257,7 +299,7 @@ pub struct GroupFront {
     /// "active", "founding", "full" or "ended".
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
-    /// Date the data was last confirmed with the group (YYYY-MM-DD, without quotes).
+    /// Date the data was last confirmed with the group (YYYY-MM-DD).
     #[schemars(with = "crate::cli::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
@@ -342,12 +384,14 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
     /// E-mail address (needs consent).
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
     #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -374,9 +418,11 @@ pub struct OrganisationFront {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Key for A–Z order and letter.
@@ -410,9 +456,11 @@ pub struct ContactPointFront {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Opening hours, one line each.

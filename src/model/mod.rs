@@ -13,7 +13,8 @@ pub mod meeting;
 use std::collections::BTreeMap;
 
 pub use crate::load::raw::{
-    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, EditingBackend, Level, MeetingFormat, Paper, Rhythm, Status,
+    Weekday,
 };
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
@@ -63,6 +64,29 @@ pub struct Settings {
     pub publisher: Publisher,
     /// The `[print]` table.
     pub print: PrintSettings,
+    /// The `[editing]` table: `build` publishes /admin/ when it is set.
+    pub editing: Option<Editing>,
+    /// Set by `serve`: /admin/ saves through its local backend (`POST /api/v1` of `base_url`).
+    pub local_editing: bool,
+}
+
+/// Where the browser editor (/admin/) saves: `[editing]` of `wegweiser.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// The git host.
+    pub backend: EditingBackend,
+    /// `owner/name`.
+    pub repo: String,
+    /// Branch saved to.
+    pub branch: String,
+    /// API address (Gitea/Forgejo, self-hosted GitLab).
+    pub api_root: Option<String>,
+    /// GitHub: the OAuth helper's address.
+    pub auth_url: Option<String>,
+    /// GitLab/Gitea: the OAuth application id (PKCE).
+    pub app_id: Option<String>,
+    /// Changes become pull/merge requests.
+    pub review: bool,
 }
 
 /// The publisher, also "the contact point" of groups that name none.
