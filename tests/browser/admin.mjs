@@ -97,6 +97,18 @@ async function choose(label, ...options) {
   }
 }
 
+/** Opens an existing entry and waits until its form shows it. */
+async function open(collection, slug, name) {
+  await page.goto(`${base}/admin/#/collections/${collection}/entries/${slug}`);
+  await until(`${slug} shown`, async () => {
+    try {
+      return (await (await field('Name')).inputValue({ timeout: 500 })) === name;
+    } catch {
+      return false;
+    }
+  });
+}
+
 async function publish() {
   await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
   await page.getByText('Jetzt veröffentlichen').click();
@@ -153,9 +165,8 @@ test('a group created through the form is saved, passes check and is shown', asy
 test('changing a meeting time changes only that', async () => {
   const rel = 'groups/1000-schritte-rauchfrei.md';
   const before = fs.readFileSync(file(rel), 'utf8');
-  await page.goto(`${base}/admin/#/collections/groups/entries/1000-schritte-rauchfrei`);
+  await open('groups', '1000-schritte-rauchfrei', '1000 Schritte rauchfrei');
   const start = await field('Beginn \\(HH:MM\\)');
-  await start.waitFor();
   assert.equal(await start.inputValue(), '09:30');
   await start.fill('10:00');
   await publish();
@@ -175,8 +186,7 @@ test('changing a meeting time changes only that', async () => {
 test('an ended group without a date is refused with the German message', async () => {
   const rel = 'groups/adhs-bei-erwachsenen.md';
   const before = fs.readFileSync(file(rel));
-  await page.goto(`${base}/admin/#/collections/groups/entries/adhs-bei-erwachsenen`);
-  await (await field('Name')).waitFor();
+  await open('groups', 'adhs-bei-erwachsenen', 'ADHS bei Erwachsenen');
   await choose('Stand', 'beendet');
   await publish();
   await page.getByText(/fehlt `ended`/).first().waitFor({ timeout: 15000 });
@@ -200,8 +210,7 @@ test('an image is uploaded into content/images/', async () => {
 test('a group is deleted', async () => {
   const rel = 'groups/50plus-und-arbeitslos.md';
   assert.ok(fs.existsSync(file(rel)));
-  await page.goto(`${base}/admin/#/collections/groups/entries/50plus-und-arbeitslos`);
-  await (await field('Name')).waitFor();
+  await open('groups', '50plus-und-arbeitslos', '50plus und arbeitslos');
   await page.getByRole('button', { name: /Lösche veröffentlichten Beitrag|Lösche Beitrag/ }).click();
   await until('file deleted', () => !fs.existsSync(file(rel)));
   const c = check();
