@@ -128,6 +128,19 @@ fn build_writes_admin_only_with_editing() {
         !index.contains("https://"),
         "the editor loads nothing from another host: {index}"
     );
+    // German file names for new entries: the wrapper finds Decap's accent
+    // remover by content; the vendored bundle must still hold it.
+    assert!(
+        index.contains("self.webpackChunkDecapCms") && index.contains("\"ä\": \"ae\""),
+        "{index}"
+    );
+    let decap = std::fs::read_to_string(site.join("admin/decap-cms.js")).unwrap();
+    assert!(decap.contains("webpackChunkDecapCms") && decap.contains("base:\"AA\",chars:"));
+    assert!(
+        decap.contains("console.log(\"decap-cms 3.16.3\")"),
+        "the pinned version"
+    );
+    assert!(!decap.contains("sourceMappingURL"), "no source map pointer");
     let c = config(&site);
     assert_eq!(c["locale"], "de");
     assert_eq!(c["backend"]["name"], "github");

@@ -146,7 +146,7 @@ test('a group created through the form is saved, passes check and is shown', asy
   await page.locator('[contenteditable]').first().click();
   await page.keyboard.type('Wir treffen uns zweimal im Monat.');
   await publish();
-  const rel = 'groups/angehorige-glucksspielsucht-nord.md';
+  const rel = 'groups/angehoerige-gluecksspielsucht-nord.md';
   await until('file written', () => fs.existsSync(file(rel)));
   const text = fs.readFileSync(file(rel), 'utf8');
   assert.match(text, /^\+\+\+\nname = "Angehörige Glücksspielsucht Nord"\n/);
@@ -157,7 +157,7 @@ test('a group created through the form is saved, passes check and is shown', asy
   const c = check();
   assert.equal(c.status, 0, c.stdout + c.stderr);
   await until('page served', async () => {
-    const r = await fetch(`${base}/gruppen/angehorige-glucksspielsucht-nord/`);
+    const r = await fetch(`${base}/gruppen/angehoerige-gluecksspielsucht-nord/`);
     return r.status === 200 && (await r.text()).includes('Angehörige Glücksspielsucht Nord');
   });
 });

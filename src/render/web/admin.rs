@@ -79,9 +79,30 @@ pub fn index_html(dir: &Directory) -> String {
          <meta name=\"robots\" content=\"noindex\">\n<title>Redaktion – {title}</title>\n\
          <link href=\"{base}/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n{to_loopback}</head>\n<body>\n\
          <script src=\"{base}/admin/decap-cms.js\"></script>\n\
-         <script>CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n</body>\n</html>\n"
+         <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n</body>\n</html>\n"
     )
 }
+
+/// File names of new entries as the contract makes them from a name: ä → ae,
+/// ö → oe, ü → ue, ß → ss. Decap's `clean_accents` alone makes ä → a and has
+/// no setting for this; its accent remover (the module of the `diacritics`
+/// table, found by its content, not by a module number that changes with
+/// each Decap build) is wrapped so that German letters are spelt out first.
+const GERMAN_SLUGS: &str = r#"(function () {
+  var german = { "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS" };
+  (self.webpackChunkDecapCms || []).push([["wegweiser-slugs"], {}, function (require) {
+    Object.keys(require.m).forEach(function (id) {
+      if (String(require.m[id]).indexOf('base:"AA",chars:') < 0) return;
+      var table = require(id);
+      if (typeof table.TF !== "function") return;
+      var remove = table.TF;
+      table.TF = function (s) {
+        return remove(String(s).replace(/[äöüÄÖÜßẞ]/g, function (c) { return german[c]; }));
+      };
+    });
+  }]);
+})();
+"#;
 
 /// The whole Decap configuration.
 pub fn config(dir: &Directory, strings: &toml::Value) -> Value {
