@@ -160,6 +160,13 @@ pub enum Message {
         name: String,
         path: String,
     },
+    InvalidRepo {
+        value: String,
+    },
+    EditingFieldMissing {
+        field: String,
+        backend: String,
+    },
     // ---- warnings --------------------------------------------------------
     Stale {
         verified: String,
@@ -300,6 +307,8 @@ impl Message {
             FirstDateNotAllowed => "first-date-not-allowed",
             EndBeforeStart { .. } => "end-before-start",
             ThemeNotFound { .. } => "theme-not-found",
+            InvalidRepo { .. } => "invalid-repo",
+            EditingFieldMissing { .. } => "editing-field-missing",
             Stale { .. } => "stale",
             UnprintableCharacter { .. } => "unprintable-character",
             OrganisationWithoutGroups { .. } => "organisation-without-groups",
@@ -422,6 +431,10 @@ impl Message {
             (EndBeforeStart { start, end }, En) => format!("The meeting ends ({end}) before it starts ({start}). Check the times."),
             (ThemeNotFound { name, path }, De) => format!("Das Theme `{name}` gibt es nicht (weder eingebaut noch in `{path}`)."),
             (ThemeNotFound { name, path }, En) => format!("There is no theme `{name}` (neither built in nor in `{path}`)."),
+            (InvalidRepo { value }, De) => format!("`{value}` ist kein Repository in der Form `besitzer/name` (z. B. `kiss-musterstadt/wegweiser`)."),
+            (InvalidRepo { value }, En) => format!("`{value}` is not a repository of the form `owner/name` (e.g. `kiss-musterstadt/wegweiser`)."),
+            (EditingFieldMissing { field, backend }, De) => format!("Für `backend = \"{backend}\"` braucht [editing] auch `{field}`. Bitte ergänzen Sie es (siehe docs/redaktion.md)."),
+            (EditingFieldMissing { field, backend }, En) => format!("With `backend = \"{backend}\"`, [editing] also needs `{field}`. Please add it (see docs/redaktion.md)."),
             (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte lassen Sie die Angaben von den Ansprechpersonen bestätigen und aktualisieren Sie `verified`."),
             (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
             (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; im PDF steht dafür „?“. Ersetzen Sie es durch ein anderes Zeichen."),
@@ -1013,8 +1026,8 @@ pub fn schema_description_de(english: &str) -> Option<&'static str> {
         "Date the data was last confirmed (YYYY-MM-DD)." => {
             "Datum der letzten Bestätigung der Angaben (JJJJ-MM-TT)."
         }
-        "Date the data was last confirmed with the group (YYYY-MM-DD, without quotes)." => {
-            "Datum, an dem die Gruppe die Angaben zuletzt bestätigt hat (JJJJ-MM-TT, ohne Anführungszeichen)."
+        "Date the data was last confirmed with the group (YYYY-MM-DD)." => {
+            "Datum, an dem die Gruppe die Angaben zuletzt bestätigt hat (JJJJ-MM-TT)."
         }
         "Date the group agreed to publish person, phone and e-mail." => {
             "Datum, an dem die Gruppe der Veröffentlichung von Person, Telefon und E-Mail zugestimmt hat."
@@ -1115,6 +1128,34 @@ pub fn schema_description_de(english: &str) -> Option<&'static str> {
             "Abschnitte nach Bereich und Hauptthema."
         }
         "Settings of the printed booklet." => "Einstellungen des gedruckten Hefts.",
+        "Editing in the browser: publish /admin/ (Decap CMS) with the site." => {
+            "Bearbeiten im Browser: /admin/ (Decap CMS) mit der Website veröffentlichen."
+        }
+        "`[editing]`: the git host the browser editor at /admin/ saves to." => {
+            "`[editing]`: der Git-Dienst, in den der Browser-Editor unter /admin/ speichert."
+        }
+        "Git host: \"github\", \"gitlab\" or \"gitea\" (also Forgejo)." => {
+            "Git-Dienst: \"github\", \"gitlab\" oder \"gitea\" (auch Forgejo)."
+        }
+        "Repository as owner/name, e.g. \"kiss-musterstadt/wegweiser\"." => {
+            "Repository als besitzer/name, z. B. \"kiss-musterstadt/wegweiser\"."
+        }
+        "Branch the editor saves to (default \"main\")." => {
+            "Branch, in den der Editor speichert (Standard \"main\")."
+        }
+        "API address of a Gitea/Forgejo or self-hosted GitLab (https://…)." => {
+            "API-Adresse eines Gitea/Forgejo oder eines selbst betriebenen GitLab (https://…)."
+        }
+        "GitHub: address of the OAuth helper (https://…)." => {
+            "GitHub: Adresse des OAuth-Helfers (https://…)."
+        }
+        "GitLab/Gitea: id of the OAuth application (PKCE)." => {
+            "GitLab/Gitea: Kennung (Client-ID) der OAuth-Anwendung (PKCE)."
+        }
+        "true: changes become pull/merge requests that someone reviews (default false)." => {
+            "true: Änderungen werden zu Pull-/Merge-Requests, die jemand prüft (Standard false)."
+        }
+        "The git host of the browser editor." => "Der Git-Dienst des Browser-Editors.",
         "Show in the booklet (default true)." => "Im Heft zeigen (Standard true).",
         "Show on the website (default true)." => "Auf der Website zeigen (Standard true).",
         "Start time \"HH:MM\"; required unless irregular." => {

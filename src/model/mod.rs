@@ -22,8 +22,8 @@ pub use edition::Edition;
 pub use meeting::{Meeting, Time};
 pub use publication::{PublicationRules, PublishedContact, Restriction};
 pub use vocabulary::{
-    Arrangement, Audience, ColorModel, ContactRule, Level, MeetingFormat, Paper, PrintVariant,
-    Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
 };
 
 use crate::diagnostics::FileId;
@@ -89,6 +89,29 @@ pub struct Settings {
     pub publisher: Publisher,
     /// The `[print]` table.
     pub print: PrintSettings,
+    /// The `[editing]` table: `build` publishes /admin/ when it is set.
+    pub editing: Option<Editing>,
+    /// Set by `serve`: /admin/ saves through its local backend (`POST /api/v1` of `base_url`).
+    pub local_editing: bool,
+}
+
+/// Where the browser editor (/admin/) saves: `[editing]` of `wegweiser.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// The git host.
+    pub backend: EditingBackend,
+    /// `owner/name`.
+    pub repo: String,
+    /// Branch saved to.
+    pub branch: String,
+    /// API address (Gitea/Forgejo, self-hosted GitLab).
+    pub api_root: Option<String>,
+    /// GitHub: the OAuth helper's address.
+    pub auth_url: Option<String>,
+    /// GitLab/Gitea: the OAuth application id (PKCE).
+    pub app_id: Option<String>,
+    /// Changes become pull/merge requests.
+    pub review: bool,
 }
 
 /// The publisher, also "the contact point" of groups that name none.

@@ -134,3 +134,12 @@ pub enum PrintVariant {
     /// Large print: A4, one column, running text at least 14 pt.
     Large,
 }
+
+/// The git host of the browser editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EditingBackend {
+    Github,
+    Gitlab,
+    Gitea,
+}
