@@ -9,6 +9,7 @@ mod collation;
 pub mod diff;
 pub mod edition;
 pub mod meeting;
+pub mod meeting_text;
 
 use std::collections::BTreeMap;
 
