@@ -12,6 +12,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+pub use crate::model::vocabulary::{
+    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+};
+
 /// `wegweiser.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -113,36 +117,6 @@ impl Default for PrintSettings {
     }
 }
 
-/// Trim size of the booklet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    A5,
-    A4,
-}
-
-/// How the groups are arranged in print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-pub enum Arrangement {
-    /// Sections per category and primary indication.
-    #[default]
-    #[serde(rename = "topics")]
-    Topics,
-    /// One alphabetical list.
-    #[serde(rename = "a-z")]
-    AToZ,
-}
-
-/// Colour model of the PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorModel {
-    #[default]
-    Rgb,
-    Cmyk,
-}
-
 /// `content/indications.toml`: one table per indication, keyed by id.
 pub type IndicationsFile = BTreeMap<Spanned<String>, IndicationEntry>;
 
@@ -162,65 +136,6 @@ pub struct IndicationEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub see_also: Vec<Spanned<String>>,
-}
-
-/// Who a group is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    Affected,
-    Relatives,
-}
-
-/// How a group meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum MeetingFormat {
-    InPerson,
-    Online,
-    Hybrid,
-}
-
-/// Where a group stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Founding,
-    Full,
-    Ended,
-}
-
-/// Level of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Local,
-    State,
-    Federal,
-}
-
-/// How often a meeting happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Rhythm {
-    Weekly,
-    Biweekly,
-    Monthly,
-    Irregular,
-}
-
-/// Day of the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Weekday {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
 }
 
 /// Front matter of `content/groups/*.md`.
@@ -254,7 +169,7 @@ pub struct GroupFront {
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
     /// Date the data was last confirmed with the group (YYYY-MM-DD, without quotes).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
     #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
@@ -275,7 +190,7 @@ pub struct GroupFront {
     #[schemars(with = "Option<i64>")]
     pub since: Option<Spanned<i64>>,
     /// Date the group ended; required if and only if status = "ended".
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub ended: Option<Spanned<Datetime>>,
     /// Show on the website (default true).
     pub web: Option<bool>,
@@ -305,7 +220,7 @@ pub struct MeetingEntry {
     #[schemars(with = "Option<Vec<i64>>")]
     pub weeks: Option<Spanned<Vec<Spanned<i64>>>>,
     /// Biweekly only: a date the group met.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub first_date: Option<Spanned<Datetime>>,
     /// Start time "HH:MM"; required unless irregular.
     #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
@@ -341,7 +256,7 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
     #[schemars(with = "Option<String>")]
@@ -358,7 +273,7 @@ pub struct OrganisationFront {
     /// "local", "state" or "federal".
     pub level: Level,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Indication ids the organisation works on.
     #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
@@ -399,7 +314,7 @@ pub struct ContactPointFront {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Postal address.
     pub address: Option<String>,
