@@ -940,8 +940,11 @@ impl Group {
             || self.by_arrangement
     }
 
+    /// Has a day and a time: what follows belongs to another meeting (or
+    /// is a note). "jeden" or "14-tägig" alone is not a day yet
+    /// ("19 Uhr, jeden Mittwoch").
     fn complete(&self) -> bool {
-        self.time.is_some() && self.has_schedule()
+        self.time.is_some() && (!self.weekdays.is_empty() || self.irregular())
     }
 
     fn irregular(&self) -> bool {
@@ -1153,7 +1156,7 @@ impl Groups {
                 }
             }
             Kind::Unknown(text) => {
-                if !(self.cur.complete() || self.cur.irregular()) {
+                if !(self.cur.time.is_some() && self.cur.has_schedule() || self.cur.irregular()) {
                     return None;
                 }
                 self.cur.take(atom);
