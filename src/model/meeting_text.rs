@@ -265,8 +265,11 @@ enum Kind {
     /// "nach Vereinbarung", "auf Anfrage": irregular, the text is the note.
     IrregularPhrase,
     Time(Span),
-    /// Text for a note ("außer in den Ferien", "(nicht im August)").
+    /// Text for a note ("außer in den Ferien", "nicht im August").
     Note(String),
+    /// A note in brackets: it belongs to the meeting just before it
+    /// ("Do 10 Uhr (Frauengruppe)").
+    Aside(String),
     /// Text the reader does not know; a note after a complete meeting.
     Unknown(String),
 }
@@ -329,6 +332,8 @@ const NOTE_WORDS: &[&str] = &[
 ];
 
 const FILLER_WORDS: &[&str] = &[
+    // "Di (1. und 3. Woche)"
+    "woche",
     "am",
     "an",
     "den",
@@ -375,7 +380,27 @@ fn weekday_word(w: &str) -> Option<Weekday> {
     if abbreviation.is_some() {
         return abbreviation;
     }
-    const NAMES: [(&str, Weekday); 8] = [
+    WEEKDAY_NAMES.iter().find_map(|&(name, day)| {
+        w.strip_prefix(name)
+            .filter(|rest| WEEKDAY_SUFFIXES.contains(rest))
+            .map(|_| day)
+    })
+}
+
+/// "Mittw.", "Donnerst.": a weekday cut short (before a dot).
+fn weekday_cut_short(w: &str) -> Option<Weekday> {
+    let mut days = WEEKDAY_NAMES
+        .iter()
+        .filter(|(name, _)| w.len() >= 4 && name.starts_with(w));
+    match (days.next(), days.next()) {
+        (Some(&(_, day)), None) => Some(day),
+        _ => None,
+    }
+}
+
+const WEEKDAY_NAMES: [(&str, Weekday); 8] = {
+    use Weekday::*;
+    [
         ("montag", Monday),
         ("dienstag", Tuesday),
         ("mittwoch", Wednesday),
@@ -384,29 +409,26 @@ fn weekday_word(w: &str) -> Option<Weekday> {
         ("samstag", Saturday),
         ("sonnabend", Saturday),
         ("sonntag", Sunday),
-    ];
-    const SUFFIXES: [&str; 14] = [
-        "",
-        "s",
-        "e",
-        "en",
-        "abend",
-        "abends",
-        "nachmittag",
-        "nachmittags",
-        "vormittag",
-        "vormittags",
-        "morgen",
-        "morgens",
-        "mittag",
-        "mittags",
-    ];
-    NAMES.iter().find_map(|&(name, day)| {
-        w.strip_prefix(name)
-            .filter(|rest| SUFFIXES.contains(rest))
-            .map(|_| day)
-    })
-}
+    ]
+};
+
+/// "montags", "Montagabend" …
+const WEEKDAY_SUFFIXES: [&str; 14] = [
+    "",
+    "s",
+    "e",
+    "en",
+    "abend",
+    "abends",
+    "nachmittag",
+    "nachmittags",
+    "vormittag",
+    "vormittags",
+    "morgen",
+    "morgens",
+    "mittag",
+    "mittags",
+];
 
 fn weekday_index(d: Weekday) -> usize {
     d as usize
@@ -550,12 +572,12 @@ impl Atoms<'_> {
             && self
                 .atomize(i + 1, close)
                 .iter()
-                .all(|a| !matches!(a.kind, Kind::Note(_) | Kind::Unknown(_)))
+                .all(|a| !matches!(a.kind, Kind::Note(_) | Kind::Aside(_) | Kind::Unknown(_)))
         {
             // The closing bracket (if any) is read as a filler.
             return (Kind::Filler, i);
         }
-        (Kind::Note(text), next)
+        (Kind::Aside(text), next)
     }
 
     /// The text of tokens `lo..hi`, without separators at its ends.
@@ -698,6 +720,12 @@ impl Atoms<'_> {
                 _ => None,
             };
         }
+        if w == "in"
+            && self.word(i + 1) == Some("jedem")
+            && matches!(self.word(i + 2), Some("monat" | "monats"))
+        {
+            return m(Marker::Monthly, i + 3);
+        }
         if matches!(w, "jede" | "jeder" | "jeden" | "in") {
             // "jede zweite Woche", "jede 2. Woche", "in jeder zweiten Woche", "jede Woche"
             let j = if w == "in" {
@@ -740,6 +768,10 @@ impl Atoms<'_> {
             && matches!(self.word(i + 1), Some("monat" | "monats"))
         {
             return m(Marker::Monthly, i + 2);
+        }
+        // "1. Mittwoch/Monat"
+        if matches!(w, "monat" | "monats") {
+            return m(Marker::Monthly, i + 1);
         }
         if w.starts_with("unregelm") {
             return m(Marker::Irregular, i + 1);
@@ -784,7 +816,13 @@ impl Atoms<'_> {
             return None;
         }
         let colon = self.is(i + 1, &Tok::Colon);
-        if colon || self.is(i + 1, &Tok::Dot) {
+        // "19.30", not "den 5. 19 Uhr": minutes follow without a space.
+        let tight = |k: usize| {
+            self.toks
+                .get(k + 1)
+                .is_some_and(|n| n.start == self.toks[k].end)
+        };
+        if (colon || self.is(i + 1, &Tok::Dot)) && tight(i) && tight(i + 1) {
             if let Some((m, 2)) = self.num(i + 2) {
                 if !colon && self.is(i + 3, &Tok::Dot) {
                     return None;
@@ -869,7 +907,12 @@ impl Atoms<'_> {
 
     /// "Mo", "Di.", "montags", "Montagabend", "Mo–Fr", "Montag bis Freitag".
     fn weekdays(&self, i: usize) -> Option<(Kind, usize)> {
-        let first = weekday_word(self.word(i)?)?;
+        let w = self.word(i)?;
+        let first = weekday_word(w).or_else(|| {
+            self.is(i + 1, &Tok::Dot)
+                .then(|| weekday_cut_short(w))
+                .flatten()
+        })?;
         let j = self.dot(i + 1);
         if self.is(j, &Tok::Dash) || self.word(j) == Some("bis") {
             if let Some(last) = self.word(j + 1).and_then(weekday_word) {
@@ -1044,7 +1087,7 @@ impl Groups {
 
     fn step(&mut self, atom: &Atom, rest: &[Atom]) -> Option<()> {
         let joined = self.joined.take();
-        if let Kind::Note(text) | Kind::Unknown(text) = &atom.kind {
+        if let Kind::Note(text) | Kind::Aside(text) | Kind::Unknown(text) = &atom.kind {
             if text.is_empty() {
                 return Some(());
             }
@@ -1124,7 +1167,21 @@ impl Groups {
                     if !self.cur.has_schedule() {
                         return None;
                     }
-                    self.next_group();
+                    // "montags 10 Uhr und 18 Uhr": the same day again.
+                    let again = joined.is_some() && self.cur.complete();
+                    let before = std::mem::take(&mut self.cur);
+                    self.done.push(before.clone());
+                    self.after_ordinal = false;
+                    if again {
+                        self.cur = Group {
+                            weekdays: before.weekdays,
+                            weeks: before.weeks,
+                            every: before.every,
+                            marker: before.marker,
+                            by_arrangement: before.by_arrangement,
+                            ..Group::default()
+                        };
+                    }
                 }
                 self.start(atom);
                 self.cur.time = Some(*span);
@@ -1137,7 +1194,7 @@ impl Groups {
                     g.time = Some(*span);
                 }
             }
-            Kind::Note(text) => {
+            Kind::Note(text) | Kind::Aside(text) => {
                 if !self.cur.started {
                     match &mut self.pending_note {
                         Some((note, _)) => *note = format!("{note}; {text}"),
@@ -1147,8 +1204,14 @@ impl Groups {
                     self.cur.take(atom);
                     self.cur.notes.push(text.clone());
                     // A note at the end applies to the meetings before it
-                    // that have none ("Mo 10 Uhr, Do 18 Uhr, außer in den Ferien").
-                    for g in &mut self.done[self.boundary..] {
+                    // that have none ("Mo 10 Uhr, Do 18 Uhr, außer in den
+                    // Ferien"); one in brackets only to its own.
+                    let earlier = if matches!(atom.kind, Kind::Aside(_)) {
+                        &mut [][..]
+                    } else {
+                        &mut self.done[self.boundary..]
+                    };
+                    for g in earlier {
                         if g.notes.is_empty() {
                             g.notes.push(text.clone());
                         }
@@ -1762,6 +1825,196 @@ mod tests {
             "unregelmäßig [am 19.03.2026 um 18 Uhr] | KEPT",
         ),
         ("  -  ", None, "unregelmäßig [-] | KEPT"),
+        // Found in lists as contact points keep them.
+        (
+            "Jeden 1. Dienstag im Monat von 19:00 bis 21:00 Uhr",
+            None,
+            "jeden 1. Dienstag im Monat, 19:00–21:00 Uhr",
+        ),
+        (
+            "1. Mittwoch / Monat, 19 Uhr",
+            None,
+            "jeden 1. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        (
+            "letzten Donnerstag des Monats um 19 Uhr",
+            None,
+            "jeden letzten Donnerstag im Monat, 19:00 Uhr",
+        ),
+        (
+            "in jedem Monat am 1. Montag 19 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:00 Uhr",
+        ),
+        (
+            "jeweils am ersten Montag eines Monats, 19.30 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:30 Uhr",
+        ),
+        (
+            "einmal monatlich, 1. Donnerstag, 19:30 Uhr",
+            None,
+            "jeden 1. Donnerstag im Monat, 19:30 Uhr",
+        ),
+        (
+            "monatlich, jeweils am 3. Dienstag, 18 Uhr",
+            None,
+            "jeden 3. Dienstag im Monat, 18:00 Uhr",
+        ),
+        (
+            "letzter Do. im Monat 19:30",
+            None,
+            "jeden letzten Donnerstag im Monat, 19:30 Uhr",
+        ),
+        (
+            "jeden zweiten und vierten Dienstag, 18 Uhr",
+            None,
+            "jeden 2. und 4. Dienstag im Monat, 18:00 Uhr",
+        ),
+        (
+            "Di (1. und 3. Woche) 19 Uhr",
+            None,
+            "jeden 1. und 3. Dienstag im Monat, 19:00 Uhr",
+        ),
+        (
+            "am 2. und 4. Montag des Monats von 17:00 - 19:00 Uhr",
+            None,
+            "jeden 2. und 4. Montag im Monat, 17:00–19:00 Uhr",
+        ),
+        (
+            "dienstags 19 Uhr, 14tägig",
+            Some("2026-09-15"),
+            "jeden zweiten Dienstag, 19:00 Uhr {2026-09-15}",
+        ),
+        (
+            "Donnerstag (14-täglich) 19:30",
+            Some("2026-09-17"),
+            "jeden zweiten Donnerstag, 19:30 Uhr {2026-09-17}",
+        ),
+        (
+            "Dienstag 19 Uhr (alle 14 Tage)",
+            Some("2026-09-15"),
+            "jeden zweiten Dienstag, 19:00 Uhr {2026-09-15}",
+        ),
+        (
+            "Montag 19:00-21:00 Uhr, 14-tägig",
+            None,
+            "unregelmäßig, 19:00–21:00 Uhr (Montag) [Montag 19:00-21:00 Uhr, 14-tägig] | DATE",
+        ),
+        ("Mittw. 19 Uhr", None, "jeden Mittwoch, 19:00 Uhr"),
+        ("Treffzeit: Mi 19:00 Uhr", None, "jeden Mittwoch, 19:00 Uhr"),
+        (
+            "Do, 19:00 - ca. 21:00 Uhr",
+            None,
+            "jeden Donnerstag, 19:00–21:00 Uhr",
+        ),
+        (
+            "jeden Montag ab 19.30 Uhr bis ca. 21.30 Uhr",
+            None,
+            "jeden Montag, 19:30–21:30 Uhr",
+        ),
+        (
+            "jede Woche Dienstag 19:00",
+            None,
+            "jeden Dienstag, 19:00 Uhr",
+        ),
+        (
+            "Mo, Mi, Fr 10-11 Uhr",
+            None,
+            "jeden Montag, 10:00–11:00 Uhr | jeden Mittwoch, 10:00–11:00 Uhr | jeden Freitag, 10:00–11:00 Uhr",
+        ),
+        (
+            "Mo u. Mi 18 Uhr",
+            None,
+            "jeden Montag, 18:00 Uhr | jeden Mittwoch, 18:00 Uhr",
+        ),
+        (
+            "Di. und Do. jeweils 9.30 Uhr",
+            None,
+            "jeden Dienstag, 09:30 Uhr | jeden Donnerstag, 09:30 Uhr",
+        ),
+        (
+            "Montags 10.00 - 11.30 Uhr und 18.00 - 19.30 Uhr",
+            None,
+            "jeden Montag, 10:00–11:30 Uhr | jeden Montag, 18:00–19:30 Uhr",
+        ),
+        (
+            "jeden 1. Montag und jeden 3. Donnerstag im Monat 19 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:00 Uhr | jeden 3. Donnerstag im Monat, 19:00 Uhr",
+        ),
+        (
+            "erster Montag im Monat 19.30 Uhr; dritter Montag im Monat 10 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:30 Uhr | jeden 3. Montag im Monat, 10:00 Uhr",
+        ),
+        (
+            "mittwochs 18 Uhr (außer Ferien)",
+            None,
+            "jeden Mittwoch, 18:00 Uhr [außer Ferien]",
+        ),
+        (
+            "montags 19 Uhr - außer an Feiertagen",
+            None,
+            "jeden Montag, 19:00 Uhr [außer an Feiertagen]",
+        ),
+        (
+            "Mo. 19-21 Uhr, Ort: Gemeindehaus",
+            None,
+            "jeden Montag, 19:00–21:00 Uhr [Ort: Gemeindehaus]",
+        ),
+        (
+            "Mittwochs um 19 Uhr im Gemeindezentrum, Raum 3",
+            None,
+            "jeden Mittwoch, 19:00 Uhr [im Gemeindezentrum, Raum 3]",
+        ),
+        (
+            "1. Di im Monat, 18 Uhr, sonst nach Vereinbarung",
+            None,
+            "jeden 1. Dienstag im Monat, 18:00 Uhr [sonst nach Vereinbarung]",
+        ),
+        (
+            "jeden Dienstag 19 Uhr. Bitte vorher anrufen!",
+            None,
+            "jeden Dienstag, 19:00 Uhr [Bitte vorher anrufen!]",
+        ),
+        (
+            "jeden 1. Mi. im Monat 17 Uhr; Sommerpause Juli/August",
+            None,
+            "jeden 1. Mittwoch im Monat, 17:00 Uhr [Sommerpause Juli/August]",
+        ),
+        (
+            "Dienstags 18 Uhr, Donnerstags 10 Uhr (Frauengruppe)",
+            None,
+            "jeden Dienstag, 18:00 Uhr | jeden Donnerstag, 10:00 Uhr [Frauengruppe]",
+        ),
+        (
+            "Mo 10 Uhr, Do 18 Uhr, nicht im August",
+            None,
+            "jeden Montag, 10:00 Uhr [nicht im August] | jeden Donnerstag, 18:00 Uhr [nicht im August]",
+        ),
+        (
+            "Montag, den 5. 19 Uhr",
+            None,
+            "unregelmäßig [Montag, den 5. 19 Uhr] | KEPT",
+        ),
+        (
+            "mittwochs 19 Uhr (1x im Monat)",
+            None,
+            "unregelmäßig [mittwochs 19 Uhr (1x im Monat)] | KEPT",
+        ),
+        (
+            "ab 2027 montags 19 Uhr",
+            None,
+            "unregelmäßig [ab 2027 montags 19 Uhr] | KEPT",
+        ),
+        (
+            "derzeit keine Treffen",
+            None,
+            "unregelmäßig [derzeit keine Treffen] | KEPT",
+        ),
+        ("Di 19", None, "unregelmäßig [Di 19] | KEPT"),
+        ("1.+3. Montag", None, "unregelmäßig [1.+3. Montag] | KEPT"),
         ("", None, ""),
         (" \n\t ", None, ""),
     ];
