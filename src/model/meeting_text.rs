@@ -1272,7 +1272,6 @@ fn group_meetings(
         ));
         return Some(());
     }
-    let time = g.time?;
     if g.weeks.iter().any(|w| !matches!(w, 1..=4 | -1)) {
         return None;
     }
@@ -1287,34 +1286,24 @@ fn group_meetings(
         (_, None) => Rhythm::Monthly,
         _ => return None,
     };
-    let mut weeks = g.weeks.clone();
-    weeks.sort_by_key(|&w| if w == -1 { 5 } else { w });
-    weeks.dedup();
-    let mut weekdays = g.weekdays.clone();
-    if weekdays.is_empty() {
-        match (rhythm, first_date) {
-            (Rhythm::Biweekly, Some(d)) => weekdays.push(weekday_of(d)),
-            (Rhythm::Biweekly, None) => {
-                read.meetings
-                    .push(irregular(None, Some(time), Some(text.to_owned())));
-                read.findings.push(MeetingFinding::NeedsFirstDate {
-                    text: text.to_owned(),
-                });
-                return Some(());
-            }
-            _ => return None,
-        }
+    if rhythm == Rhythm::Biweekly {
+        return biweekly(g, text, first_date, notes, read);
     }
-    let mut asked = false;
-    for weekday in weekdays {
-        let mut meeting = Meeting {
+    let time = g.time?;
+    if g.weekdays.is_empty() {
+        return None;
+    }
+    let mut weeks = Vec::new();
+    if rhythm == Rhythm::Monthly {
+        weeks.clone_from(&g.weeks);
+        weeks.sort_by_key(|&w| if w == -1 { 5 } else { w });
+        weeks.dedup();
+    }
+    for &weekday in &g.weekdays {
+        read.meetings.push(Meeting {
             rhythm,
             weekday: Some(weekday),
-            weeks: if rhythm == Rhythm::Monthly {
-                weeks.clone()
-            } else {
-                Vec::new()
-            },
+            weeks: weeks.clone(),
             first_date: None,
             start: Some(time.0),
             end: time.1,
@@ -1322,22 +1311,68 @@ fn group_meetings(
             address: None,
             accessible: None,
             note: notes.clone(),
-        };
-        if rhythm == Rhythm::Biweekly {
-            match first_date.filter(|&d| weekday_of(d) == weekday) {
-                Some(d) => meeting.first_date = Some(d),
-                None => {
-                    meeting = irregular(Some(weekday), Some(time), Some(text.to_owned()));
-                    if !asked {
-                        read.findings.push(MeetingFinding::NeedsFirstDate {
-                            text: text.to_owned(),
-                        });
-                        asked = true;
-                    }
-                }
+        });
+    }
+    Some(())
+}
+
+/// A biweekly group: the series needs a date the group met on its weekday
+/// (`first_date`, whose weekday also stands in for a missing one). Without
+/// it, each meeting is irregular with the text as its note, and the report
+/// asks for the date (contract section 10), even when the text has no time.
+fn biweekly(
+    g: &Group,
+    text: &str,
+    first_date: Option<Date>,
+    notes: Option<String>,
+    read: &mut ReadMeetings,
+) -> Option<()> {
+    let weekdays: Vec<Weekday> = if g.weekdays.is_empty() {
+        first_date.map(weekday_of).into_iter().collect()
+    } else {
+        g.weekdays.clone()
+    };
+    let ask = |read: &mut ReadMeetings| {
+        read.findings.push(MeetingFinding::NeedsFirstDate {
+            text: text.to_owned(),
+        });
+    };
+    let Some(first_date) = first_date else {
+        if weekdays.is_empty() {
+            read.meetings
+                .push(irregular(None, g.time, Some(text.to_owned())));
+        }
+        for &weekday in &weekdays {
+            read.meetings
+                .push(irregular(Some(weekday), g.time, Some(text.to_owned())));
+        }
+        ask(read);
+        return Some(());
+    };
+    let time = g.time?;
+    let mut asked = false;
+    for weekday in weekdays {
+        if weekday_of(first_date) == weekday {
+            read.meetings.push(Meeting {
+                rhythm: Rhythm::Biweekly,
+                weekday: Some(weekday),
+                weeks: Vec::new(),
+                first_date: Some(first_date),
+                start: Some(time.0),
+                end: time.1,
+                place: None,
+                address: None,
+                accessible: None,
+                note: notes.clone(),
+            });
+        } else {
+            read.meetings
+                .push(irregular(Some(weekday), Some(time), Some(text.to_owned())));
+            if !asked {
+                ask(read);
+                asked = true;
             }
         }
-        read.meetings.push(meeting);
     }
     Some(())
 }
@@ -2015,6 +2050,17 @@ mod tests {
         ),
         ("Di 19", None, "unregelmäßig [Di 19] | KEPT"),
         ("1.+3. Montag", None, "unregelmäßig [1.+3. Montag] | KEPT"),
+        ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
+        (
+            "alle zwei Wochen dienstags",
+            None,
+            "unregelmäßig (Dienstag) [alle zwei Wochen dienstags] | DATE",
+        ),
+        (
+            "alle zwei Wochen dienstags",
+            Some("2026-09-15"),
+            "unregelmäßig [alle zwei Wochen dienstags] | KEPT",
+        ),
         ("", None, ""),
         (" \n\t ", None, ""),
     ];
