@@ -2086,6 +2086,43 @@ mod tests {
         );
     }
 
+    /// Reading is linear and quick: 10,000 cells (the table's phrasings
+    /// over and over) and 1,000 hostile cells of the longest length read,
+    /// each within a bound that holds even on a loaded debug build; the
+    /// times are printed (`--nocapture`) for the README.
+    #[test]
+    fn reads_ten_thousand_cells_quickly() {
+        use std::time::{Duration, Instant};
+        let cells: Vec<&str> = CASES.iter().map(|c| c.0).cycle().take(10_000).collect();
+        let started = Instant::now();
+        let meetings: usize = cells.iter().map(|c| read_meetings(c).meetings.len()).sum();
+        let took = started.elapsed();
+        println!("10,000 cells, {meetings} meetings: {took:?}");
+        assert!(meetings > 10_000);
+        assert!(took < Duration::from_secs(10), "{took:?}");
+
+        let hostile: Vec<String> = [
+            "(",
+            "1./",
+            "Mo ",
+            "x ",
+            "19-",
+            "(a) ",
+            "und ",
+            ", Mo 19 Uhr außer",
+        ]
+        .iter()
+        .map(|p| p.repeat(MAX_READ_LEN / p.len()))
+        .collect();
+        let started = Instant::now();
+        for cell in hostile.iter().cycle().take(1_000) {
+            assert!(!read_meetings(cell).meetings.is_empty());
+        }
+        let took = started.elapsed();
+        println!("1,000 hostile cells of {MAX_READ_LEN} bytes: {took:?}");
+        assert!(took < Duration::from_secs(10), "{took:?}");
+    }
+
     #[test]
     fn findings_carry_the_text() {
         let read = read_meetings("  irgendwann mal  ");
