@@ -10,6 +10,7 @@ pub mod diff;
 pub mod edition;
 pub mod languages;
 pub mod meeting;
+pub mod meeting_text;
 pub mod paths;
 pub mod publication;
 pub mod round;
