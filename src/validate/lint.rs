@@ -22,7 +22,7 @@ use crate::load::RawDirectory;
 use crate::load::raw::GroupFront;
 use crate::model::meeting::Time;
 
-/// All warnings of this module for `raw`.
+/// All notices of this module for `raw`.
 pub fn lint(raw: &RawDirectory, sources: &Sources) -> Vec<Diagnostic> {
     let groups = Groups::of(raw);
     let mut out = groups.end_before_start;
