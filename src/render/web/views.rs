@@ -231,6 +231,19 @@ pub fn audience_code(a: Audience) -> &'static str {
     }
 }
 
+/// Code of a weekday (`t.filters.weekday[…]`, export).
+pub fn weekday_code(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    }
+}
+
 /// Code of an organisation's level (`t.level[…]`).
 pub fn level_code(l: Level) -> &'static str {
     match l {
