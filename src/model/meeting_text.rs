@@ -874,7 +874,23 @@ impl Atoms<'_> {
             }
         }
         if !(uhr || m1.is_some() || end.is_some() || prefix.is_some()) {
-            return None;
+            // "montags 10 und 18 Uhr", "10, 14 und 18 Uhr": a bare hour in
+            // a short list of times that ends in one with "Uhr".
+            let (mut k, mut listed) = (j, false);
+            for _ in 0..4 {
+                let Some((h, m, next)) = self.joiner(k).and_then(|(_, after)| self.clock(after))
+                else {
+                    break;
+                };
+                if h < 24 && (m.is_some() || self.uhr(next).is_some()) {
+                    listed = true;
+                    break;
+                }
+                k = next;
+            }
+            if !listed {
+                return None;
+            }
         }
         let time = |h: u32, m: Option<u32>| {
             let (hour, minute) = (u8::try_from(h).ok()?, u8::try_from(m.unwrap_or(0)).ok()?);
@@ -1674,6 +1690,16 @@ mod tests {
         ),
         ("Mo ab 18.30 Uhr", None, "jeden Montag, 18:30 Uhr"),
         ("Mo 9.15 bis 10.45", None, "jeden Montag, 09:15–10:45 Uhr"),
+        (
+            "montags 10 und 18 Uhr",
+            None,
+            "jeden Montag, 10:00 Uhr | jeden Montag, 18:00 Uhr",
+        ),
+        (
+            "Sa 10, 14 und 16.30 Uhr",
+            None,
+            "jeden Samstag, 10:00 Uhr | jeden Samstag, 14:00 Uhr | jeden Samstag, 16:30 Uhr",
+        ),
         // Several meetings in one cell.
         (
             "montags 10 Uhr und donnerstags 18 Uhr",
@@ -2112,6 +2138,8 @@ mod tests {
             "19-",
             "(a) ",
             "und ",
+            "1 und ",
+            "Mo 1 und ",
             ", Mo 19 Uhr außer",
         ]
         .iter()
