@@ -2,22 +2,37 @@
 //!
 //! Contact points keep meeting times as free German text ("jeden 2. und 4.
 //! Mittwoch im Monat, 19–21 Uhr", "Mo 10 Uhr / Do 18 Uhr (nicht in den
-//! Ferien)"). [`read_meetings`] turns one such cell into [`Meeting`]s.
-//! Nothing is ever dropped: text the reader cannot place becomes an
-//! irregular meeting whose note is the whole cell, with a
-//! [`MeetingFinding`] for the report.
+//! Ferien)"). [`read_meetings`] turns one such cell into [`Meeting`]s
+//! (place, address and access stay `None`: they come from other columns).
 //!
-//! The reader works in three steps, all hand-written:
-//! 1. [`tokenize`]: words (lower case, umlauts folded: "ä" → "ae"), numbers,
+//! What it decides:
+//! - A regular meeting needs a day and a start time; "montags" alone is not
+//!   a meeting the contract allows, so it is kept as a note.
+//! - "jeden zweiten Dienstag" is biweekly; "jeden zweiten Dienstag im
+//!   Monat" (what the model writes for week 2) is monthly.
+//! - A biweekly meeting needs `first_date`; without one (or with one on
+//!   another weekday) it is irregular, its text the note, and a
+//!   [`MeetingFinding::NeedsFirstDate`] asks for the date.
+//! - Notes: words that begin one ("außer", "nicht", "bitte", "im …"), text
+//!   in brackets (for the meeting just before it), and any text after a
+//!   complete meeting ("Do 19 Uhr Gruppe B").
+//! - "unregelmäßig" (the model's word) is an irregular meeting without a
+//!   note; "nach Vereinbarung", "auf Anfrage" keep their text as the note.
+//! - Nothing is ever dropped: a cell with anything the reader cannot place
+//!   becomes one irregular meeting whose note is the whole cell, with a
+//!   [`MeetingFinding::KeptAsNote`] for the report.
+//!
+//! The reader works in three hand-written steps:
+//! 1. `tokenize`: words (lower case, umlauts folded: "ä" → "ae"), numbers,
 //!    punctuation (every dash is one dash), separators; each with its place
 //!    in the text.
-//! 2. [`Atoms`]: tokens become the pieces of a meeting text: weekdays
+//! 2. `Atoms`: tokens become the pieces of a meeting text: weekdays
 //!    ("Mo", "montags", "Mo–Fr"), weeks of the month ("1.", "letzten"),
 //!    rhythm words ("14-tägig", "im Monat"), times ("19.30–21 Uhr"),
 //!    notes ("außer in den Ferien", "(nicht im August)"), joiners ("und",
 //!    ",", "/") and separators (";", line breaks).
-//! 3. [`Groups`]: the pieces are combined into groups (one schedule and
-//!    its time, shared by "montags und donnerstags 19 Uhr"), and each group
+//! 3. `Groups`: the pieces are combined into groups (one schedule and its
+//!    time, shared by "montags und donnerstags 19 Uhr"), and each group
 //!    gives one meeting per weekday.
 
 use super::meeting::weekday_of;
