@@ -113,6 +113,16 @@ pub struct Partial<T> {
 /// neutral stand-in (an empty text, the first allowed value, …), listed in
 /// [`Partial::left_out`].
 pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T> {
+    parse_partial_as::<T>(toml, false)
+}
+
+/// [`parse_partial`] for the front matter of an entry, which may also be
+/// written by Decap CMS (the browser editor): see [`read_decap_forms`].
+pub fn parse_entry_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T> {
+    parse_partial_as::<T>(toml, true)
+}
+
+fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -> Partial<T> {
     let mut text = toml.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
@@ -123,7 +133,7 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     let schema = std::cell::OnceCell::new();
     let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        let e = match deserialize::<T>(&text, &stand_ins) {
+        let e = match deserialize::<T>(&text, &stand_ins, entry) {
             Ok(v) => {
                 return Partial {
                     value: Some(v),
@@ -217,17 +227,135 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     }
 }
 
+/// True if a table holds a value Decap CMS writes where a person would
+/// write none or another form: an empty text or list, or a quoted date.
+fn decap_forms(t: &toml::de::DeTable<'_>) -> bool {
+    use toml::de::DeValue;
+    fn value(v: &DeValue<'_>) -> bool {
+        match v {
+            DeValue::String(s) => s.is_empty() || quoted_date(s).is_some(),
+            DeValue::Array(a) => a.is_empty() || a.iter().any(|x| value(x.get_ref())),
+            DeValue::Table(t) => decap_forms(t),
+            _ => false,
+        }
+    }
+    t.iter().any(|(_, v)| value(v.get_ref()))
+}
+
+/// The JSON Schema of an entry kind, made once per kind (files written by
+/// Decap CMS need it to be read, and a directory may hold thousands).
+fn entry_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
+    let mut schemas = SCHEMAS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let schema = schemas
+        .entry(std::any::type_name::<T>())
+        .or_insert_with(|| Arc::new(crate::load::schema::schema_value::<T>()));
+    Arc::clone(schema)
+}
+
+/// `"2026-09-14"`: a local date written as text.
+fn quoted_date(s: &str) -> Option<toml::value::Datetime> {
+    if s.len() != 10 {
+        return None;
+    }
+    let d: toml::value::Datetime = s.parse().ok()?;
+    (d.date.is_some() && d.time.is_none() && d.offset.is_none()).then_some(d)
+}
+
+/// Reads the TOML Decap CMS writes (see docs/redaktion.md) as the contract
+/// means it: an empty text or list of an optional field is "not set" (TOML
+/// has no null, and Decap writes `""` for a cleared field); a date field
+/// may hold its date as text (`verified = "2026-09-14"`, what Decap's date
+/// widget saves). `schema` is the table's JSON Schema (inside `root`).
+fn read_decap_forms(t: &mut toml::de::DeTable<'_>, schema: Option<&Value>, root: &Value) {
+    use toml::de::DeValue;
+    let Some(schema) = schema else { return };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let field = |key: &str| {
+        schema
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .and_then(|p| resolve(root, p))
+    };
+    let unset: Vec<String> = t
+        .iter()
+        .filter(|(k, v)| {
+            let optional =
+                !required.contains(&k.get_ref().as_ref()) && field(k.get_ref()).is_some();
+            match v.get_ref() {
+                DeValue::String(s) => optional && s.is_empty(),
+                DeValue::Array(a) => optional && a.is_empty(),
+                _ => false,
+            }
+        })
+        .map(|(k, _)| k.get_ref().to_string())
+        .collect();
+    for key in unset {
+        t.remove(key.as_str());
+    }
+    for (k, v) in t.iter_mut() {
+        let key: &str = k.get_ref();
+        let Some(prop) = field(key) else {
+            continue;
+        };
+        let span = v.span();
+        match v.get_mut() {
+            DeValue::String(s) if prop.get("format").and_then(Value::as_str) == Some("date") => {
+                if let Some(d) = quoted_date(&**s) {
+                    *v = toml::Spanned::new(span, DeValue::Datetime(d));
+                }
+            }
+            DeValue::Table(inner) => read_decap_forms(inner, Some(prop), root),
+            DeValue::Array(items) => {
+                let item = prop.get("items").and_then(|i| resolve(root, i));
+                for x in items.iter_mut() {
+                    let span = x.span();
+                    match x.get_mut() {
+                        DeValue::Table(inner) => read_decap_forms(inner, item, root),
+                        DeValue::String(s)
+                            if item.and_then(|i| i.get("format")).and_then(Value::as_str)
+                                == Some("date") =>
+                        {
+                            if let Some(d) = quoted_date(&**s) {
+                                *x = toml::Spanned::new(span, DeValue::Datetime(d));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Deserialises `text` into `T`, with the top-level `stand_ins` (key, the
 /// span to give the value, value) added to the table.
-fn deserialize<T: DeserializeOwned>(
+fn deserialize<T: DeserializeOwned + JsonSchema>(
     text: &str,
     stand_ins: &[(String, Range<usize>, toml::de::DeValue<'static>)],
+    entry: bool,
 ) -> Result<T, toml::de::Error> {
     use toml::Spanned;
-    if stand_ins.is_empty() {
+    if stand_ins.is_empty() && !entry {
         return toml::from_str(text);
     }
     let mut doc = toml::de::DeTable::parse(text)?;
+    if entry && decap_forms(doc.get_ref()) {
+        let root = entry_schema::<T>();
+        read_decap_forms(doc.get_mut(), resolve(&root, &root), &root);
+    }
     for (key, span, value) in stand_ins {
         doc.get_mut().insert(
             Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),

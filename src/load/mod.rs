@@ -425,7 +425,7 @@ impl Folders<'_> {
             Some(problem) => Outcome::Problems(vec![problem]),
             None => match front_matter::split(&read.text) {
                 Err(problem) => Outcome::Problems(vec![problem]),
-                Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
+                Ok(s) => match front_matter::parse_entry_partial::<T>(&s.toml) {
                     front_matter::Partial {
                         value: Some(front),
                         problems,

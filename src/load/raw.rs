@@ -13,7 +13,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 pub use crate::model::vocabulary::{
-    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
 };
 
 /// `wegweiser.toml`.
@@ -40,6 +41,37 @@ pub struct SettingsFile {
     /// Settings of the printed booklet.
     #[serde(default)]
     pub print: PrintSettings,
+    /// Editing in the browser: publish /admin/ (Decap CMS) with the site.
+    pub editing: Option<EditingSettings>,
+}
+
+/// `[editing]`: the git host the browser editor at /admin/ saves to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditingSettings {
+    /// Git host: "github", "gitlab" or "gitea" (also Forgejo).
+    #[schemars(with = "EditingBackend")]
+    pub backend: Spanned<EditingBackend>,
+    /// Repository as owner/name, e.g. "kiss-musterstadt/wegweiser".
+    #[schemars(regex(pattern = "^[^/\\s]+/[^/\\s]+$"))]
+    #[schemars(with = "String")]
+    pub repo: Spanned<String>,
+    /// Branch the editor saves to (default "main").
+    pub branch: Option<String>,
+    /// API address of a Gitea/Forgejo or self-hosted GitLab (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub api_root: Option<Spanned<String>>,
+    /// GitHub: address of the OAuth helper (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub auth_url: Option<Spanned<String>>,
+    /// GitLab/Gitea: id of the OAuth application (PKCE).
+    #[schemars(with = "Option<String>")]
+    pub app_id: Option<Spanned<String>>,
+    /// true: changes become pull/merge requests that someone reviews (default false).
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// `[publisher]`: who publishes the directory, usually the contact point.
@@ -53,9 +85,11 @@ pub struct Publisher {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -91,6 +125,32 @@ pub struct PrintSettings {
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
+    /// false: no meeting places or addresses in the booklet (readers ask the contact point).
+    #[serde(default = "default_true")]
+    pub places: bool,
+    /// "all": groups' own contacts are printed; "contact-point": the booklet names only the contact point as contact.
+    #[serde(default)]
+    pub contacts: ContactRule,
+    /// The booklets `build` writes: "standard" (wegweiser-YEAR.pdf) and/or "large" (wegweiser-YEAR-grossdruck.pdf).
+    #[serde(default = "default_variants")]
+    pub variants: Vec<PrintVariant>,
+    /// Weeks after the directory's date by which the verification sheets ask for an answer.
+    #[serde(default = "default_reply_weeks")]
+    #[schemars(range(min = 1, max = 52))]
+    #[schemars(with = "u32")]
+    pub reply_weeks: Spanned<u32>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_variants() -> Vec<PrintVariant> {
+    vec![PrintVariant::Standard]
+}
+
+fn default_reply_weeks() -> Spanned<u32> {
+    Spanned::new(0..0, 4)
 }
 
 fn default_stale() -> Spanned<u32> {
@@ -113,6 +173,10 @@ impl Default for PrintSettings {
             color: ColorModel::default(),
             funding_note: default_funding_note(),
             cover_image: None,
+            places: true,
+            contacts: ContactRule::default(),
+            variants: default_variants(),
+            reply_weeks: default_reply_weeks(),
         }
     }
 }
@@ -168,7 +232,7 @@ pub struct GroupFront {
     /// "active", "founding", "full" or "ended".
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
-    /// Date the data was last confirmed with the group (YYYY-MM-DD, without quotes).
+    /// Date the data was last confirmed with the group (YYYY-MM-DD).
     #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
@@ -253,12 +317,14 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
     /// E-mail address (needs consent).
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
     #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -285,9 +351,11 @@ pub struct OrganisationFront {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Key for A–Z order and letter.
@@ -321,9 +389,11 @@ pub struct ContactPointFront {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Opening hours, one line each.

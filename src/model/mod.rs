@@ -12,6 +12,8 @@ pub mod languages;
 pub mod meeting;
 pub mod meeting_text;
 pub mod paths;
+pub mod publication;
+pub mod round;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -19,8 +21,10 @@ use std::collections::BTreeMap;
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
+pub use publication::{PublicationRules, PublishedContact, Restriction};
 pub use vocabulary::{
-    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
 };
 
 use crate::diagnostics::FileId;
@@ -86,6 +90,29 @@ pub struct Settings {
     pub publisher: Publisher,
     /// The `[print]` table.
     pub print: PrintSettings,
+    /// The `[editing]` table: `build` publishes /admin/ when it is set.
+    pub editing: Option<Editing>,
+    /// Set by `serve`: /admin/ saves through its local backend (`POST /api/v1` of `base_url`).
+    pub local_editing: bool,
+}
+
+/// Where the browser editor (/admin/) saves: `[editing]` of `wegweiser.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// The git host.
+    pub backend: EditingBackend,
+    /// `owner/name`.
+    pub repo: String,
+    /// Branch saved to.
+    pub branch: String,
+    /// API address (Gitea/Forgejo, self-hosted GitLab).
+    pub api_root: Option<String>,
+    /// GitHub: the OAuth helper's address.
+    pub auth_url: Option<String>,
+    /// GitLab/Gitea: the OAuth application id (PKCE).
+    pub app_id: Option<String>,
+    /// Changes become pull/merge requests.
+    pub review: bool,
 }
 
 /// The publisher, also "the contact point" of groups that name none.
@@ -122,6 +149,14 @@ pub struct PrintSettings {
     pub funding_note: Option<String>,
     /// Cover image, path relative to `content/`.
     pub cover_image: Option<Image>,
+    /// Print meeting places and addresses.
+    pub places: bool,
+    /// Which contacts of groups the booklet prints.
+    pub contacts: ContactRule,
+    /// The booklets `build` writes (at least one, no repeats, in this order).
+    pub variants: Vec<PrintVariant>,
+    /// Weeks until the answer to the verification sheets is due.
+    pub reply_weeks: u32,
 }
 
 /// An image from `content/images/`, read by the loader.

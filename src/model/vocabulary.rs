@@ -99,3 +99,47 @@ pub enum Weekday {
     Saturday,
     Sunday,
 }
+
+/// Which contacts of a group the booklet prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
+pub enum ContactRule {
+    /// The group's own contacts (person, phone, e-mail, website), where it consented.
+    #[default]
+    #[serde(rename = "all")]
+    All,
+    /// Only the contact point, for every group.
+    #[serde(rename = "contact-point")]
+    ContactPoint,
+}
+
+/// A typesetting of the booklet.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintVariant {
+    /// The usual booklet (paper, columns and sizes of `[print]`).
+    #[default]
+    Standard,
+    /// Large print: A4, one column, running text at least 14 pt.
+    Large,
+}
+
+/// The git host of the browser editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EditingBackend {
+    Github,
+    Gitlab,
+    Gitea,
+}

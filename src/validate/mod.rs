@@ -22,6 +22,7 @@ use rules::*;
 pub const RESERVED_SEGMENTS: &[&str] = &[
     "a-z",
     "themen",
+    "admin",
     "gruppen",
     "organisationen",
     "kontaktstellen",
@@ -30,6 +31,15 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "daten",
     "kalender",
 ];
+
+/// The name of a git host as `[editing] backend` writes it.
+pub fn backend_name(b: EditingBackend) -> &'static str {
+    match b {
+        EditingBackend::Github => "github",
+        EditingBackend::Gitlab => "gitlab",
+        EditingBackend::Gitea => "gitea",
+    }
+}
 
 /// Checks `raw` and builds the model. Returns `None` if there were errors
 /// (all of them are in `diagnostics`).
@@ -417,6 +427,29 @@ impl<'i> Validator<'i> {
             None => 0.0,
         };
         let cover_image = p.cover_image.as_ref().and_then(|c| self.image(file, c));
+        // Each variant once, in the order written; none given means the standard booklet.
+        let mut variants: Vec<crate::model::PrintVariant> = Vec::new();
+        for v in &p.variants {
+            if !variants.contains(v) {
+                variants.push(*v);
+            }
+        }
+        if variants.is_empty() {
+            variants.push(crate::model::PrintVariant::Standard);
+        }
+        let reply_weeks = *p.reply_weeks.get_ref();
+        if !(1..=52).contains(&reply_weeks) {
+            self.at(
+                file,
+                &p.reply_weeks,
+                Message::OutOfRange {
+                    value: reply_weeks.to_string(),
+                    range: "1–52".into(),
+                },
+            );
+        }
+        let reply_weeks = reply_weeks.clamp(1, 52);
+        let editing = s.editing.as_ref().and_then(|e| self.editing(file, e));
         Some(Settings {
             title: s.title.clone(),
             base_url: base,
@@ -433,7 +466,79 @@ impl<'i> Validator<'i> {
                 color: p.color,
                 funding_note: p.funding_note.clone(),
                 cover_image,
+                places: p.places,
+                contacts: p.contacts,
+                variants,
+                reply_weeks,
             },
+            editing,
+            local_editing: false,
+        })
+    }
+
+    /// `[editing]`: what the chosen git host needs, and well-formed values.
+    fn editing(&mut self, file: FileId, e: &raw::EditingSettings) -> Option<Editing> {
+        let backend = *e.backend.get_ref();
+        let before = self.problems.len();
+        let repo = e.repo.get_ref().trim();
+        let parts: Vec<&str> = repo.split('/').collect();
+        let part_ok = |p: &str| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        };
+        if parts.len() != 2 || !parts.iter().all(|p| part_ok(*p)) {
+            self.at(
+                file,
+                &e.repo,
+                Message::InvalidRepo {
+                    value: e.repo.get_ref().clone(),
+                },
+            );
+        }
+        let api_root = self.url(file, &e.api_root);
+        let auth_url = self.url(file, &e.auth_url);
+        let app_id = e
+            .app_id
+            .as_ref()
+            .map(|a| a.get_ref().trim().to_owned())
+            .filter(|a| !a.is_empty());
+        let needed: Vec<(&str, bool)> = match backend {
+            EditingBackend::Github => vec![("auth_url", e.auth_url.is_some())],
+            EditingBackend::Gitlab => vec![("app_id", app_id.is_some())],
+            EditingBackend::Gitea => vec![
+                ("app_id", app_id.is_some()),
+                ("api_root", e.api_root.is_some()),
+            ],
+        };
+        for (field, given) in needed {
+            if !given {
+                let backend = backend_name(backend).to_owned();
+                let field = field.to_owned();
+                self.at(
+                    file,
+                    &e.backend,
+                    Message::EditingFieldMissing { field, backend },
+                );
+            }
+        }
+        if self.problems.len() > before {
+            return None;
+        }
+        Some(Editing {
+            backend,
+            repo: repo.to_owned(),
+            branch: e
+                .branch
+                .as_deref()
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+                .unwrap_or("main")
+                .to_owned(),
+            api_root: api_root.map(|u| u.trim_end_matches('/').to_owned()),
+            auth_url: auth_url.map(|u| u.trim_end_matches('/').to_owned()),
+            app_id,
+            review: e.review,
         })
     }
 

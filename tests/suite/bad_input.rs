@@ -327,6 +327,13 @@ fn reserved_page_slug() {
         "content/pages/themen.md:1:1",
         "darf nicht `themen` heißen",
     );
+    // The browser editor's segment (contract v3, section 7).
+    expect_problem(
+        "content/pages/admin.md",
+        b"+++\ntitle = \"Verwaltung\"\n+++\nText\n",
+        "content/pages/admin.md:1:1",
+        "darf nicht `admin` heißen",
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod common;
 mod web_common;
 
+mod admin;
 mod bad_input;
 mod build;
 mod contract;

@@ -83,6 +83,8 @@ fn content_type(path: &str) -> &'static str {
         "ttf" => "font/ttf",
         "otf" => "font/otf",
         "pdf" => "application/pdf",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }
@@ -247,11 +249,9 @@ pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
     };
     if let Some(bytes) = site.get(&key) {
         let ctype = content_type(&key);
-        let body = if ctype.starts_with("text/html") {
-            inject(bytes)
-        } else {
-            bytes.to_vec()
-        };
+        // The editor (/admin/) is no page of the site: a reload would throw away what is being edited.
+        let live = ctype.starts_with("text/html") && !key.starts_with("admin/");
+        let body = if live { inject(bytes) } else { bytes.to_vec() };
         return respond(request, 200, ctype, body, None);
     }
     if !rel.is_empty() && !rel.ends_with('/') && site.get(&format!("{rel}/index.html")).is_some() {

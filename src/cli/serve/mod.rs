@@ -78,7 +78,8 @@ extern "C" fn on_signal(_: libc::c_int) {
 }
 
 fn install_signal_handlers() {
-    #[cfg(unix)]
+    // Unix, and Windows' C runtime (Ctrl-C in a console is its SIGINT).
+    #[cfg(any(unix, windows))]
     // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
     unsafe {
         let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;

@@ -90,6 +90,8 @@ impl Rebuilder {
             if let Some(mut dir) = project.directory.take() {
                 dir.settings.base_url = self.base_url.clone();
                 dir.settings.base_path = String::new();
+                // /admin/ saves through this server (`POST /api/v1`).
+                dir.settings.local_editing = true;
                 let dir = Arc::new(dir);
                 self.model = Some(Arc::clone(&dir));
                 match self.site.render(dir, &project.theme) {

@@ -28,7 +28,7 @@ use super::deps::{self, Affected};
 use super::views::{Texts, Urls};
 use super::{
     Job, ROBOTS_PATH, Renderer, SITEMAP_PATH, STATIC_PREFIX, SiteView, Templates, WEB_THEME_PARTS,
-    export, file_for, search, static_files,
+    admin, export, file_for, publishes_admin, search, static_files,
 };
 use crate::diagnostics::Message;
 use crate::load::Theme;
@@ -257,6 +257,16 @@ impl Output {
         }
     }
 
+    /// The browser editor, if the site has it (not counted as rendered
+    /// pages: it is made again on every render, as cheap as a copy).
+    fn made_admin(&mut self, r: &Renderer<'_>, theme: &Theme) {
+        if publishes_admin(r.dir) {
+            for (path, content) in admin::files(r.dir, theme, &r.templates.strings) {
+                self.files.push((path, Arc::new(content)));
+            }
+        }
+    }
+
     fn finish(self, records: NewRecords) -> (Files, NewRecords, usize) {
         (self.files.into_iter().collect(), records, self.made)
     }
@@ -278,6 +288,7 @@ fn make_all(r: &Renderer<'_>, theme: &Theme) -> Result<(Files, NewRecords, usize
         Content::new(r.robots().into_bytes()),
     );
     out.made_static(dir, theme);
+    out.made_admin(r, theme);
     Ok(out.finish(records))
 }
 
@@ -321,7 +332,8 @@ fn make_changed(
     let images = !changes.images.is_empty();
     let mut out = Output::default();
     for (path, content) in plan.last.files.contents() {
-        if !again.contains(path) && !(images && path.starts_with(STATIC_PREFIX)) {
+        let admin = path.starts_with(admin::ADMIN_PREFIX);
+        if !again.contains(path) && !(images && path.starts_with(STATIC_PREFIX)) && !admin {
             out.files.push((path.to_owned(), Arc::clone(content)));
         }
     }
@@ -349,6 +361,8 @@ fn make_changed(
     if images {
         out.made_static(dir, theme);
     }
+    // The editor's choices follow the directory's ids and names.
+    out.made_admin(r, theme);
     Ok(out.finish(records))
 }
 

@@ -9,6 +9,7 @@
 //! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
 //! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
+pub mod admin;
 mod deps;
 pub mod export;
 pub mod ical;
@@ -193,6 +194,11 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     for (path, content) in static_files(dir, theme) {
         files.insert_content(path, Arc::new(content));
     }
+    if publishes_admin(dir) {
+        for (path, content) in admin::files(dir, theme, &templates.strings) {
+            files.insert_content(path, Arc::new(content));
+        }
+    }
     Ok(files)
 }
 
@@ -220,11 +226,16 @@ fn static_files<'a>(
     theme_files.chain(images)
 }
 
+/// True if the site has the browser editor: `[editing]` is set, or `serve` renders it.
+fn publishes_admin(dir: &Directory) -> bool {
+    dir.settings.editing.is_some() || dir.settings.local_editing
+}
+
 /// The folder of the theme's files that are copied as they are.
 const STATIC_PREFIX: &str = "static/";
 
 /// The folders of a theme the website is made from (the others are for print).
-const WEB_THEME_PARTS: [&str; 3] = ["templates/", "i18n/", STATIC_PREFIX];
+const WEB_THEME_PARTS: [&str; 4] = ["templates/", "i18n/", STATIC_PREFIX, admin::ADMIN_PREFIX];
 
 /// The common context of every page, plus one page's own values (keys
 /// recorded so that the context can be reused for the next page).
@@ -310,7 +321,7 @@ fn email_filter(
 /// `i18n/de.toml`, overlaid key by key with the theme's
 /// `i18n/<language>.toml` (so an override may hold only the words it
 /// changes).
-fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
+pub(crate) fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
     let parse = |path: &str, text: &str| {
         toml::from_str::<toml::Value>(text).map_err(|e| Message::TemplateFailed {
             template: path.to_owned(),
@@ -834,6 +845,35 @@ impl<'a> Renderer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the German interface has its English counterpart and
+    /// the other way round: a missing word fails here, never shows empty.
+    #[test]
+    fn string_tables_have_the_same_words() {
+        fn keys(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        keys(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                toml::Value::String(s) => {
+                    assert!(!s.trim().is_empty(), "{prefix} is empty");
+                    out.push(prefix.to_owned());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let theme = Theme::built_in();
+        let table = |lang: &str| {
+            let text = theme.text(&format!("i18n/{lang}.toml")).expect("table");
+            let mut out = Vec::new();
+            keys("", &toml::from_str(text).expect("TOML"), &mut out);
+            out.sort();
+            out
+        };
+        assert_eq!(table("de"), table("en"));
+    }
 
     #[test]
     fn the_string_table_parses_and_tera_indexes_it() {
