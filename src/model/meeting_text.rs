@@ -787,6 +787,10 @@ impl Atoms<'_> {
         {
             return m(Marker::Monthly, i + 2);
         }
+        // "1. Mittwoch d. M." (des Monats)
+        if w == "d" && self.is(i + 1, &Tok::Dot) && self.word(i + 2) == Some("m") {
+            return m(Marker::Monthly, self.dot(i + 3));
+        }
         // "1. Mittwoch/Monat"
         if matches!(w, "monat" | "monats") {
             return m(Marker::Monthly, i + 1);
@@ -2094,6 +2098,49 @@ mod tests {
         ),
         ("Di 19", None, "unregelmäßig [Di 19] | KEPT"),
         ("1.+3. Montag", None, "unregelmäßig [1.+3. Montag] | KEPT"),
+        (
+            "am 1. Montag d. M. 19 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:00 Uhr",
+        ),
+        (
+            "Jeden Montag (außer feiertags) 19 Uhr",
+            None,
+            "jeden Montag, 19:00 Uhr [außer feiertags]",
+        ),
+        (
+            "Mo, Di, Mi jeweils 10-12 Uhr",
+            None,
+            "jeden Montag, 10:00–12:00 Uhr | jeden Dienstag, 10:00–12:00 Uhr | jeden Mittwoch, 10:00–12:00 Uhr",
+        ),
+        ("Mo\u{a0}19\u{a0}Uhr", None, "jeden Montag, 19:00 Uhr"),
+        ("19:00Uhr, Montag", None, "jeden Montag, 19:00 Uhr"),
+        (
+            "ab 19:00 Uhr – open end, mittwochs",
+            None,
+            "unregelmäßig [ab 19:00 Uhr – open end, mittwochs] | KEPT",
+        ),
+        (
+            "Mittwochs ab 19:00 Uhr – open end",
+            None,
+            "jeden Mittwoch, 19:00 Uhr [open end]",
+        ),
+        (
+            "Mo 19 Uhr und Mittwochnachmittag",
+            None,
+            "unregelmäßig [Mo 19 Uhr und Mittwochnachmittag] | KEPT",
+        ),
+        (
+            "jeden 1. und 3. Montag sowie jeden 4. Mittwoch, 19 Uhr",
+            None,
+            "jeden 1. und 3. Montag im Monat, 19:00 Uhr | jeden 4. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        // "jeden 2." without "im Monat" is biweekly: the report asks.
+        (
+            "jeden 2. Mittwoch 19 Uhr",
+            None,
+            "unregelmäßig, 19:00 Uhr (Mittwoch) [jeden 2. Mittwoch 19 Uhr] | DATE",
+        ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
             "alle zwei Wochen dienstags",
