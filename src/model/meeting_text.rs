@@ -621,8 +621,7 @@ impl Atoms<'_> {
                 Some(Tok::Close) => depth = depth.saturating_sub(1),
                 Some(Tok::Semicolon | Tok::Newline) if depth == 0 => break,
                 _ if depth == 0 && j > i => {
-                    if let Some(Kind::Joiner { .. }) = self.structural(j, hi).map(|(k, _)| k) {
-                        let after = self.structural(j, hi).map_or(j + 1, |(_, n)| n);
+                    if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi) {
                         if self.starts_schedule(after, hi) {
                             break;
                         }
@@ -1099,7 +1098,7 @@ impl Groups {
         }
     }
 
-    /// Ends the current group; `atom` starts the next one.
+    /// Ends the current group; the next piece starts a new one.
     fn next_group(&mut self) {
         self.close();
         self.after_ordinal = false;
