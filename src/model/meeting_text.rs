@@ -920,7 +920,16 @@ impl Atoms<'_> {
                 return None;
             }
         }
+        // "7 Uhr abends", "nachmittags 3–5 Uhr": hours after noon.
+        let pm =
+            |w: Option<&str>| matches!(w, Some("abends" | "abend" | "nachmittags" | "nachmittag"));
+        let later = i.checked_sub(1).is_some_and(|p| pm(self.word(p))) || pm(self.word(j));
         let time = |h: u32, m: Option<u32>| {
+            let h = if later && (1..12).contains(&h) {
+                h + 12
+            } else {
+                h
+            };
             let (hour, minute) = (u8::try_from(h).ok()?, u8::try_from(m.unwrap_or(0)).ok()?);
             (hour < 24 && minute < 60).then_some(Time { hour, minute })
         };
@@ -2149,6 +2158,22 @@ mod tests {
             "jeden 2. Mittwoch 19 Uhr",
             None,
             "unregelmäßig, 19:00 Uhr (Mittwoch) [jeden 2. Mittwoch 19 Uhr] | DATE",
+        ),
+        ("Mo 7 Uhr abends", None, "jeden Montag, 19:00 Uhr"),
+        (
+            "dienstags, abends 7-9 Uhr",
+            None,
+            "jeden Dienstag, 19:00–21:00 Uhr",
+        ),
+        (
+            "Sonntag nachmittags 3 Uhr",
+            None,
+            "jeden Sonntag, 15:00 Uhr",
+        ),
+        (
+            "Mi vormittags 10 Uhr, abends 19 Uhr",
+            None,
+            "jeden Mittwoch, 10:00 Uhr | jeden Mittwoch, 19:00 Uhr",
         ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
