@@ -1223,8 +1223,10 @@ impl Groups {
                     if !self.cur.has_schedule() {
                         return None;
                     }
-                    // "montags 10 Uhr und 18 Uhr": the same day again.
-                    let again = joined.is_some() && self.cur.complete();
+                    // "montags 10 Uhr und 18 Uhr": the same day again (but
+                    // "Mo 10 Uhr, 18 Uhr Do" names its own).
+                    let again =
+                        joined.is_some() && self.cur.complete() && !Self::schedule_follows(rest);
                     let before = std::mem::take(&mut self.cur);
                     self.done.push(before.clone());
                     self.after_ordinal = false;
@@ -2174,6 +2176,16 @@ mod tests {
             "Mi vormittags 10 Uhr, abends 19 Uhr",
             None,
             "jeden Mittwoch, 10:00 Uhr | jeden Mittwoch, 19:00 Uhr",
+        ),
+        (
+            "19 Uhr jeden Montag, 20 Uhr jeden Donnerstag",
+            None,
+            "jeden Montag, 19:00 Uhr | jeden Donnerstag, 20:00 Uhr",
+        ),
+        (
+            "Mo 10 Uhr, 18 Uhr Do",
+            None,
+            "jeden Montag, 10:00 Uhr | jeden Donnerstag, 18:00 Uhr",
         ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
