@@ -534,7 +534,10 @@ impl Atoms<'_> {
             } else {
                 let end = self.note_end(i, hi);
                 let text = self.text(i, end);
-                let note = self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
+                // A label ("Gruppe für Angehörige: jeden 1. Mo 18 Uhr") is a
+                // note of the meeting after it.
+                let label = end < hi && self.is(end, &Tok::Colon);
+                let note = label || self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
                 (
                     if note {
                         Kind::Note(text)
@@ -621,7 +624,8 @@ impl Atoms<'_> {
     }
 
     /// Where a note starting at `i` ends: at a `;` or line break, or before
-    /// a joiner followed by the start of another meeting ("…, Do 18 Uhr").
+    /// a joiner or colon followed by the start of another meeting
+    /// ("…, Do 18 Uhr", "Angehörige: jeden 1. Mo").
     fn note_end(&self, i: usize, hi: usize) -> usize {
         let mut depth = 0usize;
         let mut j = i;
@@ -630,6 +634,7 @@ impl Atoms<'_> {
                 Some(Tok::Open) => depth += 1,
                 Some(Tok::Close) => depth = depth.saturating_sub(1),
                 Some(Tok::Semicolon | Tok::Newline) if depth == 0 => break,
+                Some(Tok::Colon) if depth == 0 && j > i && self.starts_schedule(j + 1, hi) => break,
                 _ if depth == 0 && j > i => {
                     if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi) {
                         if self.starts_schedule(after, hi) {
@@ -2186,6 +2191,31 @@ mod tests {
             "Mo 10 Uhr, 18 Uhr Do",
             None,
             "jeden Montag, 10:00 Uhr | jeden Donnerstag, 18:00 Uhr",
+        ),
+        (
+            "Do. 19:00 Uhr; Gruppe für Angehörige: jeden 1. Mo 18 Uhr",
+            None,
+            "jeden Donnerstag, 19:00 Uhr | jeden 1. Montag im Monat, 18:00 Uhr [Gruppe für Angehörige]",
+        ),
+        (
+            "online: jeden Dienstag 20 Uhr",
+            None,
+            "jeden Dienstag, 20:00 Uhr [online]",
+        ),
+        (
+            "alle 2 Wochen, donnerstags, 18:00 – 19:30 Uhr",
+            Some("2026-09-17"),
+            "jeden zweiten Donnerstag, 18:00–19:30 Uhr {2026-09-17}",
+        ),
+        (
+            "jeden 1. + 3. Mi. d. M., 19.00 Uhr",
+            None,
+            "jeden 1. und 3. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        (
+            "zur Zeit keine Treffen",
+            None,
+            "unregelmäßig [zur Zeit keine Treffen] | KEPT",
         ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
