@@ -100,7 +100,7 @@ pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
             let langs = if g.languages.iter().all(|l| l == "de") {
                 Vec::new()
             } else {
-                g.languages.iter().map(|c| language_name(c)).collect()
+                g.languages.iter().map(|c| language_name(dir, c)).collect()
             };
             (
                 g.indications.iter().map(|i| i.0).collect(),
