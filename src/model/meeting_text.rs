@@ -2217,6 +2217,15 @@ mod tests {
             None,
             "unregelmäßig [zur Zeit keine Treffen] | KEPT",
         ),
+        // Found by the stability property: a cell kept as a note, written
+        // as `export` writes it, reads back the same.
+        ("jeden", None, "unregelmäßig [jeden] | KEPT"),
+        ("unregelmäßig (jeden)", None, "unregelmäßig [jeden]"),
+        (
+            "unregelmäßig (montags 19 Uhr)",
+            None,
+            "unregelmäßig [montags 19 Uhr]",
+        ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
             "alle zwei Wochen dienstags",
