@@ -1285,6 +1285,15 @@ impl Groups {
                 if !(self.cur.time.is_some() && self.cur.has_schedule() || self.cur.irregular()) {
                     return None;
                 }
+                // Unknown text with a time of its own ("Mo 19 Uhr und
+                // täglich 10 Uhr") may be a meeting the reader missed: the
+                // cell is kept whole rather than read halfway.
+                if tokenize(text)
+                    .iter()
+                    .any(|t| t.tok == Tok::Word("uhr".to_owned()))
+                {
+                    return None;
+                }
                 self.cur.take(atom);
                 self.cur.notes.push(text.clone());
             }
@@ -2225,6 +2234,16 @@ mod tests {
             "unregelmäßig (montags 19 Uhr)",
             None,
             "unregelmäßig [montags 19 Uhr]",
+        ),
+        (
+            "Mo 19 Uhr und täglich 10 Uhr",
+            None,
+            "unregelmäßig [Mo 19 Uhr und täglich 10 Uhr] | KEPT",
+        ),
+        (
+            "1. Freitag im Monat 15-17 Uhr, im Sommer 16-18 Uhr",
+            None,
+            "jeden 1. Freitag im Monat, 15:00–17:00 Uhr [im Sommer 16-18 Uhr]",
         ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
