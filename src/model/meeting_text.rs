@@ -2,22 +2,37 @@
 //!
 //! Contact points keep meeting times as free German text ("jeden 2. und 4.
 //! Mittwoch im Monat, 19–21 Uhr", "Mo 10 Uhr / Do 18 Uhr (nicht in den
-//! Ferien)"). [`read_meetings`] turns one such cell into [`Meeting`]s.
-//! Nothing is ever dropped: text the reader cannot place becomes an
-//! irregular meeting whose note is the whole cell, with a
-//! [`MeetingFinding`] for the report.
+//! Ferien)"). [`read_meetings`] turns one such cell into [`Meeting`]s
+//! (place, address and access stay `None`: they come from other columns).
 //!
-//! The reader works in three steps, all hand-written:
-//! 1. [`tokenize`]: words (lower case, umlauts folded: "ä" → "ae"), numbers,
+//! What it decides:
+//! - A regular meeting needs a day and a start time; "montags" alone is not
+//!   a meeting the contract allows, so it is kept as a note.
+//! - "jeden zweiten Dienstag" is biweekly; "jeden zweiten Dienstag im
+//!   Monat" (what the model writes for week 2) is monthly.
+//! - A biweekly meeting needs `first_date`; without one (or with one on
+//!   another weekday) it is irregular, its text the note, and a
+//!   [`MeetingFinding::NeedsFirstDate`] asks for the date.
+//! - Notes: words that begin one ("außer", "nicht", "bitte", "im …"), text
+//!   in brackets (for the meeting just before it), and any text after a
+//!   complete meeting ("Do 19 Uhr Gruppe B").
+//! - "unregelmäßig" (the model's word) is an irregular meeting without a
+//!   note; "nach Vereinbarung", "auf Anfrage" keep their text as the note.
+//! - Nothing is ever dropped: a cell with anything the reader cannot place
+//!   becomes one irregular meeting whose note is the whole cell, with a
+//!   [`MeetingFinding::KeptAsNote`] for the report.
+//!
+//! The reader works in three hand-written steps:
+//! 1. `tokenize`: words (lower case, umlauts folded: "ä" → "ae"), numbers,
 //!    punctuation (every dash is one dash), separators; each with its place
 //!    in the text.
-//! 2. [`Atoms`]: tokens become the pieces of a meeting text: weekdays
+//! 2. `Atoms`: tokens become the pieces of a meeting text: weekdays
 //!    ("Mo", "montags", "Mo–Fr"), weeks of the month ("1.", "letzten"),
 //!    rhythm words ("14-tägig", "im Monat"), times ("19.30–21 Uhr"),
 //!    notes ("außer in den Ferien", "(nicht im August)"), joiners ("und",
 //!    ",", "/") and separators (";", line breaks).
-//! 3. [`Groups`]: the pieces are combined into groups (one schedule and
-//!    its time, shared by "montags und donnerstags 19 Uhr"), and each group
+//! 3. `Groups`: the pieces are combined into groups (one schedule and its
+//!    time, shared by "montags und donnerstags 19 Uhr"), and each group
 //!    gives one meeting per weekday.
 
 use super::meeting::weekday_of;
@@ -505,17 +520,24 @@ impl Atoms<'_> {
 
     /// Atoms of tokens `lo..hi`.
     fn atomize(&self, lo: usize, hi: usize) -> Vec<Atom> {
-        let mut atoms = Vec::new();
+        let mut atoms: Vec<Atom> = Vec::new();
+        // Since the last separator: an irregular meeting, whose brackets
+        // hold its note ("unregelmäßig (montags)", as `export` writes a
+        // cell that was kept as a note).
+        let mut irregular = false;
         let mut i = lo;
         while i < hi {
             let (kind, next) = if self.is(i, &Tok::Open) {
-                self.bracket(i, hi)
+                self.bracket(i, hi, irregular)
             } else if let Some((kind, next)) = self.structural(i, hi) {
                 (kind, next)
             } else {
                 let end = self.note_end(i, hi);
                 let text = self.text(i, end);
-                let note = self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
+                // A label ("Gruppe für Angehörige: jeden 1. Mo 18 Uhr") is a
+                // note of the meeting after it.
+                let label = end < hi && self.is(end, &Tok::Colon);
+                let note = label || self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
                 (
                     if note {
                         Kind::Note(text)
@@ -530,6 +552,11 @@ impl Atoms<'_> {
                 i += 1;
                 continue;
             }
+            match kind {
+                Kind::Marker(Marker::Irregular) | Kind::IrregularPhrase => irregular = true,
+                Kind::Separator => irregular = false,
+                _ => {}
+            }
             atoms.push(Atom {
                 kind,
                 start: self.toks[i].start,
@@ -541,10 +568,10 @@ impl Atoms<'_> {
     }
 
     /// A bracket at `i`: transparent when all it holds are schedule pieces
-    /// ("(14-tägig)", "(1. und 3.)"): then `i` itself is returned and the
-    /// content is read as if there were no bracket; else a note of its
-    /// inner text.
-    fn bracket(&self, i: usize, hi: usize) -> (Kind, usize) {
+    /// ("(14-tägig)", "(1. und 3.)") and it does not follow an irregular
+    /// meeting: then `i` itself is returned and the content is read as if
+    /// there were no bracket; else a note of its inner text.
+    fn bracket(&self, i: usize, hi: usize, irregular: bool) -> (Kind, usize) {
         let mut depth = 0usize;
         let mut close = hi;
         for j in i..hi {
@@ -572,6 +599,7 @@ impl Atoms<'_> {
         // would cost time).
         let nested = (i + 1..close).any(|j| self.is(j, &Tok::Open));
         if !nested
+            && !irregular
             && self
                 .atomize(i + 1, close)
                 .iter()
@@ -596,7 +624,8 @@ impl Atoms<'_> {
     }
 
     /// Where a note starting at `i` ends: at a `;` or line break, or before
-    /// a joiner followed by the start of another meeting ("…, Do 18 Uhr").
+    /// a joiner or colon followed by the start of another meeting
+    /// ("…, Do 18 Uhr", "Angehörige: jeden 1. Mo").
     fn note_end(&self, i: usize, hi: usize) -> usize {
         let mut depth = 0usize;
         let mut j = i;
@@ -605,9 +634,9 @@ impl Atoms<'_> {
                 Some(Tok::Open) => depth += 1,
                 Some(Tok::Close) => depth = depth.saturating_sub(1),
                 Some(Tok::Semicolon | Tok::Newline) if depth == 0 => break,
+                Some(Tok::Colon) if depth == 0 && j > i && self.starts_schedule(j + 1, hi) => break,
                 _ if depth == 0 && j > i => {
-                    if let Some(Kind::Joiner { .. }) = self.structural(j, hi).map(|(k, _)| k) {
-                        let after = self.structural(j, hi).map_or(j + 1, |(_, n)| n);
+                    if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi) {
                         if self.starts_schedule(after, hi) {
                             break;
                         }
@@ -772,6 +801,10 @@ impl Atoms<'_> {
         {
             return m(Marker::Monthly, i + 2);
         }
+        // "1. Mittwoch d. M." (des Monats)
+        if w == "d" && self.is(i + 1, &Tok::Dot) && self.word(i + 2) == Some("m") {
+            return m(Marker::Monthly, self.dot(i + 3));
+        }
         // "1. Mittwoch/Monat"
         if matches!(w, "monat" | "monats") {
             return m(Marker::Monthly, i + 1);
@@ -874,9 +907,34 @@ impl Atoms<'_> {
             }
         }
         if !(uhr || m1.is_some() || end.is_some() || prefix.is_some()) {
-            return None;
+            // "montags 10 und 18 Uhr", "10, 14 und 18 Uhr": a bare hour in
+            // a short list of times that ends in one with "Uhr".
+            let (mut k, mut listed) = (j, false);
+            for _ in 0..4 {
+                let Some((h, m, next)) = self.joiner(k).and_then(|(_, after)| self.clock(after))
+                else {
+                    break;
+                };
+                if h < 24 && (m.is_some() || self.uhr(next).is_some()) {
+                    listed = true;
+                    break;
+                }
+                k = next;
+            }
+            if !listed {
+                return None;
+            }
         }
+        // "7 Uhr abends", "nachmittags 3–5 Uhr": hours after noon.
+        let pm =
+            |w: Option<&str>| matches!(w, Some("abends" | "abend" | "nachmittags" | "nachmittag"));
+        let later = i.checked_sub(1).is_some_and(|p| pm(self.word(p))) || pm(self.word(j));
         let time = |h: u32, m: Option<u32>| {
+            let h = if later && (1..12).contains(&h) {
+                h + 12
+            } else {
+                h
+            };
             let (hour, minute) = (u8::try_from(h).ok()?, u8::try_from(m.unwrap_or(0)).ok()?);
             (hour < 24 && minute < 60).then_some(Time { hour, minute })
         };
@@ -1064,7 +1122,7 @@ impl Groups {
         }
     }
 
-    /// Ends the current group; `atom` starts the next one.
+    /// Ends the current group; the next piece starts a new one.
     fn next_group(&mut self) {
         self.close();
         self.after_ordinal = false;
@@ -1170,8 +1228,10 @@ impl Groups {
                     if !self.cur.has_schedule() {
                         return None;
                     }
-                    // "montags 10 Uhr und 18 Uhr": the same day again.
-                    let again = joined.is_some() && self.cur.complete();
+                    // "montags 10 Uhr und 18 Uhr": the same day again (but
+                    // "Mo 10 Uhr, 18 Uhr Do" names its own).
+                    let again =
+                        joined.is_some() && self.cur.complete() && !Self::schedule_follows(rest);
                     let before = std::mem::take(&mut self.cur);
                     self.done.push(before.clone());
                     self.after_ordinal = false;
@@ -1223,6 +1283,15 @@ impl Groups {
             }
             Kind::Unknown(text) => {
                 if !(self.cur.time.is_some() && self.cur.has_schedule() || self.cur.irregular()) {
+                    return None;
+                }
+                // Unknown text with a time of its own ("Mo 19 Uhr und
+                // täglich 10 Uhr") may be a meeting the reader missed: the
+                // cell is kept whole rather than read halfway.
+                if tokenize(text)
+                    .iter()
+                    .any(|t| t.tok == Tok::Word("uhr".to_owned()))
+                {
                     return None;
                 }
                 self.cur.take(atom);
@@ -1674,6 +1743,16 @@ mod tests {
         ),
         ("Mo ab 18.30 Uhr", None, "jeden Montag, 18:30 Uhr"),
         ("Mo 9.15 bis 10.45", None, "jeden Montag, 09:15–10:45 Uhr"),
+        (
+            "montags 10 und 18 Uhr",
+            None,
+            "jeden Montag, 10:00 Uhr | jeden Montag, 18:00 Uhr",
+        ),
+        (
+            "Sa 10, 14 und 16.30 Uhr",
+            None,
+            "jeden Samstag, 10:00 Uhr | jeden Samstag, 14:00 Uhr | jeden Samstag, 16:30 Uhr",
+        ),
         // Several meetings in one cell.
         (
             "montags 10 Uhr und donnerstags 18 Uhr",
@@ -2053,6 +2132,119 @@ mod tests {
         ),
         ("Di 19", None, "unregelmäßig [Di 19] | KEPT"),
         ("1.+3. Montag", None, "unregelmäßig [1.+3. Montag] | KEPT"),
+        (
+            "am 1. Montag d. M. 19 Uhr",
+            None,
+            "jeden 1. Montag im Monat, 19:00 Uhr",
+        ),
+        (
+            "Jeden Montag (außer feiertags) 19 Uhr",
+            None,
+            "jeden Montag, 19:00 Uhr [außer feiertags]",
+        ),
+        (
+            "Mo, Di, Mi jeweils 10-12 Uhr",
+            None,
+            "jeden Montag, 10:00–12:00 Uhr | jeden Dienstag, 10:00–12:00 Uhr | jeden Mittwoch, 10:00–12:00 Uhr",
+        ),
+        ("Mo\u{a0}19\u{a0}Uhr", None, "jeden Montag, 19:00 Uhr"),
+        ("19:00Uhr, Montag", None, "jeden Montag, 19:00 Uhr"),
+        (
+            "ab 19:00 Uhr – open end, mittwochs",
+            None,
+            "unregelmäßig [ab 19:00 Uhr – open end, mittwochs] | KEPT",
+        ),
+        (
+            "Mittwochs ab 19:00 Uhr – open end",
+            None,
+            "jeden Mittwoch, 19:00 Uhr [open end]",
+        ),
+        (
+            "Mo 19 Uhr und Mittwochnachmittag",
+            None,
+            "unregelmäßig [Mo 19 Uhr und Mittwochnachmittag] | KEPT",
+        ),
+        (
+            "jeden 1. und 3. Montag sowie jeden 4. Mittwoch, 19 Uhr",
+            None,
+            "jeden 1. und 3. Montag im Monat, 19:00 Uhr | jeden 4. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        // "jeden 2." without "im Monat" is biweekly: the report asks.
+        (
+            "jeden 2. Mittwoch 19 Uhr",
+            None,
+            "unregelmäßig, 19:00 Uhr (Mittwoch) [jeden 2. Mittwoch 19 Uhr] | DATE",
+        ),
+        ("Mo 7 Uhr abends", None, "jeden Montag, 19:00 Uhr"),
+        (
+            "dienstags, abends 7-9 Uhr",
+            None,
+            "jeden Dienstag, 19:00–21:00 Uhr",
+        ),
+        (
+            "Sonntag nachmittags 3 Uhr",
+            None,
+            "jeden Sonntag, 15:00 Uhr",
+        ),
+        (
+            "Mi vormittags 10 Uhr, abends 19 Uhr",
+            None,
+            "jeden Mittwoch, 10:00 Uhr | jeden Mittwoch, 19:00 Uhr",
+        ),
+        (
+            "19 Uhr jeden Montag, 20 Uhr jeden Donnerstag",
+            None,
+            "jeden Montag, 19:00 Uhr | jeden Donnerstag, 20:00 Uhr",
+        ),
+        (
+            "Mo 10 Uhr, 18 Uhr Do",
+            None,
+            "jeden Montag, 10:00 Uhr | jeden Donnerstag, 18:00 Uhr",
+        ),
+        (
+            "Do. 19:00 Uhr; Gruppe für Angehörige: jeden 1. Mo 18 Uhr",
+            None,
+            "jeden Donnerstag, 19:00 Uhr | jeden 1. Montag im Monat, 18:00 Uhr [Gruppe für Angehörige]",
+        ),
+        (
+            "online: jeden Dienstag 20 Uhr",
+            None,
+            "jeden Dienstag, 20:00 Uhr [online]",
+        ),
+        (
+            "alle 2 Wochen, donnerstags, 18:00 – 19:30 Uhr",
+            Some("2026-09-17"),
+            "jeden zweiten Donnerstag, 18:00–19:30 Uhr {2026-09-17}",
+        ),
+        (
+            "jeden 1. + 3. Mi. d. M., 19.00 Uhr",
+            None,
+            "jeden 1. und 3. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        (
+            "zur Zeit keine Treffen",
+            None,
+            "unregelmäßig [zur Zeit keine Treffen] | KEPT",
+        ),
+        // Found by the stability property: a cell kept as a note, written
+        // as `export` writes it, reads back the same.
+        ("jeden", None, "unregelmäßig [jeden] | KEPT"),
+        ("unregelmäßig (jeden)", None, "unregelmäßig [jeden]"),
+        (
+            "unregelmäßig (montags 19 Uhr)",
+            None,
+            "unregelmäßig [montags 19 Uhr]",
+        ),
+        (
+            "Mo 19 Uhr und täglich 10 Uhr",
+            None,
+            "unregelmäßig [Mo 19 Uhr und täglich 10 Uhr] | KEPT",
+        ),
+        (
+            "1. Freitag im Monat 15-17 Uhr, im Sommer 16-18 Uhr",
+            None,
+            "jeden 1. Freitag im Monat, 15:00–17:00 Uhr [im Sommer 16-18 Uhr]",
+        ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (
             "alle zwei Wochen dienstags",
@@ -2112,6 +2304,8 @@ mod tests {
             "19-",
             "(a) ",
             "und ",
+            "1 und ",
+            "Mo 1 und ",
             ", Mo 19 Uhr außer",
         ]
         .iter()
@@ -2256,6 +2450,22 @@ mod tests {
         prop::collection::vec(meeting, 1..4)
     }
 
+    /// Are the brackets of `s` balanced?
+    fn balanced(s: &str) -> bool {
+        let mut depth = 0i32;
+        for c in s.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0
+    }
+
     /// Pieces of real meeting texts, to be put together at random.
     fn piece() -> impl Strategy<Value = String> {
         let words = [
@@ -2313,7 +2523,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 2000, max_global_rejects: 100_000, ..ProptestConfig::default() })]
 
         /// Every sentence the model writes reads back to the same meeting.
         #[test]
@@ -2338,6 +2548,27 @@ mod tests {
             let read = read_meetings(&cell);
             prop_assert_eq!(&read.meetings, &meetings, "{}", cell);
             prop_assert!(read.findings.is_empty());
+        }
+
+        /// Reading is stable: what was read from any text, written as
+        /// `export` writes it, reads back the same.
+        #[test]
+        fn read_then_written_reads_back(text in any_text(), first in prop::option::of(0i64..3650)) {
+            let first = first.map(|d| date("2020-01-01").checked_add(jiff::Span::new().days(d)).unwrap());
+            let meetings = read_meetings_with(&text, first).meetings;
+            // An irregular meeting's sentence has no weekday, and a note
+            // in brackets must not close them early.
+            prop_assume!(meetings.iter().all(|m| m.rhythm != Rhythm::Irregular || m.weekday.is_none()));
+            prop_assume!(meetings.iter().all(|m| m.note.as_deref().is_none_or(balanced)));
+            let cell = meetings
+                .iter()
+                .map(|m| match &m.note {
+                    Some(n) => format!("{} ({n})", m.sentence_de()),
+                    None => m.sentence_de(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            prop_assert_eq!(&read_meetings_with(&cell, first).meetings, &meetings, "{:?} -> {:?}", text, cell);
         }
 
         /// Any text: no panic, only valid meetings, and nothing lost: a
