@@ -60,8 +60,9 @@ pub fn generated(dir: &Directory, strings: &toml::Value) -> Vec<(String, Content
     ]
 }
 
-/// `/admin/index.html`: loads the editor from the site itself and gives
-/// the preview pane the site's style sheet.
+/// `/admin/index.html`: loads the editor from the site itself, gives the
+/// preview pane the site's style sheet and the theme's `admin/preview.js`
+/// (an entry laid out like its page).
 pub fn index_html(dir: &Directory) -> String {
     let base = &dir.settings.base_path;
     let title = crate::render::web::escape_html(&dir.settings.title);
@@ -79,7 +80,8 @@ pub fn index_html(dir: &Directory) -> String {
          <meta name=\"robots\" content=\"noindex\">\n<title>Redaktion – {title}</title>\n\
          <link href=\"{base}/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n{to_loopback}</head>\n<body>\n\
          <script src=\"{base}/admin/decap-cms.js\"></script>\n\
-         <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n</body>\n</html>\n"
+         <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n\
+         <script src=\"{base}/admin/preview.js\"></script>\n</body>\n</html>\n"
     )
 }
 
