@@ -16,7 +16,18 @@ fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = tempfile::tempdir().unwrap();
-        let r = run_in(&repo(), &["build", "--root", ".", "--out", out.path().to_str().unwrap(), "--year", "2027"]);
+        let r = run_in(
+            &repo(),
+            &[
+                "build",
+                "--root",
+                ".",
+                "--out",
+                out.path().to_str().unwrap(),
+                "--year",
+                "2027",
+            ],
+        );
         assert_eq!(r.code, 0, "sample build failed:\n{}", r.all());
         out
     })
@@ -52,15 +63,33 @@ fn sample_has_every_url_kind() {
 fn group_and_organisation_link_both_ways() {
     let site = sample().join("site");
     let group = read(&site.join("gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/index.html"));
-    assert!(group.contains("href=\"/organisationen/landesverband-diabetes-musterland/\""), "group → organisation");
-    assert!(group.contains("href=\"/kontaktstellen/kiss-musterstadt/\""), "group → contact point");
-    assert!(group.contains("href=\"/themen/diabetes/\""), "group → indication");
+    assert!(
+        group.contains("href=\"/organisationen/landesverband-diabetes-musterland/\""),
+        "group → organisation"
+    );
+    assert!(
+        group.contains("href=\"/kontaktstellen/kiss-musterstadt/\""),
+        "group → contact point"
+    );
+    assert!(
+        group.contains("href=\"/themen/diabetes/\""),
+        "group → indication"
+    );
     let org = read(&site.join("organisationen/landesverband-diabetes-musterland/index.html"));
-    assert!(org.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""), "organisation → group");
+    assert!(
+        org.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""),
+        "organisation → group"
+    );
     let cp = read(&site.join("kontaktstellen/kiss-musterstadt/index.html"));
-    assert!(cp.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""), "contact point → group");
+    assert!(
+        cp.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""),
+        "contact point → group"
+    );
     let topic = read(&site.join("themen/diabetes/index.html"));
-    assert!(topic.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""), "indication → group");
+    assert!(
+        topic.contains("href=\"/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/\""),
+        "indication → group"
+    );
 }
 
 #[test]
@@ -71,7 +100,10 @@ fn a_to_z_in_german_order() {
     let alkohol = a.find(">Alkohol").expect("an Alkohol entry on A");
     let aengste = a.find(">Ängste").expect("Ängste on A");
     let autismus = a.find(">Autismus").expect("Autismus on A");
-    assert!(alkohol < aengste && aengste < autismus, "Ä between Al… and Au…");
+    assert!(
+        alkohol < aengste && aengste < autismus,
+        "Ä between Al… and Au…"
+    );
     // Digits have their own page.
     let digits = read(&site.join("a-z/0-9/index.html"));
     let k = digits.find(">1000 Schritte").expect("1000 Schritte on 0-9");
@@ -84,7 +116,10 @@ fn a_to_z_in_german_order() {
     assert!(ended.contains("trifft sich nicht mehr"));
     assert!(ended.contains("noindex"));
     let sitemap = read(&site.join("sitemap.xml"));
-    assert!(!sitemap.contains("kaufsucht-gespraechskreis"), "ended group not in sitemap");
+    assert!(
+        !sitemap.contains("kaufsucht-gespraechskreis"),
+        "ended group not in sitemap"
+    );
     assert!(sitemap.contains("<loc>https://selbsthilfe-musterstadt.example/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/</loc>"));
 }
 
@@ -92,7 +127,10 @@ fn a_to_z_in_german_order() {
 fn former_slugs_redirect() {
     let site = sample().join("site");
     let r = read(&site.join("gruppen/diabetes-nord/index.html"));
-    assert!(r.contains("url=/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/"), "{r}");
+    assert!(
+        r.contains("url=/gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/"),
+        "{r}"
+    );
     assert!(r.contains("noindex"));
 }
 
@@ -105,7 +143,10 @@ fn confidential_group_publishes_no_place_or_contact() {
     assert!(!page.contains("000111"), "phone hidden");
     for (path, bytes) in snapshot(sample()) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("Stillgasse 4"), "confidential address leaked into {path}");
+        assert!(
+            !text.contains("Stillgasse 4"),
+            "confidential address leaked into {path}"
+        );
     }
 }
 
@@ -117,29 +158,64 @@ fn sample_pdf_holds_printed_groups_in_order() {
     assert!(flat.contains("Selbsthilfe-Wegweiser Musterstadt"));
     assert!(flat.contains("2027"));
     // Edition 2027: founded 2027 is in; ended 2026-06-30 is out; print = false is out.
-    assert!(flat.contains("1000 Schritte"), "since = 2027 is in the 2027 edition");
-    assert!(!flat.contains("Kaufsucht-Gesprächskreis"), "ended in 2026: not in 2027");
-    assert!(!flat.contains("Stillgasse"), "confidential address never printed");
+    assert!(
+        flat.contains("1000 Schritte"),
+        "since = 2027 is in the 2027 edition"
+    );
+    assert!(
+        !flat.contains("Kaufsucht-Gesprächskreis"),
+        "ended in 2026: not in 2027"
+    );
+    assert!(
+        !flat.contains("Stillgasse"),
+        "confidential address never printed"
+    );
 }
 
 #[test]
 fn edition_rules_per_year() {
     let root = Root::new();
-    root.write("content/groups/neu.md", &group("Neugründung Zukunft", "since = 2027\n").replace("\"active\"", "\"founding\""));
-    root.write("content/groups/alt.md", &group("Aufgelöste Runde", "ended = 2026-06-30\n").replace("\"active\"", "\"ended\""));
-    root.write("content/groups/web.md", &group("Nur Online Verzeichnis", "print = false\n"));
+    root.write(
+        "content/groups/neu.md",
+        &group("Neugründung Zukunft", "since = 2027\n").replace("\"active\"", "\"founding\""),
+    );
+    root.write(
+        "content/groups/alt.md",
+        &group("Aufgelöste Runde", "ended = 2026-06-30\n").replace("\"active\"", "\"ended\""),
+    );
+    root.write(
+        "content/groups/web.md",
+        &group("Nur Online Verzeichnis", "print = false\n"),
+    );
     if !have("pdftotext") {
         panic!("pdftotext missing: run scripts/test, which installs poppler-utils");
     }
     let flat = |year: &str| {
         let out = root.path().join(format!("out-{year}.pdf"));
-        let r = root.run(&["print", "--root", ".", "--year", year, "--out", out.to_str().unwrap()]);
+        let r = root.run(&[
+            "print",
+            "--root",
+            ".",
+            "--year",
+            year,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(r.code, 0, "{}", r.all());
-        pdf_text(&out, None).split_whitespace().collect::<Vec<_>>().join(" ")
+        pdf_text(&out, None)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let y2026 = flat("2026");
-    assert!(y2026.contains("Aufgelöste Runde"), "ended in 2026: still in the 2026 edition");
-    assert!(!y2026.contains("Neugründung Zukunft"), "founded 2027: not in 2026");
+    assert!(
+        y2026.contains("Aufgelöste Runde"),
+        "ended in 2026: still in the 2026 edition"
+    );
+    assert!(
+        !y2026.contains("Neugründung Zukunft"),
+        "founded 2027: not in 2026"
+    );
     assert!(!y2026.contains("Nur Online Verzeichnis"), "print = false");
     let y2027 = flat("2027");
     assert!(!y2027.contains("Aufgelöste Runde"));
@@ -156,7 +232,11 @@ fn failed_build_leaves_previous_output_unchanged() {
     root.write("content/groups/kaputt.md", "+++\nname = \n");
     let r = root.run(&["build", "--root", ".", "--year", "2026"]);
     assert_eq!(r.code, 1);
-    assert_eq!(snapshot(&root.path().join("output")), before, "output untouched");
+    assert_eq!(
+        snapshot(&root.path().join("output")),
+        before,
+        "output untouched"
+    );
 }
 
 #[test]
@@ -166,27 +246,47 @@ fn refuses_a_foreign_output_folder() {
     let r = root.run(&["build", "--root", ".", "--out", "elsewhere"]);
     // Wrong usage (the `--out` given), not a problem in the content.
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("nicht von wegweiser angelegt"), "{}", r.stderr);
-    assert_eq!(read(&root.path().join("elsewhere/important.txt")), "do not delete");
+    assert!(
+        r.stderr.contains("nicht von wegweiser angelegt"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        read(&root.path().join("elsewhere/important.txt")),
+        "do not delete"
+    );
 }
 
 #[test]
 fn only_web_keeps_the_print_part() {
     let root = Root::new();
-    assert_eq!(root.run(&["build", "--root", ".", "--year", "2026"]).code, 0);
+    assert_eq!(
+        root.run(&["build", "--root", ".", "--year", "2026"]).code,
+        0
+    );
     let pdf = root.path().join("output/print/wegweiser-2026.pdf");
     let before = std::fs::read(&pdf).unwrap();
     root.write("content/groups/neu.md", &group("Neue Gruppe", ""));
     let r = root.run(&["build", "--root", ".", "--year", "2026", "--only", "web"]);
     assert_eq!(r.code, 0, "{}", r.all());
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "PDF kept as it was");
-    assert!(root.path().join("output/site/gruppen/neu/index.html").is_file());
+    assert!(
+        root.path()
+            .join("output/site/gruppen/neu/index.html")
+            .is_file()
+    );
 }
 
 #[test]
 fn links_work_under_a_base_path() {
     let root = Root::new();
-    root.write("wegweiser.toml", &SETTINGS.replace("https://wegweiser.example", "https://x.github.io/wegweiser/"));
+    root.write(
+        "wegweiser.toml",
+        &SETTINGS.replace(
+            "https://wegweiser.example",
+            "https://x.github.io/wegweiser/",
+        ),
+    );
     let r = root.run(&["build", "--root", ".", "--only", "web"]);
     assert_eq!(r.code, 0, "{}", r.all());
     let site = root.path().join("output/site");
@@ -194,7 +294,10 @@ fn links_work_under_a_base_path() {
     assert!(index.contains("href=\"/wegweiser/static/style.css\""));
     assert!(index.contains("href=\"/wegweiser/themen/diabetes/\""));
     let sitemap = read(&site.join("sitemap.xml"));
-    assert!(sitemap.contains("<loc>https://x.github.io/wegweiser/gruppen/diabetes-nord/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://x.github.io/wegweiser/gruppen/diabetes-nord/</loc>"),
+        "{sitemap}"
+    );
     // Every internal link resolves to a file of the site.
     for (path, bytes) in snapshot(&site) {
         if !path.ends_with(".html") {
@@ -203,11 +306,21 @@ fn links_work_under_a_base_path() {
         let html = String::from_utf8_lossy(&bytes);
         for part in html.split("href=\"").skip(1) {
             let href = &part[..part.find('"').unwrap()];
-            if href.starts_with("http") || href.starts_with("mailto:") || href.starts_with("tel:") || href.starts_with('#') {
+            if href.starts_with("http")
+                || href.starts_with("mailto:")
+                || href.starts_with("tel:")
+                || href.starts_with('#')
+            {
                 continue;
             }
-            let rel = href.strip_prefix("/wegweiser/").unwrap_or_else(|| panic!("{path}: link {href} lacks the base path"));
-            let target = if rel.is_empty() || rel.ends_with('/') { site.join(rel).join("index.html") } else { site.join(rel) };
+            let rel = href
+                .strip_prefix("/wegweiser/")
+                .unwrap_or_else(|| panic!("{path}: link {href} lacks the base path"));
+            let target = if rel.is_empty() || rel.ends_with('/') {
+                site.join(rel).join("index.html")
+            } else {
+                site.join(rel)
+            };
             assert!(target.is_file(), "{path}: broken link {href}");
         }
     }
@@ -220,7 +333,10 @@ fn same_input_same_bytes() {
     let b = root.run(&["build", "--root", ".", "--out", "b", "--year", "2026"]);
     assert_eq!(a.code, 0, "{}", a.all());
     assert_eq!(b.code, 0);
-    assert_eq!(snapshot(&root.path().join("a")), snapshot(&root.path().join("b")));
+    assert_eq!(
+        snapshot(&root.path().join("a")),
+        snapshot(&root.path().join("b"))
+    );
 }
 
 #[test]
@@ -228,17 +344,19 @@ fn injection_is_inert_on_the_web() {
     let root = Root::new();
     root.write(
         "content/groups/evil.md",
-        &group(
-            "<script>alert(1)</script> {{ site.title }}",
-            "",
-        )
-        .replace("Beschreibung von", "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) {% raw %}")
+        &group("<script>alert(1)</script> {{ site.title }}", "").replace(
+            "Beschreibung von",
+            "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) {% raw %}",
+        ),
     );
     let r = root.run(&["build", "--root", ".", "--only", "web"]);
     assert_eq!(r.code, 0, "{}", r.all());
     let page = read(&root.path().join("output/site/gruppen/evil/index.html"));
     assert!(!page.contains("<script>alert"), "name escaped");
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; {{ site.title }}"), "template syntax shown as text");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; {{ site.title }}"),
+        "template syntax shown as text"
+    );
     assert!(!page.contains("onerror"));
     assert!(!page.contains("javascript:"));
 }
@@ -251,13 +369,23 @@ fn imprint_has_the_default_funding_note() {
         panic!("pdftotext missing: run scripts/test, which installs poppler-utils");
     }
     let root = Root::new();
-    let r = root.run(&["print", "--root", ".", "--year", "2027", "--out", "heft.pdf"]);
+    let r = root.run(&[
+        "print", "--root", ".", "--year", "2027", "--out", "heft.pdf",
+    ]);
     assert_eq!(r.code, 0, "{}", r.all());
     let imprint = pdf_text(&root.path().join("heft.pdf"), Some(2));
-    assert!(imprint.contains("Die Herausgabe wird gefördert von den Krankenkassen nach § 20h SGB V."), "{imprint}");
+    assert!(
+        imprint.contains("Die Herausgabe wird gefördert von den Krankenkassen nach § 20h SGB V."),
+        "{imprint}"
+    );
 
-    root.write("wegweiser.toml", &format!("{SETTINGS}\n[print]\nfunding_note = \"\"\n"));
-    let r = root.run(&["print", "--root", ".", "--year", "2027", "--out", "ohne.pdf"]);
+    root.write(
+        "wegweiser.toml",
+        &format!("{SETTINGS}\n[print]\nfunding_note = \"\"\n"),
+    );
+    let r = root.run(&[
+        "print", "--root", ".", "--year", "2027", "--out", "ohne.pdf",
+    ]);
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(!pdf_text(&root.path().join("ohne.pdf"), None).contains("gefördert"));
 }

@@ -90,10 +90,16 @@ Free description in Markdown. It is shown on the web and printed.
 fn contract_examples_build() {
     let root = Root::new();
     root.write("wegweiser.toml", SETTINGS_FULL);
-    root.write_bytes("content/images/cover.jpg", include_bytes!("fixtures/cover.jpg"));
+    root.write_bytes(
+        "content/images/cover.jpg",
+        include_bytes!("fixtures/cover.jpg"),
+    );
     root.write("content/indications.toml", INDICATIONS_FULL);
     std::fs::remove_file(root.path().join("content/groups/diabetes-nord.md")).unwrap();
-    root.write("content/groups/diabetes-selbsthilfegruppe-musterstadt-nord.md", GROUP_FULL);
+    root.write(
+        "content/groups/diabetes-selbsthilfegruppe-musterstadt-nord.md",
+        GROUP_FULL,
+    );
     root.write(
         "content/organisations/ddb-landesverband.md",
         "+++\nname = \"Diabetes-Landesverband\"\nlevel = \"state\"\nverified = 2026-01-02\nindications = [\"diabetes\"]\naddress = \"Weg 1\"\nphone = \"0123 4\"\nemail = \"a@b.example\"\nwebsite = \"https://b.example\"\nsort_as = \"Landesverband Diabetes\"\naliases = [\"DLV\"]\nformer_slugs = [\"dlv\"]\nweb = true\nprint = true\n+++\nText.\n",
@@ -102,7 +108,10 @@ fn contract_examples_build() {
         "content/contact-points/kiss-musterstadt.md",
         "+++\nname = \"KISS Musterstadt\"\nverified = 2026-01-02\naddress = \"Marktplatz 1\"\nphone = \"01234 5678-0\"\nemail = \"info@kiss.example\"\nwebsite = \"https://kiss.example\"\nopening_hours = [\"Mo–Do 9–16 Uhr\"]\nsort_as = \"KISS\"\naliases = [\"Kontaktstelle\"]\nformer_slugs = [\"kiss\"]\nweb = true\nprint = true\n+++\nText.\n",
     );
-    root.write("content/pages/impressum.md", "+++\ntitle = \"Impressum\"\nweight = 90\nweb = true\nprint = true\n+++\nText.\n");
+    root.write(
+        "content/pages/impressum.md",
+        "+++\ntitle = \"Impressum\"\nweight = 90\nweb = true\nprint = true\n+++\nText.\n",
+    );
     let r = root.run(&["build", "--root", ".", "--year", "2027"]);
     assert_eq!(r.code, 0, "{}", r.all());
     let site = root.path().join("output/site");
@@ -120,8 +129,18 @@ fn contract_examples_build() {
         assert!(site.join(p).is_file(), "missing {p}");
     }
     // via_contact_point = true: the consented person is not shown, the contact point is.
-    let page = std::fs::read_to_string(site.join("gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/index.html")).unwrap();
-    assert!(!page.contains("Frau M."), "via_contact_point hides the person");
+    let page = std::fs::read_to_string(
+        site.join("gruppen/diabetes-selbsthilfegruppe-musterstadt-nord/index.html"),
+    )
+    .unwrap();
+    assert!(
+        !page.contains("Frau M."),
+        "via_contact_point hides the person"
+    );
     assert!(page.contains("KISS Musterstadt"));
-    assert!(root.path().join("output/print/wegweiser-2027.pdf").is_file());
+    assert!(
+        root.path()
+            .join("output/print/wegweiser-2027.pdf")
+            .is_file()
+    );
 }

@@ -12,7 +12,12 @@ use std::time::{Duration, Instant};
 
 /// A panic of the binary shows up as this text on stderr (and exit 101).
 fn assert_no_panic(r: &Run) {
-    assert!(r.code == 0 || r.code == 1, "exit code {}:\n{}", r.code, r.all());
+    assert!(
+        r.code == 0 || r.code == 1,
+        "exit code {}:\n{}",
+        r.code,
+        r.all()
+    );
     assert!(!r.stderr.contains("panicked"), "panic:\n{}", r.stderr);
 }
 
@@ -61,7 +66,13 @@ fn run_limited(cwd: &Path, args: &[&str], limit: Duration) -> Run {
 
 /// `build --only web` into `ROOT/out`; returns the run and the out folder.
 fn build_web(root: &Root) -> (Run, PathBuf) {
-    let r = run_limited(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web"], Duration::from_secs(240));
+    let r = run_limited(
+        root.path(),
+        &[
+            "build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web",
+        ],
+        Duration::from_secs(240),
+    );
     assert_no_panic(&r);
     (r, root.path().join("out"))
 }
@@ -70,7 +81,11 @@ fn build_web(root: &Root) -> (Run, PathBuf) {
 fn expect_failed_build(root: &Root, location: &str) -> Run {
     let (r, out) = build_web(root);
     assert_eq!(r.code, 1, "{}", r.all());
-    assert!(r.stderr.contains(location), "expected `{location}` in:\n{}", r.stderr);
+    assert!(
+        r.stderr.contains(location),
+        "expected `{location}` in:\n{}",
+        r.stderr
+    );
     assert!(!out.exists(), "a failed build must not write output");
     let leftovers: Vec<_> = std::fs::read_dir(root.path())
         .unwrap()
@@ -96,7 +111,10 @@ fn group_page(site: &Path, slug: &str) -> String {
 
 /// Every file of a tree as text (lossy), with its path.
 fn all_text(dir: &Path) -> Vec<(String, String)> {
-    snapshot(dir).into_iter().map(|(p, b)| (p, String::from_utf8_lossy(&b).into_owned())).collect()
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, b)| (p, String::from_utf8_lossy(&b).into_owned()))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -119,7 +137,10 @@ fn whitespace_only_file_fails_located() {
 #[test]
 fn unclosed_front_matter_fails_located() {
     let root = Root::new();
-    root.write("content/groups/offen.md", "+++\nname = \"X\"\nindications = [\"diabetes\"]\n");
+    root.write(
+        "content/groups/offen.md",
+        "+++\nname = \"X\"\nindications = [\"diabetes\"]\n",
+    );
     expect_failed_build(&root, "content/groups/offen.md:1:1");
 }
 
@@ -174,13 +195,20 @@ fn binary_garbage_after_valid_front_matter_fails_located() {
     bytes.extend_from_slice(b"\x00\x01\x02\xff\xfe\x1b[31mrot\x07");
     root.write_bytes("content/groups/binaer.md", &bytes);
     let r = expect_failed_build(&root, "content/groups/binaer.md:");
-    assert!(!r.stderr.contains('\u{1b}'), "escape character in messages:\n{:?}", r.stderr);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "escape character in messages:\n{:?}",
+        r.stderr
+    );
 }
 
 #[test]
 fn nul_bytes_in_valid_utf8_do_not_crash() {
     let root = Root::new();
-    root.write("content/groups/nul.md", &group("Nul", "").replace("Beschreibung", "Be\0schreibung \u{7} \u{1b}[2J"));
+    root.write(
+        "content/groups/nul.md",
+        &group("Nul", "").replace("Beschreibung", "Be\0schreibung \u{7} \u{1b}[2J"),
+    );
     let (r, _) = build_web(&root);
     assert_no_panic(&r);
 }
@@ -193,37 +221,65 @@ fn invalid_utf8_names_file_and_byte_offset() {
     bytes.extend_from_slice(b"\xC3\x28 kaputt\n");
     root.write_bytes("content/groups/utf.md", &bytes);
     let r = expect_failed_build(&root, "content/groups/utf.md:10:1");
-    assert!(r.stderr.contains(&format!("{offset}")), "byte offset {offset} in:\n{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("{offset}")),
+        "byte offset {offset} in:\n{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("UTF-8"), "{}", r.stderr);
 }
 
 #[test]
 fn invalid_utf8_in_settings_and_indications_is_located() {
     let root = Root::new();
-    root.write_bytes("wegweiser.toml", &[SETTINGS.as_bytes(), b"# \xff\n"].concat());
-    root.write_bytes("content/indications.toml", &[b"# \xfe\n".as_slice(), INDICATIONS.as_bytes()].concat());
+    root.write_bytes(
+        "wegweiser.toml",
+        &[SETTINGS.as_bytes(), b"# \xff\n"].concat(),
+    );
+    root.write_bytes(
+        "content/indications.toml",
+        &[b"# \xfe\n".as_slice(), INDICATIONS.as_bytes()].concat(),
+    );
     let r = expect_failed_build(&root, "wegweiser.toml:");
-    assert!(r.stderr.contains("content/indications.toml:1:3"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/indications.toml:1:3"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn bom_and_crlf_build_correctly() {
     let root = Root::new();
-    let text = format!("\u{feff}{}", group("Windows Gruppe", "district = \"Süd\"\n").replace('\n', "\r\n"));
+    let text = format!(
+        "\u{feff}{}",
+        group("Windows Gruppe", "district = \"Süd\"\n").replace('\n', "\r\n")
+    );
     root.write("content/groups/windows.md", &text);
-    root.write("wegweiser.toml", &format!("\u{feff}{}", SETTINGS.replace('\n', "\r\n")));
-    root.write("content/indications.toml", &format!("\u{feff}{}", INDICATIONS.replace('\n', "\r\n")));
+    root.write(
+        "wegweiser.toml",
+        &format!("\u{feff}{}", SETTINGS.replace('\n', "\r\n")),
+    );
+    root.write(
+        "content/indications.toml",
+        &format!("\u{feff}{}", INDICATIONS.replace('\n', "\r\n")),
+    );
     let site = expect_build(&root);
     let page = group_page(&site, "windows");
     assert!(page.contains("Windows Gruppe"));
     assert!(page.contains("Beschreibung von Windows Gruppe."));
-    assert!(!page.contains('\u{feff}') && !page.contains('\r'), "BOM or CR leaked into the page");
+    assert!(
+        !page.contains('\u{feff}') && !page.contains('\r'),
+        "BOM or CR leaked into the page"
+    );
 }
 
 #[test]
 fn crlf_error_locations_are_right() {
     let root = Root::new();
-    let text = group("X", "").replace("\"active\"", "\"aktiv\"").replace('\n', "\r\n");
+    let text = group("X", "")
+        .replace("\"active\"", "\"aktiv\"")
+        .replace('\n', "\r\n");
     root.write("content/groups/x.md", &text);
     expect_failed_build(&root, "content/groups/x.md:6:10");
 }
@@ -236,7 +292,10 @@ fn ten_megabyte_description_builds() {
     let root = Root::new();
     let paragraph = "Wir treffen uns regelmäßig und sprechen über alles. ".repeat(20) + "\n\n";
     let body = paragraph.repeat(10_000_000 / paragraph.len() + 1);
-    root.write("content/groups/gross.md", &format!("{}{body}", group("Groß", "")));
+    root.write(
+        "content/groups/gross.md",
+        &format!("{}{body}", group("Groß", "")),
+    );
     let site = expect_build(&root);
     assert!(group_page(&site, "gross").len() > 10_000_000);
 }
@@ -244,7 +303,10 @@ fn ten_megabyte_description_builds() {
 #[test]
 fn ten_thousand_nested_block_quotes_build() {
     let root = Root::new();
-    root.write("content/groups/tief.md", &format!("{}{}ganz tief\n", group("Tief", ""), "> ".repeat(10_000)));
+    root.write(
+        "content/groups/tief.md",
+        &format!("{}{}ganz tief\n", group("Tief", ""), "> ".repeat(10_000)),
+    );
     let site = expect_build(&root);
     assert!(group_page(&site, "tief").contains("ganz tief"));
 }
@@ -255,8 +317,13 @@ fn deeply_nested_lists_build() {
     // 10,000 list items, each a level deeper ("- - - … x" on one line) …
     let one_line = format!("{}x\n", "- ".repeat(10_000));
     // … and 1,000 levels by indentation.
-    let indented: String = (0..1_000).map(|i| format!("{}- ebene {i}\n", "  ".repeat(i))).collect();
-    root.write("content/groups/listen.md", &format!("{}{one_line}\n\n{indented}", group("Listen", "")));
+    let indented: String = (0..1_000)
+        .map(|i| format!("{}- ebene {i}\n", "  ".repeat(i)))
+        .collect();
+    root.write(
+        "content/groups/listen.md",
+        &format!("{}{one_line}\n\n{indented}", group("Listen", "")),
+    );
     let site = expect_build(&root);
     assert!(group_page(&site, "listen").contains("ebene 999"));
 }
@@ -265,7 +332,10 @@ fn deeply_nested_lists_build() {
 fn hundred_kilobyte_line_builds_web() {
     let root = Root::new();
     let line = "Selbsthilfe".repeat(100_000 / 11);
-    root.write("content/groups/zeile.md", &format!("{}{line}\n", group("Zeile", "")));
+    root.write(
+        "content/groups/zeile.md",
+        &format!("{}{line}\n", group("Zeile", "")),
+    );
     let site = expect_build(&root);
     assert!(group_page(&site, "zeile").contains(&line));
 }
@@ -276,8 +346,15 @@ fn hundred_kilobyte_line_builds_web() {
 fn hundred_kilobyte_line_builds_pdf() {
     let root = Root::new();
     let line = "Selbsthilfe".repeat(100_000 / 11);
-    root.write("content/groups/zeile.md", &format!("{}{line}\n", group("Zeile", "")));
-    let r = run_limited(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027"], Duration::from_secs(300));
+    root.write(
+        "content/groups/zeile.md",
+        &format!("{}{line}\n", group("Zeile", "")),
+    );
+    let r = run_limited(
+        root.path(),
+        &["build", "--root", ".", "--out", "out", "--year", "2027"],
+        Duration::from_secs(300),
+    );
     assert_no_panic(&r);
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(root.path().join("out/print/wegweiser-2027.pdf").is_file());
@@ -295,20 +372,38 @@ fn hundred_kilobyte_toml_line_is_located() {
 fn five_thousand_files_in_one_folder() {
     let root = Root::new();
     for i in 0..5_000 {
-        root.write(&format!("content/groups/gruppe-{i}.md"), &group(&format!("Gruppe {i}"), ""));
+        root.write(
+            &format!("content/groups/gruppe-{i}.md"),
+            &group(&format!("Gruppe {i}"), ""),
+        );
     }
     // One broken file among them is found and located.
-    root.write("content/groups/gruppe-4711.md", &group("Kaputt", "").replace("in-person", "im-haus"));
+    root.write(
+        "content/groups/gruppe-4711.md",
+        &group("Kaputt", "").replace("in-person", "im-haus"),
+    );
     let start = Instant::now();
-    let r = run_limited(root.path(), &["check", "--root", "."], Duration::from_secs(120));
+    let r = run_limited(
+        root.path(),
+        &["check", "--root", "."],
+        Duration::from_secs(120),
+    );
     assert_no_panic(&r);
     assert_eq!(r.code, 1, "{}", r.all());
-    assert!(r.stderr.contains("content/groups/gruppe-4711.md:5:10"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/groups/gruppe-4711.md:5:10"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("1 Fehler"), "{}", r.stderr);
     root.write("content/groups/gruppe-4711.md", &group("Gruppe 4711", ""));
     let site = expect_build(&root);
     assert!(site.join("gruppen/gruppe-4999/index.html").is_file());
-    assert!(start.elapsed() < Duration::from_secs(240), "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(240),
+        "took {:?}",
+        start.elapsed()
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -323,23 +418,39 @@ fn symlink_out_of_the_root_is_never_read_or_published() {
     // A valid entry outside the root: following the link would build it.
     std::fs::write(&secret_file, group("GEHEIMNIS-AUSSERHALB", "")).unwrap();
     std::os::unix::fs::symlink(&secret_file, root.path().join("content/groups/geheim.md")).unwrap();
-    std::os::unix::fs::symlink("/etc/passwd", root.path().join("content/groups/passwd.md")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", root.path().join("content/groups/passwd.md"))
+        .unwrap();
     std::fs::create_dir_all(root.path().join("content/images")).unwrap();
-    std::os::unix::fs::symlink("/etc/passwd", root.path().join("content/images/passwd.png")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", root.path().join("content/images/passwd.png"))
+        .unwrap();
     std::os::unix::fs::symlink(secret.path(), root.path().join("content/images/ordner")).unwrap();
     std::fs::write(secret.path().join("bild.png"), b"GEHEIMNIS-BILD").unwrap();
     let r = expect_failed_build(&root, "content/groups/geheim.md:1:1");
-    assert!(r.stderr.contains("content/groups/passwd.md:1:1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/groups/passwd.md:1:1"),
+        "{}",
+        r.stderr
+    );
     // Not even the messages show a line of the files behind the links.
-    assert!(!r.stderr.contains("GEHEIMNIS") && !r.stderr.contains("root:"), "outside file was read:\n{}", r.stderr);
+    assert!(
+        !r.stderr.contains("GEHEIMNIS") && !r.stderr.contains("root:"),
+        "outside file was read:\n{}",
+        r.stderr
+    );
 
     // Without the entry links, the image links are skipped silently and never published.
     std::fs::remove_file(root.path().join("content/groups/geheim.md")).unwrap();
     std::fs::remove_file(root.path().join("content/groups/passwd.md")).unwrap();
     let site = expect_build(&root);
     for (p, text) in all_text(site.parent().unwrap()) {
-        assert!(!text.contains("GEHEIMNIS") && !text.contains("root:x:0"), "{p} holds an outside file");
-        assert!(!p.contains("passwd") && !p.contains("ordner"), "{p} published");
+        assert!(
+            !text.contains("GEHEIMNIS") && !text.contains("root:x:0"),
+            "{p} holds an outside file"
+        );
+        assert!(
+            !p.contains("passwd") && !p.contains("ordner"),
+            "{p} published"
+        );
     }
 }
 
@@ -347,13 +458,22 @@ fn symlink_out_of_the_root_is_never_read_or_published() {
 #[test]
 fn symlink_loops_fail_located_and_do_not_hang() {
     let root = Root::new();
-    std::os::unix::fs::symlink("schleife.md", root.path().join("content/groups/schleife.md")).unwrap();
+    std::os::unix::fs::symlink(
+        "schleife.md",
+        root.path().join("content/groups/schleife.md"),
+    )
+    .unwrap();
     std::os::unix::fs::symlink("b.md", root.path().join("content/groups/a.md")).unwrap();
     std::os::unix::fs::symlink("a.md", root.path().join("content/groups/b.md")).unwrap();
     std::fs::create_dir_all(root.path().join("content/images/x")).unwrap();
     std::os::unix::fs::symlink("..", root.path().join("content/images/x/hoch")).unwrap();
     let r = expect_failed_build(&root, "content/groups/schleife.md:1:1");
-    assert!(r.stderr.contains("content/groups/a.md:1:1") && r.stderr.contains("content/groups/b.md:1:1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/groups/a.md:1:1")
+            && r.stderr.contains("content/groups/b.md:1:1"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -361,13 +481,25 @@ fn symlink_loops_fail_located_and_do_not_hang() {
 fn fifo_and_directories_named_md_do_not_hang() {
     let root = Root::new();
     let fifo = root.path().join("content/groups/rohr.md");
-    let ok = Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    let ok = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
     std::fs::create_dir_all(root.path().join("content/groups/ordner.md")).unwrap();
     if ok {
-        let r = run_limited(root.path(), &["check", "--root", "."], Duration::from_secs(30));
+        let r = run_limited(
+            root.path(),
+            &["check", "--root", "."],
+            Duration::from_secs(30),
+        );
         assert_no_panic(&r);
         assert_eq!(r.code, 1, "{}", r.all());
-        assert!(r.stderr.contains("content/groups/rohr.md:1:1"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("content/groups/rohr.md:1:1"),
+            "{}",
+            r.stderr
+        );
     }
 }
 
@@ -376,19 +508,35 @@ fn fifo_and_directories_named_md_do_not_hang() {
 fn symlink_inside_the_root_is_fine() {
     let root = Root::new();
     root.write("content/vorlagen/echt.md", &group("Verlinkt", ""));
-    std::os::unix::fs::symlink("../vorlagen/echt.md", root.path().join("content/groups/verlinkt.md")).unwrap();
+    std::os::unix::fs::symlink(
+        "../vorlagen/echt.md",
+        root.path().join("content/groups/verlinkt.md"),
+    )
+    .unwrap();
     let site = expect_build(&root);
     assert!(group_page(&site, "verlinkt").contains("Verlinkt"));
 }
 
 #[test]
 fn file_names_that_are_not_slugs_fail_located() {
-    for name in ["a..b.md", "mit leerzeichen.md", "Groß.md", "dіabetes.md" /* Cyrillic і */, "a\u{200b}b.md", "-x.md", "x-.md"] {
+    for name in [
+        "a..b.md",
+        "mit leerzeichen.md",
+        "Groß.md",
+        "dіabetes.md", /* Cyrillic і */
+        "a\u{200b}b.md",
+        "-x.md",
+        "x-.md",
+    ] {
         let root = Root::new();
         root.write(&format!("content/groups/{name}"), &group("X", ""));
         let (r, out) = build_web(&root);
         assert_eq!(r.code, 1, "{name}: {}", r.all());
-        assert!(r.stderr.contains(&format!("content/groups/{name}:1:1")), "{name}:\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("content/groups/{name}:1:1")),
+            "{name}:\n{}",
+            r.stderr
+        );
         assert!(!out.exists());
     }
 }
@@ -406,16 +554,32 @@ fn ignored_names_are_ignored() {
 #[test]
 fn references_with_dot_dot_fail_located() {
     let root = Root::new();
-    root.write("content/groups/x.md", &group("X", "organisation = \"../../etc/passwd\"\ncontact_point = \"..\"\n"));
+    root.write(
+        "content/groups/x.md",
+        &group(
+            "X",
+            "organisation = \"../../etc/passwd\"\ncontact_point = \"..\"\n",
+        ),
+    );
     let r = expect_failed_build(&root, "content/groups/x.md:8:16");
-    assert!(r.stderr.contains("content/groups/x.md:9:17"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/groups/x.md:9:17"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn theme_name_escaping_the_root_is_refused() {
     for theme in ["../../../etc", "/etc", "..", "default/../../x"] {
         let root = Root::new();
-        root.write("wegweiser.toml", &SETTINGS.replace("language = \"de\"\n", &format!("language = \"de\"\ntheme = \"{theme}\"\n")));
+        root.write(
+            "wegweiser.toml",
+            &SETTINGS.replace(
+                "language = \"de\"\n",
+                &format!("language = \"de\"\ntheme = \"{theme}\"\n"),
+            ),
+        );
         let r = expect_failed_build(&root, "wegweiser.toml:4:9");
         assert!(!r.stderr.contains("root:x"), "{}", r.stderr);
     }
@@ -423,21 +587,43 @@ fn theme_name_escaping_the_root_is_refused() {
 
 #[test]
 fn image_references_escaping_the_root_fail_located() {
-    for (i, target) in ["../../wegweiser.toml", "/etc/passwd", "images/../../wegweiser.toml", "file:///etc/passwd", "images/%2e%2e/%2e%2e/wegweiser.toml"].iter().enumerate() {
+    for (i, target) in [
+        "../../wegweiser.toml",
+        "/etc/passwd",
+        "images/../../wegweiser.toml",
+        "file:///etc/passwd",
+        "images/%2e%2e/%2e%2e/wegweiser.toml",
+    ]
+    .iter()
+    .enumerate()
+    {
         let root = Root::new();
         root.write("content/images/ok.png", "kein Bild");
-        root.write("content/groups/x.md", &format!("{}\nBild: ![x]({target})\n", group("X", "")));
+        root.write(
+            "content/groups/x.md",
+            &format!("{}\nBild: ![x]({target})\n", group("X", "")),
+        );
         let (r, out) = build_web(&root);
         if r.code == 0 {
             // Accepted only if nothing outside `content/` was published.
             for (p, text) in all_text(&out) {
-                assert!(!text.contains("KISS Teststadt\"\nphone") && !text.contains("root:x:0"), "{i} {target}: {p} holds an outside file");
+                assert!(
+                    !text.contains("KISS Teststadt\"\nphone") && !text.contains("root:x:0"),
+                    "{i} {target}: {p} holds an outside file"
+                );
             }
             let page = group_page(&out.join("site"), "x");
-            assert!(!page.contains("src=\"/etc") && !page.contains("src=\"file:"), "{target}: {page}");
+            assert!(
+                !page.contains("src=\"/etc") && !page.contains("src=\"file:"),
+                "{target}: {page}"
+            );
         } else {
             assert_eq!(r.code, 1, "{target}: {}", r.all());
-            assert!(r.stderr.contains("content/groups/x.md:11:"), "{target}:\n{}", r.stderr);
+            assert!(
+                r.stderr.contains("content/groups/x.md:11:"),
+                "{target}:\n{}",
+                r.stderr
+            );
         }
     }
 }
@@ -446,7 +632,10 @@ fn image_references_escaping_the_root_fail_located() {
 fn cover_image_escaping_the_root_fails_located() {
     for target in ["/etc/passwd", "../wegweiser.toml", "images/../../x.jpg"] {
         let root = Root::new();
-        root.write("wegweiser.toml", &format!("{SETTINGS}\n[print]\ncover_image = \"{target}\"\n"));
+        root.write(
+            "wegweiser.toml",
+            &format!("{SETTINGS}\n[print]\ncover_image = \"{target}\"\n"),
+        );
         expect_failed_build(&root, "wegweiser.toml:11:15");
     }
 }
@@ -475,14 +664,22 @@ ICS: ZEILE\nUMBRUCH;SEMI,KOMMA:DOPPEL
 
 fn hostile_root() -> Root {
     let root = Root::new();
-    let name = "Gruppe <script>alert('xss-name')</script> {{ 6 * 7 }} #read(\"/etc/passwd\") $x$ @ref";
+    let name =
+        "Gruppe <script>alert('xss-name')</script> {{ 6 * 7 }} #read(\"/etc/passwd\") $x$ @ref";
     let extra = "district = \"{% raw %}</td><script>alert('xss-district')</script>\"\n\
                  [[meetings]]\nrhythm = \"weekly\"\nweekday = \"monday\"\nstart = \"19:00\"\n\
                  place = \"Raum <b>1</b> & \\\"2\\\" {{ x }} #read(\\\"/etc/hostname\\\")\"\n\
                  note = \"BEGIN:VEVENT\\r\\nSUMMARY:eingeschleust\\r\\nEND:VEVENT\"\n";
-    let text = group(&name.replace('"', "\\\""), extra).replacen(&format!("Beschreibung von {}.", name.replace('"', "\\\"")), HOSTILE_BODY, 1);
+    let text = group(&name.replace('"', "\\\""), extra).replacen(
+        &format!("Beschreibung von {}.", name.replace('"', "\\\"")),
+        HOSTILE_BODY,
+        1,
+    );
     root.write("content/groups/boese.md", &text);
-    root.write("content/pages/vorwort.md", &format!("+++\ntitle = \"Vorwort {{{{ 1 + 1 }}}} #eval(\\\"2\\\")\"\n+++\n{HOSTILE_BODY}"));
+    root.write(
+        "content/pages/vorwort.md",
+        &format!("+++\ntitle = \"Vorwort {{{{ 1 + 1 }}}} #eval(\\\"2\\\")\"\n+++\n{HOSTILE_BODY}"),
+    );
     root
 }
 
@@ -498,10 +695,21 @@ fn assert_site_inert(site: &Path) {
             for tag in ["onerror", "onload", "onclick"] {
                 assert!(!lower.contains(&format!(" {tag}=")), "{p}: {tag} attribute");
             }
-            assert!(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"), "{p}: javascript: URL");
-            assert!(!lower.contains("<iframe") && !lower.contains("<style>body"), "{p}: iframe or style from content");
+            assert!(
+                !lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"),
+                "{p}: javascript: URL"
+            );
+            assert!(
+                !lower.contains("<iframe") && !lower.contains("<style>body"),
+                "{p}: iframe or style from content"
+            );
             // Template syntax from content is shown, not evaluated.
-            assert!(!text.contains("1337") && !text.contains("SCHLEIFESCHLEIFE") && !text.contains(">42<"), "{p}: template syntax evaluated");
+            assert!(
+                !text.contains("1337")
+                    && !text.contains("SCHLEIFESCHLEIFE")
+                    && !text.contains(">42<"),
+                "{p}: template syntax evaluated"
+            );
         }
         assert!(!text.contains("root:x:0"), "{p}: /etc/passwd read");
     }
@@ -514,15 +722,30 @@ fn content_that_looks_like_code_is_inert_on_the_web() {
     assert_site_inert(&site);
     let page = group_page(&site, "boese");
     // The text is there, escaped.
-    assert!(page.contains("{{ 6 * 7 }}"), "tera syntax of the name shown as text");
-    assert!(page.contains("&lt;script&gt;alert") || page.contains("&lt;script>alert"), "the name's markup shown as text");
+    assert!(
+        page.contains("{{ 6 * 7 }}"),
+        "tera syntax of the name shown as text"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert") || page.contains("&lt;script>alert"),
+        "the name's markup shown as text"
+    );
     assert!(page.contains("#read("), "typst syntax shown as text");
     let vorwort = std::fs::read_to_string(site.join("vorwort/index.html")).unwrap();
     assert!(vorwort.contains("{{ 1 + 1 }}"), "{vorwort}");
     // The calendar: no injected lines, every line ≤ 75 octets or folded.
     let ics = std::fs::read_to_string(site.join("kalender/boese.ics")).unwrap();
-    assert_eq!(ics.lines().filter(|l| l.trim_end() == "BEGIN:VEVENT").count(), 1, "{ics}");
-    assert!(!ics.lines().any(|l| l.starts_with("SUMMARY:eingeschleust")), "{ics}");
+    assert_eq!(
+        ics.lines()
+            .filter(|l| l.trim_end() == "BEGIN:VEVENT")
+            .count(),
+        1,
+        "{ics}"
+    );
+    assert!(
+        !ics.lines().any(|l| l.starts_with("SUMMARY:eingeschleust")),
+        "{ics}"
+    );
     // JSON stays valid JSON.
     let json = std::fs::read_to_string(site.join("daten/wegweiser.json")).unwrap();
     serde_json::from_str::<serde_json::Value>(&json).expect("export is valid JSON");
@@ -540,25 +763,56 @@ fn content_that_looks_like_code_is_inert_in_print() {
         return;
     }
     let root = hostile_root();
-    let r = run_limited(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027"], Duration::from_secs(400));
+    let r = run_limited(
+        root.path(),
+        &["build", "--root", ".", "--out", "out", "--year", "2027"],
+        Duration::from_secs(400),
+    );
     assert_no_panic(&r);
     assert_eq!(r.code, 0, "{}", r.all());
     let text = pdf_text(&root.path().join("out/print/wegweiser-2027.pdf"), None);
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("Tera:"), "the hostile description is in the PDF:\n{flat}");
+    assert!(
+        flat.contains("Tera:"),
+        "the hostile description is in the PDF:\n{flat}"
+    );
     assert!(!flat.contains("root:x:0"), "typst read /etc/passwd");
     assert!(!flat.contains("1337"), "#eval evaluated");
-    for shown in ["#read(\"/etc/passwd\")", "#import", "#include", "#eval(", "$x^2$", "@ref", "<label>", "{{ site.title }}", "<script>alert"] {
-        assert!(flat.contains(shown), "`{shown}` not shown literally in the PDF:\n{flat}");
+    for shown in [
+        "#read(\"/etc/passwd\")",
+        "#import",
+        "#include",
+        "#eval(",
+        "$x^2$",
+        "@ref",
+        "<label>",
+        "{{ site.title }}",
+        "<script>alert",
+    ] {
+        assert!(
+            flat.contains(shown),
+            "`{shown}` not shown literally in the PDF:\n{flat}"
+        );
     }
 }
 
 #[test]
 fn csv_export_neutralises_formulas() {
     let root = Root::new();
-    for (i, name) in ["=HYPERLINK(\"http://evil.example\",\"x\")", "+49 SUM(A1)", "@SUM(1+1)", "-2+3", "\tTAB", "Normal"].iter().enumerate() {
+    for (i, name) in [
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        "+49 SUM(A1)",
+        "@SUM(1+1)",
+        "-2+3",
+        "\tTAB",
+        "Normal",
+    ]
+    .iter()
+    .enumerate()
+    {
         let extra = "[contact]\nperson = \"=cmd|' /C calc'!A0\"\nphone = \"+49 1234 5678\"\nconsent = 2023-01-01\n";
-        let text = group(&name.replace('"', "\\\"").replace('\t', "\\t"), extra).replace("2026-09-14", "2023-01-05");
+        let text = group(&name.replace('"', "\\\"").replace('\t', "\\t"), extra)
+            .replace("2026-09-14", "2023-01-05");
         root.write(&format!("content/groups/g{i}.md"), &text);
     }
     let r = root.run(&["stale", "--root", ".", "--year", "2027", "--format", "csv"]);
@@ -569,7 +823,11 @@ fn csv_export_neutralises_formulas() {
         for cell in line.split("\",\"") {
             let cell = cell.trim_start_matches('"');
             cells += 1;
-            assert!(!cell.starts_with(['=', '+', '@', '-', '\t', '\r']), "formula cell `{cell}` in:\n{}", r.stdout);
+            assert!(
+                !cell.starts_with(['=', '+', '@', '-', '\t', '\r']),
+                "formula cell `{cell}` in:\n{}",
+                r.stdout
+            );
         }
     }
     assert!(cells > 10, "{}", r.stdout);
@@ -585,19 +843,38 @@ fn typst_world_refuses_files_outside() {
         eprintln!("pdftotext missing: skipped");
         return;
     }
-    for (i, path) in ["/etc/passwd", "../../../../../../etc/passwd", "/proc/self/environ", "../../wegweiser.toml"].iter().enumerate() {
+    for (i, path) in [
+        "/etc/passwd",
+        "../../../../../../etc/passwd",
+        "/proc/self/environ",
+        "../../wegweiser.toml",
+    ]
+    .iter()
+    .enumerate()
+    {
         let root = Root::new();
         root.write(
             "themes/default/print/wegweiser.typ",
             &format!("#let data = none\nHallo {i}\n#let x = read(\"{path}\")\n#x\n"),
         );
-        let r = run_limited(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027"], Duration::from_secs(300));
+        let r = run_limited(
+            root.path(),
+            &["build", "--root", ".", "--out", "out", "--year", "2027"],
+            Duration::from_secs(300),
+        );
         assert_no_panic(&r);
         if r.code == 0 {
             let text = pdf_text(&root.path().join("out/print/wegweiser-2027.pdf"), None);
-            assert!(!text.contains("root:x:0") && !text.contains("base_url") && !text.contains("PATH="), "{path} was read:\n{text}");
+            assert!(
+                !text.contains("root:x:0") && !text.contains("base_url") && !text.contains("PATH="),
+                "{path} was read:\n{text}"
+            );
         } else {
-            assert!(!r.stderr.contains("root:x:0") && !r.stderr.contains("PATH="), "{}", r.stderr);
+            assert!(
+                !r.stderr.contains("root:x:0") && !r.stderr.contains("PATH="),
+                "{}",
+                r.stderr
+            );
         }
     }
 }

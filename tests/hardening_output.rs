@@ -30,7 +30,15 @@ fn bin() -> &'static Path {
 fn run_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(bin());
     cmd.args(args).current_dir(cwd).env("NO_COLOR", "1");
-    for k in ["SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "LC_TIME", "LC_COLLATE", "LANGUAGE"] {
+    for k in [
+        "SOURCE_DATE_EPOCH",
+        "TZ",
+        "LANG",
+        "LC_ALL",
+        "LC_TIME",
+        "LC_COLLATE",
+        "LANGUAGE",
+    ] {
         cmd.env_remove(k);
     }
     for (k, v) in env {
@@ -55,7 +63,9 @@ fn first_difference(a: &Tree, b: &Tree) -> Option<String> {
             _ => {}
         }
     }
-    mb.keys().find(|p| !ma.contains_key(*p)).map(|p| format!("{p} only in the second tree"))
+    mb.keys()
+        .find(|p| !ma.contains_key(*p))
+        .map(|p| format!("{p} only in the second tree"))
 }
 
 // ---------------------------------------------------------------------------
@@ -68,53 +78,126 @@ fn sample_builds_are_byte_identical_across_cwd_tz_and_locale() {
     let repo_s = repo.to_str().unwrap();
     // 1: from the repository, relative paths, UTC and the C locale.
     let out1 = tmp.path().join("eins");
-    let r = run_env(&repo, &["build", "--root", ".", "--out", out1.to_str().unwrap(), "--year", "2027"], &[("TZ", "UTC"), ("LANG", "C"), ("LC_ALL", "C")]);
+    let r = run_env(
+        &repo,
+        &[
+            "build",
+            "--root",
+            ".",
+            "--out",
+            out1.to_str().unwrap(),
+            "--year",
+            "2027",
+        ],
+        &[("TZ", "UTC"), ("LANG", "C"), ("LC_ALL", "C")],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     // 2: from another folder, absolute root, another time zone and locales.
     let elsewhere = tmp.path().join("anderswo/tief");
     std::fs::create_dir_all(&elsewhere).unwrap();
     let r = run_env(
         &elsewhere,
-        &["build", "--root", repo_s, "--out", "../../zwei/x", "--year", "2027"],
-        &[("TZ", "Pacific/Kiritimati"), ("LANG", "tr_TR.UTF-8"), ("LC_ALL", "tr_TR.UTF-8"), ("LC_COLLATE", "sv_SE.UTF-8"), ("LANGUAGE", "en")],
+        &[
+            "build",
+            "--root",
+            repo_s,
+            "--out",
+            "../../zwei/x",
+            "--year",
+            "2027",
+        ],
+        &[
+            ("TZ", "Pacific/Kiritimati"),
+            ("LANG", "tr_TR.UTF-8"),
+            ("LC_ALL", "tr_TR.UTF-8"),
+            ("LC_COLLATE", "sv_SE.UTF-8"),
+            ("LANGUAGE", "en"),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.all());
     let a = snapshot(&out1);
     let b = snapshot(&tmp.path().join("zwei/x"));
     assert!(a.iter().any(|(p, _)| p.ends_with(".pdf")), "PDF built");
-    assert!(a.iter().any(|(p, _)| p.ends_with(".ics")), "calendars built");
-    assert!(a.iter().any(|(p, _)| p.ends_with("wegweiser.json")), "export built");
+    assert!(
+        a.iter().any(|(p, _)| p.ends_with(".ics")),
+        "calendars built"
+    );
+    assert!(
+        a.iter().any(|(p, _)| p.ends_with("wegweiser.json")),
+        "export built"
+    );
     assert_eq!(first_difference(&a, &b), None);
     // 3: the same again, with SOURCE_DATE_EPOCH set: the site is the same,
     // and a second build with the same epoch is identical too.
     let out3 = tmp.path().join("drei");
     let out4 = tmp.path().join("vier");
     for out in [&out3, &out4] {
-        let r = run_env(&repo, &["build", "--root", ".", "--out", out.to_str().unwrap(), "--year", "2027"], &[("SOURCE_DATE_EPOCH", "1790000000")]);
+        let r = run_env(
+            &repo,
+            &[
+                "build",
+                "--root",
+                ".",
+                "--out",
+                out.to_str().unwrap(),
+                "--year",
+                "2027",
+            ],
+            &[("SOURCE_DATE_EPOCH", "1790000000")],
+        );
         assert_eq!(r.code, 0, "{}", r.all());
     }
     assert_eq!(first_difference(&snapshot(&out3), &snapshot(&out4)), None);
-    let site = |t: Tree| t.into_iter().filter(|(p, _)| p.starts_with("site/")).collect::<Tree>();
-    assert_eq!(first_difference(&site(snapshot(&out3)), &site(a)), None, "the site does not depend on SOURCE_DATE_EPOCH");
+    let site = |t: Tree| {
+        t.into_iter()
+            .filter(|(p, _)| p.starts_with("site/"))
+            .collect::<Tree>()
+    };
+    assert_eq!(
+        first_difference(&site(snapshot(&out3)), &site(a)),
+        None,
+        "the site does not depend on SOURCE_DATE_EPOCH"
+    );
 }
 
 #[test]
 fn source_date_epoch_is_honoured() {
     let root = Root::new();
     // 2028-03-01T12:00:00Z: no --year, so the edition is 2028.
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out"], &[("SOURCE_DATE_EPOCH", "1835524800"), ("TZ", "America/Los_Angeles")]);
+    let r = run_env(
+        root.path(),
+        &["build", "--root", ".", "--out", "out"],
+        &[
+            ("SOURCE_DATE_EPOCH", "1835524800"),
+            ("TZ", "America/Los_Angeles"),
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     let pdf = root.path().join("out/print/wegweiser-2028.pdf");
     assert!(pdf.is_file(), "edition year from SOURCE_DATE_EPOCH");
     let first = std::fs::read(&pdf).unwrap();
     if have("pdfinfo") {
-        let info = Command::new("pdfinfo").arg("-isodates").arg(&pdf).output().unwrap();
+        let info = Command::new("pdfinfo")
+            .arg("-isodates")
+            .arg(&pdf)
+            .output()
+            .unwrap();
         let info = String::from_utf8_lossy(&info.stdout);
-        let created = info.lines().find(|l| l.starts_with("CreationDate:")).unwrap_or("");
-        assert!(created.contains("2028-03-01"), "creation date from SOURCE_DATE_EPOCH: {info}");
+        let created = info
+            .lines()
+            .find(|l| l.starts_with("CreationDate:"))
+            .unwrap_or("");
+        assert!(
+            created.contains("2028-03-01"),
+            "creation date from SOURCE_DATE_EPOCH: {info}"
+        );
     }
     // Same epoch, another time zone: the same bytes.
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out"], &[("SOURCE_DATE_EPOCH", "1835524800"), ("TZ", "Asia/Tokyo")]);
+    let r = run_env(
+        root.path(),
+        &["build", "--root", ".", "--out", "out"],
+        &[("SOURCE_DATE_EPOCH", "1835524800"), ("TZ", "Asia/Tokyo")],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(std::fs::read(&pdf).unwrap() == first, "PDF depends on TZ");
 }
@@ -134,7 +217,13 @@ fn write_groups(root: &Root, n: usize, version: &str) {
             i % 4 + 1
         );
         let text = group(&format!("Gruppe {i} {version}"), &extra);
-        root.write(&format!("content/groups/gruppe-{i}.md"), &format!("{text}\n## Über uns\n\nVersion {version}, Gruppe {i}. {}\n", "Wir treffen uns. ".repeat(30)));
+        root.write(
+            &format!("content/groups/gruppe-{i}.md"),
+            &format!(
+                "{text}\n## Über uns\n\nVersion {version}, Gruppe {i}. {}\n",
+                "Wir treffen uns. ".repeat(30)
+            ),
+        );
     }
 }
 
@@ -168,7 +257,10 @@ fn sigkill_at_any_moment_leaves_old_or_new_output() {
     let full = t0.elapsed();
     let new = snapshot(&root.path().join("out"));
     assert_ne!(old, new);
-    assert!(old.iter().any(|(p, _)| p.ends_with(".pdf")) && new.iter().any(|(p, _)| p.ends_with(".pdf")));
+    assert!(
+        old.iter().any(|(p, _)| p.ends_with(".pdf"))
+            && new.iter().any(|(p, _)| p.ends_with(".pdf"))
+    );
 
     let mut current = "neu";
     let mut seen = BTreeMap::<&str, usize>::new();
@@ -206,16 +298,28 @@ fn sigkill_at_any_moment_leaves_old_or_new_output() {
             );
         };
         assert!(state == current || state == target, "{state}");
-        *seen.entry(if state == current { "unchanged" } else { "swapped" }).or_default() += 1;
+        *seen
+            .entry(if state == current {
+                "unchanged"
+            } else {
+                "swapped"
+            })
+            .or_default() += 1;
         current = state;
     }
     eprintln!("SIGKILL outcomes: {seen:?} (full build {full:?})");
-    assert!(seen.get("unchanged").copied().unwrap_or(0) > 0, "some kills must hit a running build");
+    assert!(
+        seen.get("unchanged").copied().unwrap_or(0) > 0,
+        "some kills must hit a running build"
+    );
 
     // The next build succeeds and leaves no staging folders behind.
     write_groups(&root, N, "alt");
     build(&root);
-    assert!(snapshot(&root.path().join("out")) == old, "rebuild after the kills gives the old tree again");
+    assert!(
+        snapshot(&root.path().join("out")) == old,
+        "rebuild after the kills gives the old tree again"
+    );
     let leftovers: Vec<String> = std::fs::read_dir(root.path())
         .unwrap()
         .flatten()
@@ -229,11 +333,23 @@ fn sigkill_at_any_moment_leaves_old_or_new_output() {
 #[test]
 fn failed_build_leaves_previous_output_exactly() {
     let root = big_root(20);
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web"], &[]);
+    let r = run_env(
+        root.path(),
+        &[
+            "build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web",
+        ],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     let before = snapshot(&root.path().join("out"));
     root.write("content/groups/gruppe-3.md", "+++\nkaputt\n");
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web"], &[]);
+    let r = run_env(
+        root.path(),
+        &[
+            "build", "--root", ".", "--out", "out", "--year", "2027", "--only", "web",
+        ],
+        &[],
+    );
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(snapshot(&root.path().join("out")) == before);
 }
@@ -242,15 +358,33 @@ fn failed_build_leaves_previous_output_exactly() {
 fn refuses_an_output_folder_it_did_not_make() {
     let root = Root::new();
     root.write("out/wichtig.txt", "nicht löschen");
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out", "--only", "web", "--year", "2027"], &[]);
+    let r = run_env(
+        root.path(),
+        &[
+            "build", "--root", ".", "--out", "out", "--only", "web", "--year", "2027",
+        ],
+        &[],
+    );
     // Wrong usage: the `--out` given.
     assert_eq!(r.code, 2, "{}", r.all());
-    assert_eq!(std::fs::read_to_string(root.path().join("out/wichtig.txt")).unwrap(), "nicht löschen");
+    assert_eq!(
+        std::fs::read_to_string(root.path().join("out/wichtig.txt")).unwrap(),
+        "nicht löschen"
+    );
     // Nor a file in its place.
     root.write("datei", "x");
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "datei", "--only", "web", "--year", "2027"], &[]);
+    let r = run_env(
+        root.path(),
+        &[
+            "build", "--root", ".", "--out", "datei", "--only", "web", "--year", "2027",
+        ],
+        &[],
+    );
     assert_eq!(r.code, 2, "{}", r.all());
-    assert_eq!(std::fs::read_to_string(root.path().join("datei")).unwrap(), "x");
+    assert_eq!(
+        std::fs::read_to_string(root.path().join("datei")).unwrap(),
+        "x"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -264,7 +398,11 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -274,7 +412,11 @@ fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
-                _ if name.starts_with("#x") || name.starts_with("#X") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
+                _ if name.starts_with("#x") || name.starts_with("#X") => {
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
             };
@@ -298,7 +440,10 @@ fn decode_entities(s: &str) -> String {
 /// Whitespace (also non-breaking) collapsed, for comparing texts across
 /// line breaks of HTML, ICS folding and PDF layout.
 fn flat(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every text an output folder holds: files (raw, entity-decoded, ICS
@@ -309,14 +454,26 @@ fn output_texts(out: &Path) -> Vec<(String, String)> {
         if p.ends_with(".pdf") {
             if have("pdftotext") {
                 for mode in ["-layout", "-raw"] {
-                    let o = Command::new("pdftotext").arg(mode).arg(out.join(&p)).arg("-").output().unwrap();
-                    texts.push((format!("{p} ({mode})"), flat(&String::from_utf8_lossy(&o.stdout))));
+                    let o = Command::new("pdftotext")
+                        .arg(mode)
+                        .arg(out.join(&p))
+                        .arg("-")
+                        .output()
+                        .unwrap();
+                    texts.push((
+                        format!("{p} ({mode})"),
+                        flat(&String::from_utf8_lossy(&o.stdout)),
+                    ));
                 }
             }
             continue;
         }
         let raw = String::from_utf8_lossy(&bytes).into_owned();
-        let unfolded = raw.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";").replace("\\n", " ");
+        let unfolded = raw
+            .replace("\r\n ", "")
+            .replace("\\,", ",")
+            .replace("\\;", ";")
+            .replace("\\n", " ");
         let json_unescaped = raw.replace("\\\"", "\"").replace("\\/", "/");
         texts.push((p.clone(), flat(&decode_entities(&raw))));
         texts.push((format!("{p} (unfolded)"), flat(&decode_entities(&unfolded))));
@@ -330,13 +487,24 @@ fn forbidden_values(content: &Path) -> Vec<(String, String)> {
     let mut forbidden = Vec::new();
     for e in std::fs::read_dir(content.join("groups")).unwrap().flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap();
-        let front = text.trim_start_matches('\u{feff}').split("+++").nth(1).unwrap_or("");
-        let v: toml::Table = toml::from_str(front).unwrap_or_else(|err| panic!("{}: {err}", e.path().display()));
+        let front = text
+            .trim_start_matches('\u{feff}')
+            .split("+++")
+            .nth(1)
+            .unwrap_or("");
+        let v: toml::Table =
+            toml::from_str(front).unwrap_or_else(|err| panic!("{}: {err}", e.path().display()));
         let slug = e.path().file_stem().unwrap().to_string_lossy().into_owned();
-        let confidential = v.get("confidential").and_then(|c| c.as_bool()).unwrap_or(false);
+        let confidential = v
+            .get("confidential")
+            .and_then(|c| c.as_bool())
+            .unwrap_or(false);
         let contact = v.get("contact").and_then(|c| c.as_table());
         let consent = contact.is_some_and(|c| c.contains_key("consent"));
-        let via = contact.and_then(|c| c.get("via_contact_point")).and_then(|b| b.as_bool()).unwrap_or(false);
+        let via = contact
+            .and_then(|c| c.get("via_contact_point"))
+            .and_then(|b| b.as_bool())
+            .unwrap_or(false);
         let mut add = |why: &str, value: &str| {
             let value = value.trim();
             if value.len() >= 4 {
@@ -344,7 +512,12 @@ fn forbidden_values(content: &Path) -> Vec<(String, String)> {
             }
         };
         if confidential {
-            for m in v.get("meetings").and_then(|m| m.as_array()).into_iter().flatten() {
+            for m in v
+                .get("meetings")
+                .and_then(|m| m.as_array())
+                .into_iter()
+                .flatten()
+            {
                 for k in ["place", "address"] {
                     if let Some(s) = m.get(k).and_then(|s| s.as_str()) {
                         add(&format!("confidential {k}"), s);
@@ -355,7 +528,12 @@ fn forbidden_values(content: &Path) -> Vec<(String, String)> {
         if confidential || !consent || via {
             for k in ["person", "phone", "email"] {
                 if let Some(s) = contact.and_then(|c| c.get(k)).and_then(|s| s.as_str()) {
-                    add(&format!("{k} (confidential {confidential}, consent {consent}, via_contact_point {via})"), s);
+                    add(
+                        &format!(
+                            "{k} (confidential {confidential}, consent {consent}, via_contact_point {via})"
+                        ),
+                        s,
+                    );
                     if k == "email" {
                         // Also the parts, the way the export splits them.
                         if let Some((u, _)) = s.split_once('@') {
@@ -391,10 +569,16 @@ fn loaded_foreign_urls(out: &Path, own_host: &str) -> Vec<String> {
     };
     let foreign = |url: &str| -> bool {
         let u = url.trim().to_ascii_lowercase();
-        let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).or_else(|| u.strip_prefix("//"));
+        let rest = u
+            .strip_prefix("https://")
+            .or_else(|| u.strip_prefix("http://"))
+            .or_else(|| u.strip_prefix("//"));
         match rest {
             Some(r) => r.split(['/', '?', '#', ':']).next().unwrap_or("") != own_host,
-            None => u.starts_with("data:") && !u.starts_with("data:image/") || u.starts_with("javascript:"),
+            None => {
+                u.starts_with("data:") && !u.starts_with("data:image/")
+                    || u.starts_with("javascript:")
+            }
         }
     };
     for (p, bytes) in snapshot(out) {
@@ -403,17 +587,34 @@ fn loaded_foreign_urls(out: &Path, own_host: &str) -> Vec<String> {
             // Every tag that loads something, with its URL attributes.
             for tag in text.split('<').skip(1) {
                 let tag = tag.split('>').next().unwrap_or("");
-                let name = tag.split([' ', '\n', '\t', '/']).next().unwrap_or("").to_ascii_lowercase();
+                let name = tag
+                    .split([' ', '\n', '\t', '/'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 let urls: Vec<String> = match name.as_str() {
-                    "script" | "img" | "iframe" | "frame" | "embed" | "source" | "audio" | "video" | "track" | "input" => {
-                        [attr_value(tag, "src"), attr_value(tag, "srcset"), attr_value(tag, "poster")].concat()
-                    }
+                    "script" | "img" | "iframe" | "frame" | "embed" | "source" | "audio"
+                    | "video" | "track" | "input" => [
+                        attr_value(tag, "src"),
+                        attr_value(tag, "srcset"),
+                        attr_value(tag, "poster"),
+                    ]
+                    .concat(),
                     "object" => attr_value(tag, "data"),
                     "link" => {
                         let rel = attr_value(tag, "rel").join(" ").to_ascii_lowercase();
-                        if ["stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "preconnect", "dns-prefetch"]
-                            .iter()
-                            .any(|r| rel.contains(r))
+                        if [
+                            "stylesheet",
+                            "icon",
+                            "preload",
+                            "prefetch",
+                            "modulepreload",
+                            "manifest",
+                            "preconnect",
+                            "dns-prefetch",
+                        ]
+                        .iter()
+                        .any(|r| rel.contains(r))
                         {
                             attr_value(tag, "href")
                         } else {
@@ -431,7 +632,10 @@ fn loaded_foreign_urls(out: &Path, own_host: &str) -> Vec<String> {
                         }
                     }
                 }
-                if attr_value(tag, "style").iter().any(|s| s.to_ascii_lowercase().contains("url(")) {
+                if attr_value(tag, "style")
+                    .iter()
+                    .any(|s| s.to_ascii_lowercase().contains("url("))
+                {
                     found.push(format!("{p}: <{name} style=url(…)>"));
                 }
             }
@@ -442,7 +646,12 @@ fn loaded_foreign_urls(out: &Path, own_host: &str) -> Vec<String> {
         if p.ends_with(".css") || p.ends_with(".html") {
             let lower = text.to_ascii_lowercase();
             for (i, _) in lower.match_indices("url(") {
-                let url = lower[i + 4..].trim_start_matches(['"', '\'', ' ']).split([')', '"', '\'']).next().unwrap_or("").to_owned();
+                let url = lower[i + 4..]
+                    .trim_start_matches(['"', '\'', ' '])
+                    .split([')', '"', '\''])
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
                 if foreign(&url) {
                     found.push(format!("{p}: url({url})"));
                 }
@@ -450,7 +659,14 @@ fn loaded_foreign_urls(out: &Path, own_host: &str) -> Vec<String> {
         }
         if p.ends_with(".js") {
             let lower = text.to_ascii_lowercase();
-            for needle in ["fetch(\"http", "fetch('http", "xmlhttprequest", "importscripts(", "navigator.sendbeacon", "new websocket"] {
+            for needle in [
+                "fetch(\"http",
+                "fetch('http",
+                "xmlhttprequest",
+                "importscripts(",
+                "navigator.sendbeacon",
+                "new websocket",
+            ] {
                 if lower.contains(needle) {
                     found.push(format!("{p}: {needle}"));
                 }
@@ -474,18 +690,42 @@ fn audit(out: &Path, content: &Path, own_host: &str) -> usize {
     }
     assert!(leaks.is_empty(), "privacy leaks:\n{}", leaks.join("\n"));
     let foreign = loaded_foreign_urls(out, own_host);
-    assert!(foreign.is_empty(), "third-party requests:\n{}", foreign.join("\n"));
+    assert!(
+        foreign.is_empty(),
+        "third-party requests:\n{}",
+        foreign.join("\n")
+    );
     forbidden.len()
 }
 
 #[test]
 fn privacy_audit_of_the_sample() {
     let out = tempfile::tempdir().unwrap();
-    let r = run_env(&repo(), &["build", "--root", ".", "--out", out.path().to_str().unwrap(), "--year", "2027"], &[]);
+    let r = run_env(
+        &repo(),
+        &[
+            "build",
+            "--root",
+            ".",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--year",
+            "2027",
+        ],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
-    let settings: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("wegweiser.toml")).unwrap()).unwrap();
+    let settings: toml::Table =
+        toml::from_str(&std::fs::read_to_string(repo().join("wegweiser.toml")).unwrap()).unwrap();
     let base = settings["base_url"].as_str().unwrap();
-    let host = base.split("://").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let host = base
+        .split("://")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
     let checked = audit(out.path(), &repo().join("content"), &host);
     assert!(checked > 0, "the sample has a confidential group to check");
     // No `x@y` address in any file of the site (harvest protection).
@@ -495,7 +735,11 @@ fn privacy_audit_of_the_sample() {
         }
         let text = String::from_utf8_lossy(&bytes);
         // Calendar UIDs (`slug-1@host`) look like addresses but are none.
-        let text: String = text.lines().filter(|l| !l.starts_with("UID:")).collect::<Vec<_>>().join("\n");
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("UID:"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let plain = regex_like_email(&text);
         assert!(plain.is_none(), "{p}: plain e-mail address {plain:?}");
     }
@@ -506,7 +750,9 @@ fn regex_like_email(s: &str) -> Option<String> {
     let b = s.as_bytes();
     for (at, _) in s.match_indices('@') {
         let mut start = at;
-        while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b"._%+-".contains(&b[start - 1])) {
+        while start > 0
+            && (b[start - 1].is_ascii_alphanumeric() || b"._%+-".contains(&b[start - 1]))
+        {
             start -= 1;
         }
         let mut end = at + 1;
@@ -550,7 +796,11 @@ fn privacy_audit_of_a_fixture() {
             group("Fremde Inhalte", "")
         ),
     );
-    let r = run_env(root.path(), &["build", "--root", ".", "--out", "out", "--year", "2027"], &[]);
+    let r = run_env(
+        root.path(),
+        &["build", "--root", ".", "--out", "out", "--year", "2027"],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     let out = root.path().join("out");
     let checked = audit(&out, &root.path().join("content"), "wegweiser.example");
@@ -559,12 +809,28 @@ fn privacy_audit_of_a_fixture() {
     // notes are free text: only place/address/contact are promised. The
     // consented contact is published.
     let page = std::fs::read_to_string(out.join("site/gruppen/offen/index.html")).unwrap();
-    assert!(decode_entities(&page).contains("Frau Sichtbar"), "consented contact shown");
+    assert!(
+        decode_entities(&page).contains("Frau Sichtbar"),
+        "consented contact shown"
+    );
     let fremd = std::fs::read_to_string(out.join("site/gruppen/fremd/index.html")).unwrap();
-    assert!(fremd.contains("https://verein.example/"), "ordinary links stay");
+    assert!(
+        fremd.contains("https://verein.example/"),
+        "ordinary links stay"
+    );
     // A Markdown image from another host is refused with a located error.
-    root.write("content/groups/bild.md", &format!("{}\n![Pixel](https://tracker.example/pixel.gif)\n", group("Bild", "")));
+    root.write(
+        "content/groups/bild.md",
+        &format!(
+            "{}\n![Pixel](https://tracker.example/pixel.gif)\n",
+            group("Bild", "")
+        ),
+    );
     let r = run_env(root.path(), &["check", "--root", "."], &[]);
     assert_eq!(r.code, 1, "{}", r.all());
-    assert!(r.stderr.contains("content/groups/bild.md:11:1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/groups/bild.md:11:1"),
+        "{}",
+        r.stderr
+    );
 }

@@ -9,7 +9,9 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use wegweiser::load::front_matter::{self, split};
-use wegweiser::load::raw::{ContactPointFront, GroupFront, IndicationsFile, OrganisationFront, PageFront, SettingsFile};
+use wegweiser::load::raw::{
+    ContactPointFront, GroupFront, IndicationsFile, OrganisationFront, PageFront, SettingsFile,
+};
 use wegweiser::model::{Date, Meeting, Rhythm, SortKey, Time, Weekday};
 use wegweiser::render::markdown::to_html;
 
@@ -74,8 +76,15 @@ fn check_problems(text: &str, problems: &[front_matter::Problem]) -> Result<(), 
     prop_assert!(!problems.is_empty(), "an error without a problem");
     for (span, _) in problems {
         if let Some(span) = span {
-            prop_assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} outside 0..{}", text.len());
-            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span {span:?} not on a char boundary");
+            prop_assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "span {span:?} outside 0..{}",
+                text.len()
+            );
+            prop_assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "span {span:?} not on a char boundary"
+            );
         }
     }
     Ok(())
@@ -196,7 +205,10 @@ fn hostile_markdown() -> impl Strategy<Value = String> {
         "[a-zA-Z ]{1,10}".prop_map(|s| s),
         any::<char>().prop_map(|c| c.to_string()),
     ];
-    prop_oneof![prop::collection::vec(piece, 0..30).prop_map(|v| v.concat()), ".{0,200}"]
+    prop_oneof![
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat()),
+        ".{0,200}"
+    ]
 }
 
 /// The attributes of every tag of sanitised HTML: (tag, name, value).
@@ -209,7 +221,12 @@ fn tags(html: &str) -> Vec<(String, String, String)> {
         out.push((name.clone(), String::new(), String::new()));
         let mut rest = parts.next().unwrap_or("");
         while let Some(eq) = rest.find('=') {
-            let attr = rest[..eq].trim().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+            let attr = rest[..eq]
+                .trim()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             let after = &rest[eq + 1..];
             let (value, next) = match after.chars().next() {
                 Some(q @ ('"' | '\'')) => {
@@ -235,14 +252,20 @@ fn decode(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let semi = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let c = semi.and_then(|e| match &rest[1..e] {
             "amp" => Some('&'),
             "lt" => Some('<'),
             "gt" => Some('>'),
             "quot" => Some('"'),
             "colon" => Some(':'),
-            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
+            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         });
@@ -265,19 +288,45 @@ fn assert_safe_html(md: &str, html: &str) -> Result<(), TestCaseError> {
     for (tag, attr, value) in tags(html) {
         let tag = tag.trim_start_matches('/');
         prop_assert!(
-            !matches!(tag, "script" | "iframe" | "style" | "object" | "embed" | "form" | "svg" | "math" | "link" | "meta" | "base"),
+            !matches!(
+                tag,
+                "script"
+                    | "iframe"
+                    | "style"
+                    | "object"
+                    | "embed"
+                    | "form"
+                    | "svg"
+                    | "math"
+                    | "link"
+                    | "meta"
+                    | "base"
+            ),
             "<{tag}> from {md:?}: {html}"
         );
-        prop_assert!(!attr.starts_with("on"), "{attr}= on <{tag}> from {md:?}: {html}");
+        prop_assert!(
+            !attr.starts_with("on"),
+            "{attr}= on <{tag}> from {md:?}: {html}"
+        );
         prop_assert!(attr != "style", "style= from {md:?}: {html}");
-        let v: String = decode(&value).chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-        if matches!(attr.as_str(), "href" | "src" | "action" | "data" | "formaction" | "srcset") {
+        let v: String = decode(&value)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(
+            attr.as_str(),
+            "href" | "src" | "action" | "data" | "formaction" | "srcset"
+        ) {
             for scheme in ["javascript:", "vbscript:", "data:"] {
                 prop_assert!(!v.starts_with(scheme), "{attr}={value} from {md:?}: {html}");
             }
         }
         if tag == "img" && attr == "src" {
-            prop_assert!(!v.contains("://") && !v.starts_with("//"), "image from another host: {value} from {md:?}: {html}");
+            prop_assert!(
+                !v.contains("://") && !v.starts_with("//"),
+                "image from another host: {value} from {md:?}: {html}"
+            );
         }
     }
     Ok(())
@@ -365,7 +414,12 @@ proptest! {
 // Meetings
 
 fn rhythm() -> impl Strategy<Value = Rhythm> {
-    prop_oneof![Just(Rhythm::Weekly), Just(Rhythm::Biweekly), Just(Rhythm::Monthly), Just(Rhythm::Irregular)]
+    prop_oneof![
+        Just(Rhythm::Weekly),
+        Just(Rhythm::Biweekly),
+        Just(Rhythm::Monthly),
+        Just(Rhythm::Irregular)
+    ]
 }
 
 fn weekday() -> impl Strategy<Value = Weekday> {
@@ -381,7 +435,8 @@ fn weekday() -> impl Strategy<Value = Weekday> {
 }
 
 fn date() -> impl Strategy<Value = Date> {
-    (-9999i16..=9999, 1i8..=12, 1i8..=31).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap_or_else(|_| Date::new(y, m, 28).unwrap()))
+    (-9999i16..=9999, 1i8..=12, 1i8..=31)
+        .prop_map(|(y, m, d)| Date::new(y, m, d).unwrap_or_else(|_| Date::new(y, m, 28).unwrap()))
 }
 
 fn time() -> impl Strategy<Value = Time> {
@@ -399,18 +454,20 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         prop::option::of(".{0,20}"),
         prop::option::of(any::<bool>()),
     )
-        .prop_map(|(rhythm, weekday, weeks, first_date, start, end, place, accessible)| Meeting {
-            rhythm,
-            weekday,
-            weeks,
-            first_date,
-            start,
-            end,
-            place: place.clone(),
-            address: place,
-            accessible,
-            note: None,
-        })
+        .prop_map(
+            |(rhythm, weekday, weeks, first_date, start, end, place, accessible)| Meeting {
+                rhythm,
+                weekday,
+                weeks,
+                first_date,
+                start,
+                end,
+                place: place.clone(),
+                address: place,
+                accessible,
+                note: None,
+            },
+        )
 }
 
 proptest! {
@@ -508,7 +565,10 @@ fn fuzz_case_text_that_spells_an_attribute() {
     let md = "<script>alert(1)</script><img src=x onc src=x onerror=alert(1)>[x](javascript:alert(1)) =a href=\"&#106;avascript:x\">y</}} {% if %} #read(\"/etg/passwd\") $x$ @rey";
     let html = to_html(md, 1, "/pfad");
     assert_safe_html(md, &html).unwrap();
-    assert!(!html.contains("onerror") && !html.contains("<script"), "{html}");
+    assert!(
+        !html.contains("onerror") && !html.contains("<script"),
+        "{html}"
+    );
 }
 
 /// fuzz `markdown`, 2026-11-23: `[x](ja=javascript:rt(1))` becomes

@@ -72,7 +72,9 @@ struct Fixture {
 
 impl Fixture {
     fn new(print: &str) -> Fixture {
-        let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
+        let f = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
         f.write("wegweiser.toml", &settings(print));
         f.write("content/indications.toml", INDICATIONS);
         f.write(
@@ -86,28 +88,61 @@ impl Fixture {
         );
         f.write(
             "content/groups/adipositas-mitte.md",
-            &group("Adipositas Mitte", "[\"adipositas\", \"diabetes\"]", "", "Wir treffen uns im Zentrum."),
+            &group(
+                "Adipositas Mitte",
+                "[\"adipositas\", \"diabetes\"]",
+                "",
+                "Wir treffen uns im Zentrum.",
+            ),
         );
-        f.write("content/groups/aengste-sued.md", &group("Ängste Süd", "[\"aengste\"]", "", "Mut machen."));
+        f.write(
+            "content/groups/aengste-sued.md",
+            &group("Ängste Süd", "[\"aengste\"]", "", "Mut machen."),
+        );
         f.write(
             "content/groups/anonyme-alkoholiker.md",
-            &group("Anonyme Alkoholiker", "[\"sucht\"]", "aliases = [\"AA Teststadt\"]\n", "Nüchtern bleiben."),
+            &group(
+                "Anonyme Alkoholiker",
+                "[\"sucht\"]",
+                "aliases = [\"AA Teststadt\"]\n",
+                "Nüchtern bleiben.",
+            ),
         );
         f.write(
             "content/groups/vertrauliche-gruppe.md",
-            &group("Vertrauliche Gruppe", "[\"sucht\"]", SECRET_MEETING, "Nur über die Kontaktstelle."),
+            &group(
+                "Vertrauliche Gruppe",
+                "[\"sucht\"]",
+                SECRET_MEETING,
+                "Nur über die Kontaktstelle.",
+            ),
         );
         f.write(
             "content/groups/zukunft-diabetes.md",
-            &group("Zukunftsgruppe Diabetes", "[\"diabetes\"]", "since = 2030\n", "Erst ab 2030."),
+            &group(
+                "Zukunftsgruppe Diabetes",
+                "[\"diabetes\"]",
+                "since = 2030\n",
+                "Erst ab 2030.",
+            ),
         );
         f.write(
             "content/groups/nur-web.md",
-            &group("Nur im Netz", "[\"diabetes\"]", "print = false\n", "Nicht gedruckt."),
+            &group(
+                "Nur im Netz",
+                "[\"diabetes\"]",
+                "print = false\n",
+                "Nicht gedruckt.",
+            ),
         );
         f.write(
             "content/groups/experimente.md",
-            &group("Experimentiergruppe", "[\"aengste\"]", "district = \"#strong[Mitte] $x^2$\"\n", INJECTION),
+            &group(
+                "Experimentiergruppe",
+                "[\"aengste\"]",
+                "district = \"#strong[Mitte] $x^2$\"\n",
+                INJECTION,
+            ),
         );
         f.write(
             "content/organisations/landesverband-diabetes.md",
@@ -139,7 +174,11 @@ impl Fixture {
         let mut diagnostics = Diagnostics::default();
         let raw = load::load(self.path(), &mut sources, &mut diagnostics);
         let dir = validate::validate(raw, &mut diagnostics);
-        assert!(!diagnostics.has_errors(), "fixture is invalid: {:#?}", diagnostics.iter().collect::<Vec<_>>());
+        assert!(
+            !diagnostics.has_errors(),
+            "fixture is invalid: {:#?}",
+            diagnostics.iter().collect::<Vec<_>>()
+        );
         dir.expect("a directory")
     }
 
@@ -156,7 +195,9 @@ impl Fixture {
 fn have_pdftotext() -> bool {
     let ok = Command::new("pdftotext").arg("-v").output().is_ok();
     if !ok {
-        eprintln!("SKIPPED: pdftotext (poppler-utils) is not installed; install it to run this test");
+        eprintln!(
+            "SKIPPED: pdftotext (poppler-utils) is not installed; install it to run this test"
+        );
     }
     ok
 }
@@ -179,17 +220,25 @@ fn pdf_text(pdf: &[u8], pages: Option<(usize, usize)>) -> String {
         None => {}
     }
     let out = cmd.arg(&file).arg("-").output().expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Text without any whitespace (line breaks may fall anywhere).
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{ad}').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect()
 }
 
 fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
-    let start = text.find(from).unwrap_or_else(|| panic!("{from:?} not in the text"));
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} not in the text"));
     let end = text[start..].find(to).map_or(text.len(), |i| start + i);
     &text[start..end]
 }
@@ -199,7 +248,9 @@ fn assert_order(text: &str, names: &[&str]) {
     let mut last = 0;
     for name in names {
         let needle = squash(name);
-        let pos = flat[last..].find(&needle).unwrap_or_else(|| panic!("{name:?} missing or out of order in:\n{text}"));
+        let pos = flat[last..]
+            .find(&needle)
+            .unwrap_or_else(|| panic!("{name:?} missing or out of order in:\n{text}"));
         last += pos + needle.len();
     }
 }
@@ -223,7 +274,11 @@ fn groups_in_topic_order() {
     }
     let pdf = Fixture::new("arrangement = \"topics\"").render(2027);
     let text = pdf_text(&pdf.bytes, None);
-    let groups = between(&text, "Die Gruppen sind nach Themenbereichen", "Selbsthilfeorganisationen und Verbände");
+    let groups = between(
+        &text,
+        "Die Gruppen sind nach Themenbereichen",
+        "Selbsthilfeorganisationen und Verbände",
+    );
     // Categories in German order, topics in German order, each group under
     // its primary topic; its other topic points to it.
     assert_order(
@@ -244,7 +299,11 @@ fn groups_in_topic_order() {
             "Vertrauliche Gruppe",
         ],
     );
-    assert_eq!(squash(groups).matches("DiabetesNord").count(), 1, "a group stands only once");
+    assert_eq!(
+        squash(groups).matches("DiabetesNord").count(),
+        1,
+        "a group stands only once"
+    );
     // Meeting sentence from the model, step-free access, organisation.
     assert!(squash(groups).contains(&squash("jeden 2. Dienstag im Monat, 19:00–21:00 Uhr")));
     assert!(squash(groups).contains("stufenloszugänglich"));
@@ -259,7 +318,11 @@ fn groups_in_alphabetical_order() {
     }
     let pdf = Fixture::new("arrangement = \"a-z\"").render(2027);
     let text = pdf_text(&pdf.bytes, None);
-    let groups = between(&text, "Die Gruppen stehen in alphabetischer Reihenfolge", "Selbsthilfeorganisationen und Verbände");
+    let groups = between(
+        &text,
+        "Die Gruppen stehen in alphabetischer Reihenfolge",
+        "Selbsthilfeorganisationen und Verbände",
+    );
     assert_order(
         groups,
         &[
@@ -290,7 +353,10 @@ fn content_is_printed_literally() {
         "#settext(red)",
         "#strong[Mitte]$x^2$",
     ] {
-        assert!(text.contains(&squash(literal)), "{literal:?} is not printed literally");
+        assert!(
+            text.contains(&squash(literal)),
+            "{literal:?} is not printed literally"
+        );
     }
     assert!(!text.contains("root:"), "a file was read");
 }
@@ -303,9 +369,18 @@ fn confidential_address_never_printed() {
     let pdf = Fixture::new("").render(2027);
     let text = pdf_text(&pdf.bytes, None);
     assert!(text.contains("Vertrauliche Gruppe"));
-    assert!(!text.contains("Geheimweg"), "the confidential address is printed");
-    assert!(!text.contains("Hinterzimmer"), "the confidential place is printed");
-    assert!(squash(&text).contains(&squash("jeden Freitag, 18:00 Uhr")), "the meeting time is printed");
+    assert!(
+        !text.contains("Geheimweg"),
+        "the confidential address is printed"
+    );
+    assert!(
+        !text.contains("Hinterzimmer"),
+        "the confidential place is printed"
+    );
+    assert!(
+        squash(&text).contains(&squash("jeden Freitag, 18:00 Uhr")),
+        "the meeting time is printed"
+    );
 }
 
 #[test]
@@ -315,10 +390,19 @@ fn edition_rules() {
     }
     let f = Fixture::new("");
     let text = pdf_text(&f.render(2027).bytes, None);
-    assert!(!text.contains("Zukunftsgruppe"), "a group founded after the year is printed");
-    assert!(!text.contains("Nur im Netz"), "a group with print = false is printed");
+    assert!(
+        !text.contains("Zukunftsgruppe"),
+        "a group founded after the year is printed"
+    );
+    assert!(
+        !text.contains("Nur im Netz"),
+        "a group with print = false is printed"
+    );
     let text = pdf_text(&f.render(2030).bytes, None);
-    assert!(text.contains("Zukunftsgruppe"), "a group founded in the year is missing");
+    assert!(
+        text.contains("Zukunftsgruppe"),
+        "a group founded in the year is missing"
+    );
     assert!(squash(&text).contains("Ausgabe2030"));
 }
 
@@ -348,29 +432,57 @@ fn index_page_numbers_are_right() {
     // "→" lines run on in reading order: read them from the plain text.
     let flat = squash(&text);
     let see_page = |start: &str, words: &str| -> usize {
-        let from = flat.find(&squash(start)).unwrap_or_else(|| panic!("{start:?} not in the text"));
+        let from = flat
+            .find(&squash(start))
+            .unwrap_or_else(|| panic!("{start:?} not in the text"));
         let block = &flat[from..];
-        let at = block.find(&squash(words)).unwrap_or_else(|| panic!("{words:?} not after {start:?}"));
-        let digits: String = block[at + squash(words).len()..].chars().take_while(|c| c.is_ascii_digit()).collect();
-        digits.parse().unwrap_or_else(|_| panic!("no page number after {words:?}"))
+        let at = block
+            .find(&squash(words))
+            .unwrap_or_else(|| panic!("{words:?} not after {start:?}"));
+        let digits: String = block[at + squash(words).len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no page number after {words:?}"))
     };
     let page_of = |start: &str, name: &str| -> usize {
-        let from = layout.find(start).unwrap_or_else(|| panic!("{start:?} not in the text"));
+        let from = layout
+            .find(start)
+            .unwrap_or_else(|| panic!("{start:?} not in the text"));
         let block = &layout[from..];
-        let line = block.lines().find(|l| l.contains(name)).unwrap_or_else(|| panic!("no line {name:?} in:\n{block}"));
+        let line = block
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no line {name:?} in:\n{block}"));
         let after = &line[line.find(name).map_or(0, |i| i + name.len())..];
-        let digits: String =
-            after.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
-        digits.parse().unwrap_or_else(|_| panic!("no page number after {name:?} in {line:?}"))
+        let digits: String = after
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no page number after {name:?} in {line:?}"))
     };
     let register = "Alle Gruppen, Organisationen und Kontaktstellen mit der Seite";
     let index = "Themen und andere Wörter";
     let groups = "Die Gruppen sind nach Themenbereichen";
     let check = |page: usize, needle: &str| {
         let t = pdf_text(&pdf.bytes, Some((page, page)));
-        assert!(squash(&t).contains(&squash(needle)), "page {page} does not hold {needle:?}:\n{t}");
+        assert!(
+            squash(&t).contains(&squash(needle)),
+            "page {page} does not hold {needle:?}:\n{t}"
+        );
     };
-    for name in ["Diabetes Nord", "Ängste Süd", "Vertrauliche Gruppe", "Landesverband Diabetes", "KISS Teststadt"] {
+    for name in [
+        "Diabetes Nord",
+        "Ängste Süd",
+        "Vertrauliche Gruppe",
+        "Landesverband Diabetes",
+        "KISS Teststadt",
+    ] {
         let n = page_of(register, name);
         check(n, name);
         assert!(n < pdf.pages);
@@ -395,28 +507,52 @@ fn offset_print_and_bleed() {
     let f = Fixture::new("paper = \"a4\"\ncolor = \"cmyk\"\nbleed_mm = 3\ncrop_marks = true");
     let pdf = f.render(2027);
     let bytes = String::from_utf8_lossy(&pdf.bytes);
-    assert!(!bytes.contains("pdfaid:part"), "CMYK output cannot be PDF/A");
+    assert!(
+        !bytes.contains("pdfaid:part"),
+        "CMYK output cannot be PDF/A"
+    );
     if Command::new("pdfinfo").arg("-v").output().is_ok() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let file = tmp.path().join("w.pdf");
         std::fs::write(&file, &pdf.bytes).expect("write");
-        let out = Command::new("pdfinfo").args(["-box", "-f", "1", "-l", "1"]).arg(&file).output().expect("pdfinfo");
+        let out = Command::new("pdfinfo")
+            .args(["-box", "-f", "1", "-l", "1"])
+            .arg(&file)
+            .output()
+            .expect("pdfinfo");
         let info = String::from_utf8_lossy(&out.stdout);
         // A4 is 595.28 × 841.89 pt; the trim box lies inside a larger media box.
-        let trim = info.lines().find(|l| l.starts_with("Page    1 TrimBox")).unwrap_or("");
-        let media = info.lines().find(|l| l.starts_with("Page    1 MediaBox")).unwrap_or("");
-        let nums = |l: &str| -> Vec<f64> { l.split_whitespace().filter_map(|w| w.parse().ok()).skip(1).collect() };
+        let trim = info
+            .lines()
+            .find(|l| l.starts_with("Page    1 TrimBox"))
+            .unwrap_or("");
+        let media = info
+            .lines()
+            .find(|l| l.starts_with("Page    1 MediaBox"))
+            .unwrap_or("");
+        let nums = |l: &str| -> Vec<f64> {
+            l.split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .skip(1)
+                .collect()
+        };
         let (t, m) = (nums(trim), nums(media));
         assert_eq!(t.len(), 4, "{info}");
         assert!((t[2] - t[0] - 595.28).abs() < 0.5, "trim width: {info}");
-        assert!(m[2] - m[0] > t[2] - t[0] + 16.0, "no bleed and slug: {info}");
+        assert!(
+            m[2] - m[0] > t[2] - t[0] + 16.0,
+            "no bleed and slug: {info}"
+        );
     }
 }
 
 #[test]
 fn template_errors_are_reported_with_the_line() {
     let f = Fixture::new("");
-    f.write("themes/default/print/wegweiser.typ", "#let data = json(\"/data.json\")\n\n#let x = (1, 2\n");
+    f.write(
+        "themes/default/print/wegweiser.typ",
+        "#let data = json(\"/data.json\")\n\n#let x = (1, 2\n",
+    );
     let dir = f.directory();
     let mut diagnostics = Diagnostics::default();
     let theme = Theme::load(f.path(), "default", &mut diagnostics);
@@ -432,7 +568,10 @@ fn template_errors_are_reported_with_the_line() {
 #[test]
 fn templates_cannot_read_files() {
     let f = Fixture::new("");
-    f.write("themes/default/print/wegweiser.typ", "#read(\"/etc/passwd\")\n#read(\"../../../../etc/hostname\")\n");
+    f.write(
+        "themes/default/print/wegweiser.typ",
+        "#read(\"/etc/passwd\")\n#read(\"../../../../etc/hostname\")\n",
+    );
     let dir = f.directory();
     let mut diagnostics = Diagnostics::default();
     let theme = Theme::load(f.path(), "default", &mut diagnostics);
@@ -455,14 +594,21 @@ fn images_and_unprintable_characters() {
         "+++\ntitle = \"Vorwort\"\n+++\nEin Bild: ![Unser Treffpunkt](images/cover.svg)\n\nViel Freude 😀 und \u{e000}!\n",
     );
     let dir = f.directory();
-    let (pdf, warnings) = match print::render_with_warnings(&dir.edition(2027), &Theme::built_in()) {
+    let (pdf, warnings) = match print::render_with_warnings(&dir.edition(2027), &Theme::built_in())
+    {
         Ok(x) => x,
         Err(e) => panic!("render failed:\n{}", e.join("\n")),
     };
     let all = warnings.join("\n");
-    assert!(all.contains("U+1F600") && all.contains("U+E000"), "no warning about the emoji: {all}");
+    assert!(
+        all.contains("U+1F600") && all.contains("U+E000"),
+        "no warning about the emoji: {all}"
+    );
     // Still PDF/A: the characters no font has are replaced.
-    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "not PDF/A: {all}");
+    assert!(
+        String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"),
+        "not PDF/A: {all}"
+    );
     if have_pdftotext() {
         let text = pdf_text(&pdf.bytes, None);
         assert!(text.contains("Viel Freude ? und ?!"), "{text}");
@@ -473,12 +619,19 @@ fn images_and_unprintable_characters() {
 fn deep_and_long_markdown_renders() {
     let f = Fixture::new("");
     let deep_quote = format!("{}ganz tief", "> ".repeat(120));
-    let deep_list: String = (0..60).map(|i| format!("{}- Ebene {i}\n", "  ".repeat(i))).collect();
+    let deep_list: String = (0..60)
+        .map(|i| format!("{}- Ebene {i}\n", "  ".repeat(i)))
+        .collect();
     let emphasis = format!("{}mitten{}", "*_".repeat(40), "_*".repeat(40));
     let long: String = (0..60).map(|i| format!("Absatz {i}: Wir treffen uns regelmäßig und sprechen über alles, was uns bewegt.\n\n")).collect();
     f.write(
         "content/groups/tiefe-gruppe.md",
-        &group("Tiefe Gruppe", "[\"sucht\"]", "", &format!("{deep_quote}\n\n{deep_list}\n{emphasis}\n\n{long}")),
+        &group(
+            "Tiefe Gruppe",
+            "[\"sucht\"]",
+            "",
+            &format!("{deep_quote}\n\n{deep_list}\n{emphasis}\n\n{long}"),
+        ),
     );
     let pdf = f.render(2027);
     if have_pdftotext() {
@@ -491,11 +644,17 @@ fn deep_and_long_markdown_renders() {
 
 #[test]
 fn empty_directory_renders() {
-    let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
+    let f = Fixture {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
     f.write("wegweiser.toml", &settings(""));
     f.write("content/indications.toml", INDICATIONS);
     let pdf = f.render(2027);
-    assert!(pdf.pages >= 3, "cover, imprint and contents expected, got {} pages", pdf.pages);
+    assert!(
+        pdf.pages >= 3,
+        "cover, imprint and contents expected, got {} pages",
+        pdf.pages
+    );
 }
 
 /// Compile time of a synthetic edition of 1,000 groups (24 topics in 8
@@ -504,24 +663,65 @@ fn empty_directory_renders() {
 #[test]
 #[ignore = "timing; run on demand"]
 fn thousand_groups_timing() {
-    let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
+    let f = Fixture {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
     f.write("wegweiser.toml", &settings("arrangement = \"topics\""));
-    let cats = ["Chronische Erkrankungen", "Psychische Erkrankungen", "Sucht", "Behinderungen", "Soziales", "Familie", "Krebs", "Seltene Erkrankungen"];
+    let cats = [
+        "Chronische Erkrankungen",
+        "Psychische Erkrankungen",
+        "Sucht",
+        "Behinderungen",
+        "Soziales",
+        "Familie",
+        "Krebs",
+        "Seltene Erkrankungen",
+    ];
     let topics = [
-        "Diabetes", "Adipositas", "Ängste", "Depression", "Alkohol", "Glücksspiel", "Rheuma", "Multiple Sklerose",
-        "Trauer", "Pflegende Angehörige", "Brustkrebs", "Prostatakrebs", "Zöliakie", "Morbus Crohn", "Schlaganfall",
-        "Tinnitus", "Borderline", "Essstörungen", "Autismus", "ADHS", "Alleinerziehende", "Einsamkeit", "Parkinson",
+        "Diabetes",
+        "Adipositas",
+        "Ängste",
+        "Depression",
+        "Alkohol",
+        "Glücksspiel",
+        "Rheuma",
+        "Multiple Sklerose",
+        "Trauer",
+        "Pflegende Angehörige",
+        "Brustkrebs",
+        "Prostatakrebs",
+        "Zöliakie",
+        "Morbus Crohn",
+        "Schlaganfall",
+        "Tinnitus",
+        "Borderline",
+        "Essstörungen",
+        "Autismus",
+        "ADHS",
+        "Alleinerziehende",
+        "Einsamkeit",
+        "Parkinson",
         "Epilepsie",
     ];
     let mut ind = String::new();
     for (i, t) in topics.iter().enumerate() {
-        ind.push_str(&format!("[t{i}]\nname = \"{t}\"\ncategory = \"{}\"\nsynonyms = [\"{t}-Synonym\"]\n\n", cats[i % cats.len()]));
+        ind.push_str(&format!(
+            "[t{i}]\nname = \"{t}\"\ncategory = \"{}\"\nsynonyms = [\"{t}-Synonym\"]\n\n",
+            cats[i % cats.len()]
+        ));
     }
     f.write("content/indications.toml", &ind);
-    let words = ["Nord", "Süd", "Mitte", "West", "Ost", "Altstadt", "Hafen", "Bergheim", "Zentrum", "Jung", "Frauen", "Eltern"];
+    let words = [
+        "Nord", "Süd", "Mitte", "West", "Ost", "Altstadt", "Hafen", "Bergheim", "Zentrum", "Jung",
+        "Frauen", "Eltern",
+    ];
     for i in 0..1000 {
         let (t, t2) = (i % topics.len(), (i * 7 + 3) % topics.len());
-        let inds = if i % 3 == 0 && t != t2 { format!("[\"t{t}\", \"t{t2}\"]") } else { format!("[\"t{t}\"]") };
+        let inds = if i % 3 == 0 && t != t2 {
+            format!("[\"t{t}\", \"t{t2}\"]")
+        } else {
+            format!("[\"t{t}\"]")
+        };
         let meeting = format!(
             "[[meetings]]\nrhythm = \"monthly\"\nweekday = \"tuesday\"\nweeks = [{}]\nstart = \"19:00\"\nend = \"21:00\"\nplace = \"Selbsthilfetreff, Raum {}\"\naddress = \"Hauptstraße {}, 12345 Teststadt\"\naccessible = {}\n",
             1 + i % 4,
@@ -530,14 +730,24 @@ fn thousand_groups_timing() {
             i % 2 == 0
         );
         let contact = if i % 2 == 0 {
-            format!("[contact]\nperson = \"Frau M.\"\nphone = \"01234 98{i:04}\"\nemail = \"gruppe{i}@example.org\"\nconsent = 2026-03-01\nwebsite = \"https://gruppe{i}.example\"\n")
+            format!(
+                "[contact]\nperson = \"Frau M.\"\nphone = \"01234 98{i:04}\"\nemail = \"gruppe{i}@example.org\"\nconsent = 2026-03-01\nwebsite = \"https://gruppe{i}.example\"\n"
+            )
         } else {
             String::new()
         };
         let body = "Wir treffen uns regelmäßig, um Erfahrungen auszutauschen und einander **Mut** zu machen. Neue Mitglieder sind *herzlich* willkommen.";
         f.write(
             &format!("content/groups/g{i}.md"),
-            &group(&format!("{} {} {i}", topics[t], words[i % words.len()]), &inds, &format!("district = \"{}\"\nsince = 2011\n{meeting}{contact}", words[i % words.len()]), body),
+            &group(
+                &format!("{} {} {i}", topics[t], words[i % words.len()]),
+                &inds,
+                &format!(
+                    "district = \"{}\"\nsince = 2011\n{meeting}{contact}",
+                    words[i % words.len()]
+                ),
+                body,
+            ),
         );
     }
     let dir = f.directory();
@@ -546,7 +756,11 @@ fn thousand_groups_timing() {
     let start = std::time::Instant::now();
     let pdf = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     let took = start.elapsed();
-    eprintln!("1000 groups: {} pages, {} KB, {took:?}", pdf.pages, pdf.bytes.len() / 1024);
+    eprintln!(
+        "1000 groups: {} pages, {} KB, {took:?}",
+        pdf.pages,
+        pdf.bytes.len() / 1024
+    );
     assert!(took.as_secs() < 20, "far too slow: {took:?}");
 }
 
@@ -556,9 +770,16 @@ fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
     let file = tmp.path().join("w.pdf");
     std::fs::write(&file, pdf).expect("write pdf");
     let out = Command::new("pdfinfo").arg(&file).output().ok()?;
-    assert!(out.status.success(), "pdfinfo failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdfinfo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let info = String::from_utf8_lossy(&out.stdout).into_owned();
-    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_else(|| panic!("no page count: {info}"));
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap_or_else(|| panic!("no page count: {info}"));
     Some(line["Pages:".len()..].trim().parse().expect("page count"))
 }
 
@@ -571,15 +792,31 @@ fn page_count_is_a_multiple_of_four() {
         let name = format!("{extra} extra pages");
         let f = Fixture::new("");
         for i in 0..extra {
-            f.write(&format!("content/pages/extra-{i}.md"), &format!("+++\ntitle = \"Extra {i}\"\nweight = {}\n+++\nText.\n", i + 2));
+            f.write(
+                &format!("content/pages/extra-{i}.md"),
+                &format!(
+                    "+++\ntitle = \"Extra {i}\"\nweight = {}\n+++\nText.\n",
+                    i + 2
+                ),
+            );
         }
         let pdf = f.render(2027);
         if have_pdftotext() {
             let text = pdf_text(&pdf.bytes, None);
-            remainders.insert((text.split('\u{c}').filter(|p| !p.contains("Notizen")).count() - 1) % 4);
+            remainders.insert(
+                (text
+                    .split('\u{c}')
+                    .filter(|p| !p.contains("Notizen"))
+                    .count()
+                    - 1)
+                    % 4,
+            );
         }
         assert_eq!(pdf.pages % 4, 0, "{name}: {} pages", pdf.pages);
-        assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "{name}: the notes pages broke PDF/A");
+        assert!(
+            String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"),
+            "{name}: the notes pages broke PDF/A"
+        );
         if let Some(n) = pdfinfo_pages(&pdf.bytes) {
             assert_eq!(n, pdf.pages, "{name}");
             assert_eq!(n % 4, 0, "{name}: pdfinfo counts {n} pages");
@@ -589,14 +826,23 @@ fn page_count_is_a_multiple_of_four() {
         if have_pdftotext() {
             // The back cover comes last, the notes pages just before it.
             let last = pdf_text(&pdf.bytes, Some((pdf.pages, pdf.pages)));
-            assert!(last.contains("Herausgeber und Kontakt"), "{name}: the last page is not the back cover: {last}");
+            assert!(
+                last.contains("Herausgeber und Kontakt"),
+                "{name}: the last page is not the back cover: {last}"
+            );
             let before = pdf_text(&pdf.bytes, Some((pdf.pages - 1, pdf.pages - 1)));
             padded |= before.contains("Notizen");
         }
     }
     if have_pdftotext() {
-        assert!(padded, "no fixture needed notes pages; the test proves nothing");
-        assert!(remainders.len() >= 3, "the fixtures do not vary the page count enough: {remainders:?}");
+        assert!(
+            padded,
+            "no fixture needed notes pages; the test proves nothing"
+        );
+        assert!(
+            remainders.len() >= 3,
+            "the fixtures do not vary the page count enough: {remainders:?}"
+        );
     }
 }
 
@@ -604,9 +850,15 @@ fn page_count_is_a_multiple_of_four() {
 fn emit_typst_writes_templates_data_fonts_and_images() {
     let f = Fixture::new("cover_image = \"images/cover.jpg\"");
     std::fs::create_dir_all(f.path().join("content/images")).expect("mkdir");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"), f.path().join("content/images/cover.jpg"))
-        .expect("copy cover");
-    f.write("content/images/unused.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"),
+        f.path().join("content/images/cover.jpg"),
+    )
+    .expect("copy cover");
+    f.write(
+        "content/images/unused.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>",
+    );
     let out = f.path().join("typst-out");
     let pdf = f.path().join("booklet.pdf");
     let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
@@ -618,16 +870,39 @@ fn emit_typst_writes_templates_data_fonts_and_images() {
         .arg(&out)
         .output()
         .expect("wegweiser runs");
-    assert!(run.status.success(), "print failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "print failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(pdf.is_file(), "no PDF");
-    for rel in ["wegweiser.typ", "data.json", "README.txt", "fonts/NotoSans-Regular.ttf", "fonts/OFL.txt", "content/images/cover.jpg"] {
+    for rel in [
+        "wegweiser.typ",
+        "data.json",
+        "README.txt",
+        "fonts/NotoSans-Regular.ttf",
+        "fonts/OFL.txt",
+        "content/images/cover.jpg",
+    ] {
         let p = out.join(rel);
-        assert!(p.is_file() && std::fs::metadata(&p).expect("meta").len() > 0, "{rel} not written");
+        assert!(
+            p.is_file() && std::fs::metadata(&p).expect("meta").len() > 0,
+            "{rel} not written"
+        );
     }
-    assert!(!out.join("content/images/unused.svg").exists(), "an unused image was written");
+    assert!(
+        !out.join("content/images/unused.svg").exists(),
+        "an unused image was written"
+    );
     let main = std::fs::read_to_string(out.join("wegweiser.typ")).expect("template");
-    assert_eq!(main, Theme::built_in().text("print/wegweiser.typ").expect("built-in template"));
-    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data")).expect("json");
+    assert_eq!(
+        main,
+        Theme::built_in()
+            .text("print/wegweiser.typ")
+            .expect("built-in template")
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data.json")).expect("data")).expect("json");
     assert_eq!(data["meta"]["cover_image"], "/content/images/cover.jpg");
     assert_eq!(data["meta"]["year"], 2027);
     let readme = std::fs::read_to_string(out.join("README.txt")).expect("readme");
@@ -643,17 +918,34 @@ fn pdf_images(pdf: &[u8], first: usize, last: usize) -> Option<Vec<String>> {
     let tmp = tempfile::tempdir().expect("temp dir");
     let file = tmp.path().join("w.pdf");
     std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("pdfimages").args(["-list", "-f", &first.to_string(), "-l", &last.to_string()]).arg(&file).output().ok()?;
-    assert!(out.status.success(), "pdfimages failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("pdfimages")
+        .args(["-list", "-f", &first.to_string(), "-l", &last.to_string()])
+        .arg(&file)
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "pdfimages failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Two header lines, then one line per image.
-    Some(String::from_utf8_lossy(&out.stdout).lines().skip(2).map(str::to_owned).collect())
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(2)
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 fn cover_fixture() -> Fixture {
     let f = Fixture::new("cover_image = \"images/cover.jpg\"\nbleed_mm = 3");
     std::fs::create_dir_all(f.path().join("content/images")).expect("mkdir");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"), f.path().join("content/images/cover.jpg"))
-        .expect("copy cover");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cover.jpg"),
+        f.path().join("content/images/cover.jpg"),
+    )
+    .expect("copy cover");
     f.write(
         "content/images/treffpunkt.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><rect width=\"40\" height=\"30\" fill=\"#3a7\"/></svg>",
@@ -669,11 +961,19 @@ fn cover_fixture() -> Fixture {
 fn cover_image_is_on_the_cover() {
     let f = cover_fixture();
     let pdf = f.render(2027);
-    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "the cover image broke PDF/A");
+    assert!(
+        String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"),
+        "the cover image broke PDF/A"
+    );
     match pdf_images(&pdf.bytes, 1, 1) {
         Some(images) => {
             assert!(!images.is_empty(), "no image on the cover");
-            assert!(images.iter().any(|l| l.split_whitespace().nth(2) == Some("image")), "{images:?}");
+            assert!(
+                images
+                    .iter()
+                    .any(|l| l.split_whitespace().nth(2) == Some("image")),
+                "{images:?}"
+            );
         }
         None => eprintln!("SKIPPED: pdfimages (poppler-utils) is not installed"),
     }
@@ -698,23 +998,40 @@ fn cover_as_a_separate_pdf() {
         .arg(&cover)
         .output()
         .expect("wegweiser runs");
-    assert!(run.status.success(), "print failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "print failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let bytes = std::fs::read(&cover).expect("cover written");
     let full = std::fs::read(&booklet).expect("booklet written");
-    assert!(String::from_utf8_lossy(&bytes).contains("pdfaid:part"), "the cover is not PDF/A");
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("pdfaid:part"),
+        "the cover is not PDF/A"
+    );
     // The booklet still starts with the cover and stays a multiple of 4.
     if let (Some(n), Some(all)) = (pdfinfo_pages(&bytes), pdfinfo_pages(&full)) {
         assert_eq!(n, 1, "the cover PDF has {n} pages");
         assert_eq!(all % 4, 0, "{all}");
     }
     if let Some(images) = pdf_images(&bytes, 1, 1) {
-        assert!(!images.is_empty(), "the cover image is missing from the cover PDF");
+        assert!(
+            !images.is_empty(),
+            "the cover image is missing from the cover PDF"
+        );
     }
     if have_pdftotext() {
         let text = pdf_text(&bytes, None);
-        assert!(text.contains("Ausgabe 2027") && text.contains("KISS Teststadt"), "{text}");
+        assert!(
+            text.contains("Ausgabe 2027") && text.contains("KISS Teststadt"),
+            "{text}"
+        );
         assert!(!text.contains("Impressum"), "more than the cover: {text}");
-        assert_eq!(squash(&text), squash(&pdf_text(&full, Some((1, 1)))), "the cover differs from the booklet's first page");
+        assert_eq!(
+            squash(&text),
+            squash(&pdf_text(&full, Some((1, 1)))),
+            "the cover differs from the booklet's first page"
+        );
     }
     // Bleed as in the booklet: the trim box is A5 inside a larger media box.
     let out = Command::new("pdfinfo").arg("-box").arg(&cover).output();
@@ -722,12 +1039,17 @@ fn cover_as_a_separate_pdf() {
         let info = String::from_utf8_lossy(&out.stdout);
         let nums = |key: &str| -> Vec<f64> {
             let l = info.lines().find(|l| l.starts_with(key)).unwrap_or("");
-            l.split_whitespace().filter_map(|w| w.parse().ok()).collect()
+            l.split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect()
         };
         let (t, m) = (nums("TrimBox:"), nums("MediaBox:"));
         assert_eq!(t.len(), 4, "{info}");
         assert!((t[2] - t[0] - 419.53).abs() < 0.5, "trim width: {info}");
-        assert!((m[2] - m[0] - (419.53 + 2.0 * 8.50)).abs() < 0.5, "3 mm bleed: {info}");
+        assert!(
+            (m[2] - m[0] - (419.53 + 2.0 * 8.50)).abs() < 0.5,
+            "3 mm bleed: {info}"
+        );
     }
 }
 
@@ -747,18 +1069,39 @@ fn check_pdfa(name: &str, pdf: &[u8], tagged: bool) -> usize {
     let mut checks = 0;
     match Command::new("qpdf").arg("--check").arg(&file).output() {
         Ok(out) => {
-            let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-            assert!(out.status.success() && text.contains("No syntax or stream encoding errors"), "{name}: qpdf --check:\n{text}");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success() && text.contains("No syntax or stream encoding errors"),
+                "{name}: qpdf --check:\n{text}"
+            );
             let plain = tmp.path().join("plain.pdf");
-            let qdf = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&file).arg(&plain).output().expect("qpdf");
+            let qdf = Command::new("qpdf")
+                .args(["--qdf", "--object-streams=disable"])
+                .arg(&file)
+                .arg(&plain)
+                .output()
+                .expect("qpdf");
             assert!(qdf.status.success(), "{name}: qpdf --qdf failed");
             let raw = std::fs::read(&plain).expect("read qdf");
             let text = String::from_utf8_lossy(&raw);
-            for needle in ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>", "/OutputIntents", "/GTS_PDFA1"] {
+            for needle in [
+                "<pdfaid:part>2</pdfaid:part>",
+                "<pdfaid:conformance>B</pdfaid:conformance>",
+                "/OutputIntents",
+                "/GTS_PDFA1",
+            ] {
                 assert!(text.contains(needle), "{name}: {needle} missing");
             }
             if tagged {
-                for needle in ["<pdfuaid:part>1<", "/StructTreeRoot", "/Marked true", "/Lang (de", "/DisplayDocTitle true", "<dc:title>"] {
+                for needle in [
+                    "<pdfuaid:part>1<",
+                    "/StructTreeRoot",
+                    "/Marked true",
+                    "/Lang (de",
+                    "/DisplayDocTitle true",
+                    "<dc:title>",
+                ] {
                     assert!(text.contains(needle), "{name}: {needle} missing");
                 }
             }
@@ -770,13 +1113,25 @@ fn check_pdfa(name: &str, pdf: &[u8], tagged: bool) -> usize {
         Err(_) => eprintln!("SKIPPED: qpdf is not installed (apt-get install qpdf)"),
     }
     match Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", "-dPDFSTOPONERROR", "-dPDFSTOPONWARNING"])
+        .args([
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dSAFER",
+            "-sDEVICE=nullpage",
+            "-dPDFSTOPONERROR",
+            "-dPDFSTOPONWARNING",
+        ])
         .arg(&file)
         .output()
     {
         Ok(out) => {
-            let err = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
-            assert!(out.status.success() && err.trim().is_empty(), "{name}: Ghostscript:\n{err}");
+            let err = String::from_utf8_lossy(&out.stderr).into_owned()
+                + &String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && err.trim().is_empty(),
+                "{name}: Ghostscript:\n{err}"
+            );
             checks += 1;
         }
         Err(_) => eprintln!("SKIPPED: Ghostscript is not installed (apt-get install ghostscript)"),
@@ -786,7 +1141,10 @@ fn check_pdfa(name: &str, pdf: &[u8], tagged: bool) -> usize {
         for line in list.lines().skip(2) {
             // name type… encoding emb sub uni object ID: "emb" is the 5th field from the end.
             let fields: Vec<&str> = line.split_whitespace().collect();
-            assert!(fields.len() >= 6 && fields[fields.len() - 5] == "yes", "{name}: font not embedded: {line}");
+            assert!(
+                fields.len() >= 6 && fields[fields.len() - 5] == "yes",
+                "{name}: font not embedded: {line}"
+            );
         }
         checks += 1;
     }
@@ -799,9 +1157,14 @@ fn pdfa_checks_without_a_validator() {
     let cover = cover_fixture();
     let with_image = cover.render(2027);
     let mut checks = check_pdfa("booklet", &booklet.bytes, true);
-    checks += check_pdfa("booklet with cover image and bleed", &with_image.bytes, true);
+    checks += check_pdfa(
+        "booklet with cover image and bleed",
+        &with_image.bytes,
+        true,
+    );
     let dir = cover.directory();
-    let (alone, warnings) = print::render_cover(&dir.edition(2027), &Theme::built_in()).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let (alone, warnings) = print::render_cover(&dir.edition(2027), &Theme::built_in())
+        .unwrap_or_else(|e| panic!("{}", e.join("\n")));
     assert!(warnings.is_empty(), "{warnings:?}");
     // typst cannot tag a page range: the cover alone is PDF/A-2b only.
     checks += check_pdfa("cover alone", &alone.bytes, false);
@@ -814,21 +1177,46 @@ fn a_very_long_word_keeps_pdf_a() {
     let word: String = "Selbsthilfe".chars().cycle().take(100_000).collect();
     f.write(
         "content/groups/lange-zeile.md",
-        &group("Lange Zeile", "[\"sucht\"]", "", &format!("Anfang {word} Ende\n\n```\n{}\n```\n", "x".repeat(40_000))),
+        &group(
+            "Lange Zeile",
+            "[\"sucht\"]",
+            "",
+            &format!("Anfang {word} Ende\n\n```\n{}\n```\n", "x".repeat(40_000)),
+        ),
     );
     let dir = f.directory();
-    let (pdf, warnings) = print::render_with_warnings(&dir.edition(2027), &Theme::built_in()).unwrap_or_else(|e| panic!("{}", e.join("\n")));
-    assert!(!warnings.iter().any(|w| w.contains("does not conform")), "{warnings:?}");
-    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "not PDF/A: {warnings:?}");
+    let (pdf, warnings) = print::render_with_warnings(&dir.edition(2027), &Theme::built_in())
+        .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert!(
+        !warnings.iter().any(|w| w.contains("does not conform")),
+        "{warnings:?}"
+    );
+    assert!(
+        String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"),
+        "not PDF/A: {warnings:?}"
+    );
     assert_eq!(pdf.pages % 4, 0);
     if have_pdftotext() {
         // Running heads and page numbers interrupt the word at page breaks:
         // count its pieces instead.
-        let text: String = squash(&pdf_text(&pdf.bytes, None)).chars().filter(|&c| c != '\u{200b}').collect();
+        let text: String = squash(&pdf_text(&pdf.bytes, None))
+            .chars()
+            .filter(|&c| c != '\u{200b}')
+            .collect();
         let whole = 100_000 / "Selbsthilfe".len();
-        assert!(text.matches("Selbsthilfe").count() >= whole, "the long word is not printed whole");
-        assert!(text.contains("AnfangSelbsthilfeSelbsthilfe") && text.contains("SelbsthilfeSelbsthilfEnde"), "ends of the word");
-        assert!(text.chars().filter(|&c| c == 'x').count() >= 40_000, "the long code line is not printed whole");
+        assert!(
+            text.matches("Selbsthilfe").count() >= whole,
+            "the long word is not printed whole"
+        );
+        assert!(
+            text.contains("AnfangSelbsthilfeSelbsthilfe")
+                && text.contains("SelbsthilfeSelbsthilfEnde"),
+            "ends of the word"
+        );
+        assert!(
+            text.chars().filter(|&c| c == 'x').count() >= 40_000,
+            "the long code line is not printed whole"
+        );
     }
 }
 
@@ -878,7 +1266,11 @@ mod folder_world {
             if !matches!(id.root(), VirtualRoot::Project) {
                 return Err(FileError::AccessDenied);
             }
-            let rel = id.vpath().get_with_slash().trim_start_matches('/').to_owned();
+            let rel = id
+                .vpath()
+                .get_with_slash()
+                .trim_start_matches('/')
+                .to_owned();
             std::fs::read(self.root.join(&rel)).map_err(|_| FileError::NotFound(rel.into()))
         }
     }
@@ -921,20 +1313,33 @@ fn emitted_folder_typesets_the_same_booklet() {
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         std::fs::write(p, bytes).expect("write");
     }
-    assert!(out.join("content/images/treffpunkt.svg").is_file(), "the picture of the foreword is missing");
+    assert!(
+        out.join("content/images/treffpunkt.svg").is_file(),
+        "the picture of the foreword is missing"
+    );
     let world = folder_world::FolderWorld::new(out);
-    let doc = typst::compile::<typst_layout::PagedDocument>(&world).output.unwrap_or_else(|e| panic!("{e:?}"));
-    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b, typst_pdf::PdfStandard::Ua_1]).expect("standards");
+    let doc = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let standards =
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b, typst_pdf::PdfStandard::Ua_1])
+            .expect("standards");
     let options = typst_pdf::PdfOptions {
         standards,
-        timestamp: Some(typst_pdf::Timestamp::new_utc(typst::foundations::Datetime::from_ymd_hms(2026, 9, 14, 0, 0, 0).expect("date"))),
+        timestamp: Some(typst_pdf::Timestamp::new_utc(
+            typst::foundations::Datetime::from_ymd_hms(2026, 9, 14, 0, 0, 0).expect("date"),
+        )),
         ..Default::default()
     };
     let bytes = typst_pdf::pdf(&doc, &options).unwrap_or_else(|e| panic!("{e:?}"));
     let ours = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     assert_eq!(doc.pages().len(), ours.pages, "page counts differ");
     if have_pdftotext() {
-        assert_eq!(pdf_text(&bytes, None), pdf_text(&ours.bytes, None), "the texts differ");
+        assert_eq!(
+            pdf_text(&bytes, None),
+            pdf_text(&ours.bytes, None),
+            "the texts differ"
+        );
     }
     if let (Some(a), Some(b)) = (pdf_images(&bytes, 1, 1), pdf_images(&ours.bytes, 1, 1)) {
         assert_eq!(a.len(), b.len(), "cover images differ");
@@ -948,12 +1353,22 @@ fn emitted_folder_typesets_the_same_booklet() {
 fn a_very_long_title_keeps_pdf_a() {
     let f = Fixture::new("");
     let long = "Selbsthilfe ".repeat(3000);
-    f.write("wegweiser.toml", &settings("").replace("Selbsthilfe-Wegweiser Teststadt", long.trim()));
+    f.write(
+        "wegweiser.toml",
+        &settings("").replace("Selbsthilfe-Wegweiser Teststadt", long.trim()),
+    );
     let dir = f.directory();
     let edition = dir.edition(2027);
-    let (pdf, warnings) = print::render_with_warnings(&edition, &Theme::built_in()).expect("renders");
-    assert!(String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"), "no PDF/A: {warnings:?}");
-    assert!(!warnings.iter().any(|w| w.contains("does not conform")), "{warnings:?}");
+    let (pdf, warnings) =
+        print::render_with_warnings(&edition, &Theme::built_in()).expect("renders");
+    assert!(
+        String::from_utf8_lossy(&pdf.bytes).contains("pdfaid:part"),
+        "no PDF/A: {warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("does not conform")),
+        "{warnings:?}"
+    );
 }
 
 /// typst lays the booklet out again until page numbers stop moving. The
@@ -966,14 +1381,32 @@ fn the_sample_booklet_converges_in_three_passes() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let trace = tmp.path().join("trace.json");
     let out = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["print", "--year", "2027", "--quiet", "--root", env!("CARGO_MANIFEST_DIR"), "--out"])
+        .args([
+            "print",
+            "--year",
+            "2027",
+            "--quiet",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--out",
+        ])
         .arg(tmp.path().join("w.pdf"))
         .env(print::TRACE_VARIABLE, &trace)
         .output()
         .expect("run wegweiser");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let trace = std::fs::read_to_string(&trace).expect("trace written");
-    let passes: std::collections::BTreeSet<&str> =
-        trace.match_indices("\"iter (").map(|(i, _)| &trace[i + 7..i + 8]).collect();
-    assert_eq!(passes.into_iter().collect::<Vec<_>>(), ["1", "2", "3"], "typst passes");
+    let passes: std::collections::BTreeSet<&str> = trace
+        .match_indices("\"iter (")
+        .map(|(i, _)| &trace[i + 7..i + 8])
+        .collect();
+    assert_eq!(
+        passes.into_iter().collect::<Vec<_>>(),
+        ["1", "2", "3"],
+        "typst passes"
+    );
 }

@@ -78,8 +78,17 @@ fn assert_form(path: &Path) {
     let text = String::from_utf8(bytes).expect("UTF-8");
     assert!(text.ends_with("END:VCALENDAR\r\n"), "{}", path.display());
     for line in text.split("\r\n") {
-        assert!(line.len() <= 75, "{}: {} octets: {line}", path.display(), line.len());
-        assert!(!line.contains('\n') && !line.contains('\r'), "{}: bare line break", path.display());
+        assert!(
+            line.len() <= 75,
+            "{}: {} octets: {line}",
+            path.display(),
+            line.len()
+        );
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "{}: bare line break",
+            path.display()
+        );
     }
 }
 
@@ -101,27 +110,60 @@ fn rhythms_dates_escaping_and_folding() {
     );
     root.write(
         "content/groups/letzter.md",
-        &group("Letzter Freitag", &meeting("monthly", "weekday = \"friday\"\nweeks = [-1]\nstart = \"19:30\"\n")).replace("verified = 2026-09-14", "verified = 2026-10-01"),
+        &group(
+            "Letzter Freitag",
+            &meeting(
+                "monthly",
+                "weekday = \"friday\"\nweeks = [-1]\nstart = \"19:30\"\n",
+            ),
+        )
+        .replace("verified = 2026-09-14", "verified = 2026-10-01"),
     );
     root.write(
         "content/groups/zweiwoechig.md",
         &group("Alle zwei Wochen", &meeting("biweekly", "weekday = \"thursday\"\nfirst_date = 2026-01-08\nstart = \"18:00\"\nend = \"19:30\"\n"))
             .replace("verified = 2026-09-14", "verified = 2026-06-01"),
     );
-    root.write("content/groups/woechentlich.md", &group("Jeden Montag", &meeting("weekly", "weekday = \"monday\"\nstart = \"09:00\"\n")));
-    root.write("content/groups/unregelmaessig.md", &group("Ab und zu", &meeting("irregular", "note = \"nach Absprache\"\n")));
+    root.write(
+        "content/groups/woechentlich.md",
+        &group(
+            "Jeden Montag",
+            &meeting("weekly", "weekday = \"monday\"\nstart = \"09:00\"\n"),
+        ),
+    );
+    root.write(
+        "content/groups/unregelmaessig.md",
+        &group(
+            "Ab und zu",
+            &meeting("irregular", "note = \"nach Absprache\"\n"),
+        ),
+    );
     let r = root.run(&["build", "--root", ".", "--only", "web"]);
     assert_eq!(r.code, 0, "{}", r.all());
     let cal = root.path().join("output/site/kalender");
-    assert!(!cal.join("unregelmaessig.ics").exists(), "irregular: no file");
-    assert!(!cal.join("diabetes-nord.ics").exists(), "no meetings: no file");
-    let files: Vec<_> = ["zwei-vier", "letzter", "zweiwoechig", "woechentlich"].iter().map(|s| cal.join(format!("{s}.ics"))).collect();
+    assert!(
+        !cal.join("unregelmaessig.ics").exists(),
+        "irregular: no file"
+    );
+    assert!(
+        !cal.join("diabetes-nord.ics").exists(),
+        "no meetings: no file"
+    );
+    let files: Vec<_> = ["zwei-vier", "letzter", "zweiwoechig", "woechentlich"]
+        .iter()
+        .map(|s| cal.join(format!("{s}.ics")))
+        .collect();
     for f in &files {
         assert_form(f);
     }
     let refs: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
     let parsed = parse(&refs);
-    let events = |i: usize| parsed[files[i].to_str().unwrap()].as_array().unwrap().clone();
+    let events = |i: usize| {
+        parsed[files[i].to_str().unwrap()]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
 
     // 2nd and 4th Wednesday, from the first meeting on or after verified
     // (2026-09-14); local time stays 15:00 across the change to winter time.
@@ -142,13 +184,23 @@ fn rhythms_dates_escaping_and_folding() {
             "2026-11-25T15:00:00+01:00"
         ])
     );
-    assert_eq!(e["dtstamp"], "2026-09-14T00:00:00+00:00", "DTSTAMP = verified");
+    assert_eq!(
+        e["dtstamp"], "2026-09-14T00:00:00+00:00",
+        "DTSTAMP = verified"
+    );
     assert_eq!(e["uid"], "zwei-vier-1@wegweiser.example");
-    assert_eq!(e["summary"], long_name.replace("\\\\", "\\"), "escaping round-trips");
+    assert_eq!(
+        e["summary"],
+        long_name.replace("\\\\", "\\"),
+        "escaping round-trips"
+    );
     assert_eq!(e["location"], "Raum 1, 2. Stock, Hauptstraße 5; Hinterhaus");
     let d = e["description"].as_str().unwrap();
     assert!(d.starts_with("jeden 2. und 4. Mittwoch im Monat, 15:00–17:00 Uhr (nicht in den Ferien\nund nicht an Feiertagen)\n"), "{d}");
-    assert!(d.ends_with("https://wegweiser.example/gruppen/zwei-vier/"), "{d}");
+    assert!(
+        d.ends_with("https://wegweiser.example/gruppen/zwei-vier/"),
+        "{d}"
+    );
 
     let e = &events(1)[0];
     assert_eq!(e["rrule"], "FREQ=MONTHLY;BYDAY=-1FR");
@@ -159,13 +211,19 @@ fn rhythms_dates_escaping_and_folding() {
 
     let e = &events(2)[0];
     assert_eq!(e["rrule"], "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH");
-    assert_eq!(e["dtstart"], "2026-01-08T18:00:00+01:00", "biweekly: anchored at first_date");
+    assert_eq!(
+        e["dtstart"], "2026-01-08T18:00:00+01:00",
+        "biweekly: anchored at first_date"
+    );
     assert_eq!(e["next"][1], "2026-01-22T18:00:00+01:00");
     assert_eq!(e["next"][2], "2026-02-05T18:00:00+01:00");
 
     let e = &events(3)[0];
     assert_eq!(e["rrule"], "FREQ=WEEKLY;BYDAY=MO");
-    assert_eq!(e["dtstart"], "2026-09-14T09:00:00+02:00", "verified is a Monday: it is the first meeting");
+    assert_eq!(
+        e["dtstart"], "2026-09-14T09:00:00+02:00",
+        "verified is a Monday: it is the first meeting"
+    );
 
     // The group page links its calendar; the irregular group's does not.
     let site = root.path().join("output/site");
@@ -184,10 +242,24 @@ fn rhythms_dates_escaping_and_folding() {
 #[test]
 fn every_calendar_of_the_sample_parses_and_starts_on_a_meeting() {
     let out = tempfile::tempdir().unwrap();
-    let r = run_in(&repo(), &["build", "--root", ".", "--out", out.path().to_str().unwrap(), "--only", "web"]);
+    let r = run_in(
+        &repo(),
+        &[
+            "build",
+            "--root",
+            ".",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--only",
+            "web",
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.all());
     let dir = out.path().join("site/kalender");
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert!(files.len() > 60, "{} calendars", files.len());
     for f in &files {
         assert_form(f);
@@ -198,12 +270,24 @@ fn every_calendar_of_the_sample_parses_and_starts_on_a_meeting() {
     for (path, events) in parsed.as_object().unwrap() {
         assert!(!events.as_array().unwrap().is_empty(), "{path}: no event");
         for e in events.as_array().unwrap() {
-            assert_eq!(e["next"][0], e["dtstart"], "{path}: DTSTART is itself a meeting");
-            assert!(e["dtstamp"].as_str().unwrap().ends_with("T00:00:00+00:00"), "{path}");
-            assert!(uids.insert(e["uid"].as_str().unwrap().to_owned()), "{path}: duplicate UID");
+            assert_eq!(
+                e["next"][0], e["dtstart"],
+                "{path}: DTSTART is itself a meeting"
+            );
+            assert!(
+                e["dtstamp"].as_str().unwrap().ends_with("T00:00:00+00:00"),
+                "{path}"
+            );
+            assert!(
+                uids.insert(e["uid"].as_str().unwrap().to_owned()),
+                "{path}: duplicate UID"
+            );
         }
     }
     // The confidential group's calendar has no place.
-    let secret = &parsed[dir.join("frauen-nach-gewalterfahrung.ics").to_str().unwrap()][0];
+    let secret = &parsed[dir
+        .join("frauen-nach-gewalterfahrung.ics")
+        .to_str()
+        .unwrap()][0];
     assert_eq!(secret["location"], Value::Null);
 }

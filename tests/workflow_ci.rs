@@ -24,7 +24,8 @@ fn yaml_files() -> Vec<PathBuf> {
 
 fn load(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap();
-    serde_norway::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid YAML: {e}", path.display()))
+    serde_norway::from_str(&text)
+        .unwrap_or_else(|e| panic!("{}: invalid YAML: {e}", path.display()))
 }
 
 fn str_of(v: &Value) -> Vec<String> {
@@ -40,7 +41,10 @@ fn scripts(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Mapping(m) => {
             for (k, val) in m {
-                if matches!(k.as_str(), Some("run" | "script" | "before_script" | "after_script")) {
+                if matches!(
+                    k.as_str(),
+                    Some("run" | "script" | "before_script" | "after_script")
+                ) {
                     out.extend(str_of(val));
                 } else {
                     scripts(val, out);
@@ -57,10 +61,18 @@ fn scripts(v: &Value, out: &mut Vec<String>) {
 fn wegweiser_commands(script: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for line in script.lines() {
-        for part in line.split("&&").flat_map(|p| p.split("||")).flat_map(|p| p.split(';')) {
+        for part in line
+            .split("&&")
+            .flat_map(|p| p.split("||"))
+            .flat_map(|p| p.split(';'))
+        {
             let words: Vec<String> = part
                 .split_whitespace()
-                .map(|w| w.trim_matches(['"', '\'']).replace("$YEAR", "2027").replace("${YEAR}", "2027"))
+                .map(|w| {
+                    w.trim_matches(['"', '\''])
+                        .replace("$YEAR", "2027")
+                        .replace("${YEAR}", "2027")
+                })
                 .collect();
             if words.first().map(String::as_str) == Some("wegweiser") {
                 out.push(words);
@@ -73,8 +85,16 @@ fn wegweiser_commands(script: &str) -> Vec<Vec<String>> {
 #[test]
 fn workflows_are_valid_yaml_of_the_right_shape() {
     let files = yaml_files();
-    let names: Vec<String> = files.iter().map(|f| f.strip_prefix(repo()).unwrap().display().to_string()).collect();
-    for want in ["docs/ci/github/check.yml", "docs/ci/github/publish.yml", "docs/ci/gitlab/gitlab-ci.yml", "docs/ci/project/release.yml"] {
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(repo()).unwrap().display().to_string())
+        .collect();
+    for want in [
+        "docs/ci/github/check.yml",
+        "docs/ci/github/publish.yml",
+        "docs/ci/gitlab/gitlab-ci.yml",
+        "docs/ci/project/release.yml",
+    ] {
         assert!(names.iter().any(|n| n == want), "{want} missing: {names:?}");
     }
     for f in &files {
@@ -85,23 +105,46 @@ fn workflows_are_valid_yaml_of_the_right_shape() {
             let m = v.as_mapping().unwrap();
             for (k, job) in m {
                 let k = k.as_str().unwrap();
-                if ["variables", "stages", "default", "workflow", "include"].contains(&k) || k.starts_with('.') {
+                if ["variables", "stages", "default", "workflow", "include"].contains(&k)
+                    || k.starts_with('.')
+                {
                     continue;
                 }
                 assert!(job.get("script").is_some(), "{name}: job {k} has a script");
                 let stage = job["stage"].as_str().unwrap();
-                assert!(stages.iter().any(|s| s == stage), "{name}: stage {stage} of {k} is declared");
+                assert!(
+                    stages.iter().any(|s| s == stage),
+                    "{name}: stage {stage} of {k} is declared"
+                );
             }
-            assert!(v["pages"]["artifacts"]["paths"].as_sequence().unwrap().iter().any(|p| p.as_str() == Some("public")));
+            assert!(
+                v["pages"]["artifacts"]["paths"]
+                    .as_sequence()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p.as_str() == Some("public"))
+            );
         } else {
             // GitHub Actions: `on` (YAML 1.1 may read it as `true`), jobs with runs-on and steps.
             let m = v.as_mapping().unwrap();
-            assert!(m.keys().any(|k| k.as_str() == Some("on") || k.as_bool() == Some(true)), "{name}: trigger");
-            let jobs = v["jobs"].as_mapping().unwrap_or_else(|| panic!("{name}: jobs"));
+            assert!(
+                m.keys()
+                    .any(|k| k.as_str() == Some("on") || k.as_bool() == Some(true)),
+                "{name}: trigger"
+            );
+            let jobs = v["jobs"]
+                .as_mapping()
+                .unwrap_or_else(|| panic!("{name}: jobs"));
             for (id, job) in jobs {
                 assert!(job.get("runs-on").is_some(), "{name}: {id:?} runs-on");
-                for step in job["steps"].as_sequence().unwrap_or_else(|| panic!("{name}: {id:?} steps")) {
-                    assert!(step.get("uses").is_some() ^ step.get("run").is_some(), "{name}: step {step:?} has uses or run");
+                for step in job["steps"]
+                    .as_sequence()
+                    .unwrap_or_else(|| panic!("{name}: {id:?} steps"))
+                {
+                    assert!(
+                        step.get("uses").is_some() ^ step.get("run").is_some(),
+                        "{name}: step {step:?} has uses or run"
+                    );
                 }
             }
         }
@@ -111,10 +154,24 @@ fn workflows_are_valid_yaml_of_the_right_shape() {
         .as_mapping()
         .unwrap()
         .values()
-        .flat_map(|j| j["steps"].as_sequence().unwrap().iter().filter_map(|s| s.get("uses")?.as_str().map(String::from)))
+        .flat_map(|j| {
+            j["steps"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .filter_map(|s| s.get("uses")?.as_str().map(String::from))
+        })
         .collect();
-    for action in ["actions/upload-pages-artifact@", "actions/deploy-pages@", "actions/upload-artifact@", "actions/cache@"] {
-        assert!(uses.iter().any(|u| u.starts_with(action)), "publish uses {action}: {uses:?}");
+    for action in [
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+        "actions/upload-artifact@",
+        "actions/cache@",
+    ] {
+        assert!(
+            uses.iter().any(|u| u.starts_with(action)),
+            "publish uses {action}: {uses:?}"
+        );
     }
 }
 
@@ -141,19 +198,43 @@ fn every_wegweiser_command_in_the_workflows_parses_and_succeeds_on_the_sample() 
         assert!(!commands.is_empty(), "{}: runs wegweiser", f.display());
         for words in commands {
             if let Err(e) = wegweiser::cli::Cli::try_parse_from(&words) {
-                panic!("{}: `{}` is not a valid command line:\n{e}", f.display(), words.join(" "));
+                panic!(
+                    "{}: `{}` is not a valid command line:\n{e}",
+                    f.display(),
+                    words.join(" ")
+                );
             }
             let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
             let r = run_in(root, &args);
-            assert_eq!(r.code, 0, "{}: `{}` failed on the sample:\n{}", f.display(), words.join(" "), r.all());
+            assert_eq!(
+                r.code,
+                0,
+                "{}: `{}` failed on the sample:\n{}",
+                f.display(),
+                words.join(" "),
+                r.all()
+            );
             if args.contains(&"github") {
-                assert!(r.stdout.lines().all(|l| l.starts_with("::warning ") || l.starts_with("::error ")), "{}", r.stdout);
+                assert!(
+                    r.stdout
+                        .lines()
+                        .all(|l| l.starts_with("::warning ") || l.starts_with("::error ")),
+                    "{}",
+                    r.stdout
+                );
             }
             seen.push(words.join(" "));
         }
     }
-    assert!(seen.iter().any(|c| c.starts_with("wegweiser check --format github")), "{seen:?}");
-    assert!(seen.iter().any(|c| c.starts_with("wegweiser build")), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|c| c.starts_with("wegweiser check --format github")),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter().any(|c| c.starts_with("wegweiser build")),
+        "{seen:?}"
+    );
     assert!(root.join("output/site/index.html").is_file());
     assert!(root.join("output/print/wegweiser-2027.pdf").is_file());
 }
@@ -163,7 +244,10 @@ fn ci_means_no_progress_lines() {
     // In CI (CI=true, not a terminal) build prints only its summary.
     let root = Root::new();
     // Only used indications, so there is no warning to print.
-    root.write("content/indications.toml", "[diabetes]\nname = \"Diabetes\"\ncategory = \"Chronische Erkrankungen\"\n");
+    root.write(
+        "content/indications.toml",
+        "[diabetes]\nname = \"Diabetes\"\ncategory = \"Chronische Erkrankungen\"\n",
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
         .args(["build", "--root", ".", "--only", "web"])
         .current_dir(root.path())
@@ -173,14 +257,34 @@ fn ci_means_no_progress_lines() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("wegweiser: ") && stderr.contains(" s)"), "{stderr}");
+    assert!(
+        stderr.starts_with("wegweiser: ") && stderr.contains(" s)"),
+        "{stderr}"
+    );
     // --verbose shows the steps with their times, --quiet nothing at all.
     let r = root.run(&["build", "--root", ".", "--only", "web", "--verbose"]);
-    assert!(r.stderr.contains("Gelesen und geprüft") && r.stderr.contains("Website: "), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Gelesen und geprüft") && r.stderr.contains("Website: "),
+        "{}",
+        r.stderr
+    );
     let r = root.run(&["build", "--root", ".", "--only", "web", "--quiet"]);
     assert!(r.stderr.is_empty(), "{}", r.stderr);
-    let r = root.run(&["--lang", "en", "build", "--root", ".", "--only", "web", "--verbose"]);
-    assert!(r.stderr.contains("Read and checked") && r.stderr.contains("entries"), "{}", r.stderr);
+    let r = root.run(&[
+        "--lang",
+        "en",
+        "build",
+        "--root",
+        ".",
+        "--only",
+        "web",
+        "--verbose",
+    ]);
+    assert!(
+        r.stderr.contains("Read and checked") && r.stderr.contains("entries"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// The install scripts stop with a message that says where to set
@@ -191,7 +295,11 @@ fn a_missing_release_repository_is_explained() {
     let mut checked = 0;
     for path in yaml_files() {
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(!text.contains("OWNER/"), "{}: placeholder repository", path.display());
+        assert!(
+            !text.contains("OWNER/"),
+            "{}: placeholder repository",
+            path.display()
+        );
         let mut all = Vec::new();
         scripts(&load(&path), &mut all);
         for script in all.iter().filter(|s| s.contains("releases/download")) {
@@ -205,9 +313,17 @@ fn a_missing_release_repository_is_explained() {
                 .env("WEGWEISER_VERSION", "0.1.0")
                 .output()
                 .expect("run bash");
-            let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
             assert_eq!(out.status.code(), Some(1), "{}: {said}", path.display());
-            assert!(said.contains("WEGWEISER_REPO") && said.contains("Variables"), "{}: {said}", path.display());
+            assert!(
+                said.contains("WEGWEISER_REPO") && said.contains("Variables"),
+                "{}: {said}",
+                path.display()
+            );
             checked += 1;
         }
     }

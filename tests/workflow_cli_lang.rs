@@ -38,7 +38,10 @@ const CLAP_ENGLISH: &[&str] = &[
 
 fn assert_no_clap_english(what: &str, text: &str) {
     for word in CLAP_ENGLISH {
-        assert!(!text.contains(word), "{what}: English `{word}` in German output:\n{text}");
+        assert!(
+            !text.contains(word),
+            "{what}: English `{word}` in German output:\n{text}"
+        );
     }
 }
 
@@ -47,7 +50,11 @@ fn usage_error(root: &Root, args: &[&str]) -> String {
     let r = root.run(args);
     assert_eq!(r.code, 2, "{args:?}: {}", r.all());
     assert!(r.stdout.is_empty(), "{args:?}: stdout {}", r.stdout);
-    assert!(!r.stderr.contains('\x1b'), "{args:?}: colour without a terminal: {:?}", r.stderr);
+    assert!(
+        !r.stderr.contains('\x1b'),
+        "{args:?}: colour without a terminal: {:?}",
+        r.stderr
+    );
     r.stderr
 }
 
@@ -55,7 +62,10 @@ fn usage_error(root: &Root, args: &[&str]) -> String {
 fn german_error(root: &Root, args: &[&str]) -> String {
     let e = usage_error(root, args);
     assert!(e.starts_with("Fehler: "), "{args:?}: {e}");
-    assert!(e.contains("Weitere Informationen mit `--help`."), "{args:?}: {e}");
+    assert!(
+        e.contains("Weitere Informationen mit `--help`."),
+        "{args:?}: {e}"
+    );
     assert_no_clap_english(&format!("{args:?}"), &e);
     e
 }
@@ -89,16 +99,25 @@ fn unknown_option_is_german_without_clap_words() {
     assert!(e.contains("Meinten Sie `build --year`?"), "{e}");
     // A value that looks like an option.
     let e = german_error(&root, &["--lang", "de", "schema", "--foo"]);
-    assert!(e.contains("Ist `--foo` als Wert gemeint, schreiben Sie `-- --foo`."), "{e}");
+    assert!(
+        e.contains("Ist `--foo` als Wert gemeint, schreiben Sie `-- --foo`."),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "--", "build"]);
-    assert!(e.contains("Den Befehl `build` gibt es; lassen Sie dafür das `--` davor weg."), "{e}");
+    assert!(
+        e.contains("Den Befehl `build` gibt es; lassen Sie dafür das `--` davor weg."),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "new", "group", "a", "b"]);
     assert!(e.contains("`b` wird hier nicht erwartet."), "{e}");
     let e = german_error(&root, &["--lang", "de", "check", "--strict=ja"]);
     assert!(e.contains("`ja`"), "{e}");
 
     let e = usage_error(&root, &["--lang", "en", "build", "--foo"]);
-    assert!(e.contains("error: unexpected argument '--foo' found"), "{e}");
+    assert!(
+        e.contains("error: unexpected argument '--foo' found"),
+        "{e}"
+    );
     assert!(e.contains("Usage: wegweiser build"), "{e}");
     assert!(e.contains("For more information, try '--help'."), "{e}");
 }
@@ -107,23 +126,35 @@ fn unknown_option_is_german_without_clap_words() {
 fn wrong_values_are_named_in_german() {
     let root = Root::new();
     let e = german_error(&root, &["--lang", "de", "print", "--year", "abc"]);
-    assert!(e.contains("Ungültiger Wert für `--year <JAHR>`: `abc` ist keine Jahreszahl"), "{e}");
+    assert!(
+        e.contains("Ungültiger Wert für `--year <JAHR>`: `abc` ist keine Jahreszahl"),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "build", "--year", "12"]);
     assert!(e.contains("`12` ist keine Jahreszahl"), "{e}");
     let e = german_error(&root, &["--lang", "de", "serve", "--port", "abc"]);
     assert!(e.contains("`abc` ist keine Portnummer"), "{e}");
     let e = german_error(&root, &["--lang", "fr", "build"]);
-    assert!(e.contains("`fr` ist kein gültiger Wert für `--lang <SPRACHE>`. Möglich sind: `de`, `en`."), "{e}");
+    assert!(
+        e.contains("`fr` ist kein gültiger Wert für `--lang <SPRACHE>`. Möglich sind: `de`, `en`."),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "build", "--only", "prnt"]);
     assert!(e.contains("Möglich sind: `web`, `print`."), "{e}");
     assert!(e.contains("Meinten Sie `print`?"), "{e}");
     let e = german_error(&root, &["--lang", "de", "new", "grp", "x"]);
-    assert!(e.contains("`grp` ist kein gültiger Wert für `<ART>`"), "{e}");
+    assert!(
+        e.contains("`grp` ist kein gültiger Wert für `<ART>`"),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "build", "--root"]);
     assert!(e.contains("`--root <ORDNER>` braucht einen Wert."), "{e}");
 
     let e = usage_error(&root, &["--lang", "en", "print", "--year", "abc"]);
-    assert!(e.contains("invalid value 'abc' for '--year <YEAR>': `abc` is not a year (YYYY)"), "{e}");
+    assert!(
+        e.contains("invalid value 'abc' for '--year <YEAR>': `abc` is not a year (YYYY)"),
+        "{e}"
+    );
     let e = usage_error(&root, &["--lang", "en", "build", "--only", "prnt"]);
     assert!(e.contains("[possible values: web, print]"), "{e}");
 }
@@ -133,20 +164,44 @@ fn missing_and_conflicting_arguments_in_german() {
     let root = Root::new();
     let e = german_error(&root, &["--lang", "de", "print"]);
     assert!(e.contains("Die Angabe `--year <JAHR>` fehlt."), "{e}");
-    assert!(e.contains("Aufruf: wegweiser print [OPTIONEN] --year <JAHR>"), "{e}");
+    assert!(
+        e.contains("Aufruf: wegweiser print [OPTIONEN] --year <JAHR>"),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "new"]);
-    assert!(e.contains("Diese Angaben fehlen: `<ART>`, `<DATEINAME>`."), "{e}");
+    assert!(
+        e.contains("Diese Angaben fehlen: `<ART>`, `<DATEINAME>`."),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "build", "--quiet", "--verbose"]);
-    assert!(e.contains("`--quiet` geht nicht zusammen mit `--verbose`."), "{e}");
-    let e = german_error(&root, &["--lang", "de", "build", "--year", "2026", "--year", "2027"]);
-    assert!(e.contains("`--year <JAHR>` darf nur einmal angegeben werden."), "{e}");
+    assert!(
+        e.contains("`--quiet` geht nicht zusammen mit `--verbose`."),
+        "{e}"
+    );
+    let e = german_error(
+        &root,
+        &["--lang", "de", "build", "--year", "2026", "--year", "2027"],
+    );
+    assert!(
+        e.contains("`--year <JAHR>` darf nur einmal angegeben werden."),
+        "{e}"
+    );
     let e = german_error(&root, &["--lang", "de", "--quiet"]);
-    assert!(e.contains("`wegweiser` braucht einen Befehl: `build`, `check`"), "{e}");
+    assert!(
+        e.contains("`wegweiser` braucht einen Befehl: `build`, `check`"),
+        "{e}"
+    );
 
     let e = usage_error(&root, &["--lang", "en", "build", "--quiet", "--verbose"]);
-    assert!(e.contains("error: the argument '--quiet' cannot be used with '--verbose'"), "{e}");
+    assert!(
+        e.contains("error: the argument '--quiet' cannot be used with '--verbose'"),
+        "{e}"
+    );
     let e = usage_error(&root, &["--lang", "en", "print"]);
-    assert!(e.contains("the following required arguments were not provided"), "{e}");
+    assert!(
+        e.contains("the following required arguments were not provided"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -154,20 +209,35 @@ fn language_of_usage_errors_follows_wegweiser_toml() {
     let root = Root::new(); // language = "de"
     let e = german_error(&root, &["build", "--yer", "2027"]);
     assert!(e.contains("Meinten Sie `--year`?"), "{e}");
-    root.write("wegweiser.toml", &SETTINGS.replace("language = \"de\"", "language = \"en\""));
+    root.write(
+        "wegweiser.toml",
+        &SETTINGS.replace("language = \"de\"", "language = \"en\""),
+    );
     let e = usage_error(&root, &["build", "--yer", "2027"]);
-    assert!(e.contains("error: unexpected argument '--yer' found"), "{e}");
+    assert!(
+        e.contains("error: unexpected argument '--yer' found"),
+        "{e}"
+    );
     // `--lang` wins over the file.
     german_error(&root, &["--lang", "de", "build", "--yer", "2027"]);
     let r = root.run(&["build", "--root", ".", "--help"]);
-    assert!(r.stdout.contains("Usage: wegweiser build [OPTIONS]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Usage: wegweiser build [OPTIONS]"),
+        "{}",
+        r.stdout
+    );
 }
 
 /// Every help a user can ask for, German.
 #[test]
 fn german_help_has_no_english_words() {
     let root = Root::new();
-    let mut asks: Vec<Vec<&str>> = vec![vec!["--help"], vec!["-h"], vec!["help"], vec!["help", "help"]];
+    let mut asks: Vec<Vec<&str>> = vec![
+        vec!["--help"],
+        vec!["-h"],
+        vec!["help"],
+        vec!["help", "help"],
+    ];
     for cmd in ["build", "check", "print", "stale", "new", "serve", "schema"] {
         asks.push(vec![cmd, "--help"]);
         asks.push(vec![cmd, "-h"]);
@@ -202,7 +272,10 @@ fn german_help_has_no_english_words() {
 
     let r = root.run(&["--lang", "de", "--help"]);
     let help = &r.stdout;
-    assert!(help.contains("Aufruf: wegweiser [OPTIONEN] <BEFEHL>"), "{help}");
+    assert!(
+        help.contains("Aufruf: wegweiser [OPTIONEN] <BEFEHL>"),
+        "{help}"
+    );
     assert!(help.contains("--lang <SPRACHE>"), "{help}");
     assert!(help.contains("[mögliche Werte: de, en]"), "{help}");
     assert!(help.contains("-V, --version"), "{help}");
@@ -213,22 +286,50 @@ fn german_help_has_no_english_words() {
     assert!(help.contains("--root <ORDNER>"), "{help}");
     assert!(help.contains("[Standard: .]"), "{help}");
     assert!(help.contains("Mögliche Werte:"), "{help}");
-    assert!(help.contains("- json:   Ein JSON-Objekt je Problem"), "{help}");
+    assert!(
+        help.contains("- json:   Ein JSON-Objekt je Problem"),
+        "{help}"
+    );
     assert!(help.contains("[Standard: human]"), "{help}");
-    assert!(help.contains("Hilfe anzeigen (Kurzfassung mit `-h`)"), "{help}");
+    assert!(
+        help.contains("Hilfe anzeigen (Kurzfassung mit `-h`)"),
+        "{help}"
+    );
     let r = root.run(&["--lang", "de", "check", "-h"]);
-    assert!(r.stdout.contains("[mögliche Werte: human, json, github]"), "{}", r.stdout);
-    assert!(r.stdout.contains("Hilfe anzeigen (ausführlicher mit `--help`)"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("[mögliche Werte: human, json, github]"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("Hilfe anzeigen (ausführlicher mit `--help`)"),
+        "{}",
+        r.stdout
+    );
 
     let r = root.run(&["--lang", "de", "print", "--help"]);
-    assert!(r.stdout.contains("Aufruf: wegweiser print [OPTIONEN] --year <JAHR>"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Aufruf: wegweiser print [OPTIONEN] --year <JAHR>"),
+        "{}",
+        r.stdout
+    );
     let r = root.run(&["--lang", "de", "help", "help"]);
-    assert!(r.stdout.contains("Aufruf: wegweiser help [BEFEHL]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Aufruf: wegweiser help [BEFEHL]"),
+        "{}",
+        r.stdout
+    );
 
     // The sample directory is German: no `--lang` needed.
     let r = run_in(&repo(), &["build", "--help"]);
     assert_eq!(r.code, 0, "{}", r.all());
-    assert!(r.stdout.contains("Aufruf: wegweiser build [OPTIONEN]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Aufruf: wegweiser build [OPTIONEN]"),
+        "{}",
+        r.stdout
+    );
     assert_no_clap_english("sample build --help", &r.stdout);
 
     let r = root.run(&["--lang", "de", "--version"]);
@@ -254,10 +355,17 @@ fn english_help_keeps_clap_wording() {
         assert!(help.contains(want), "missing `{want}`:\n{help}");
     }
     for unwanted in ["Aufruf", "OPTIONEN", "Standard:", "Hilfe"] {
-        assert!(!help.contains(unwanted), "German `{unwanted}` in English help:\n{help}");
+        assert!(
+            !help.contains(unwanted),
+            "German `{unwanted}` in English help:\n{help}"
+        );
     }
     let r = root.run(&["--lang", "en", "--help"]);
-    assert!(r.stdout.contains("Usage: wegweiser [OPTIONS] <COMMAND>"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Usage: wegweiser [OPTIONS] <COMMAND>"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Print version"), "{}", r.stdout);
 }
 
@@ -290,5 +398,8 @@ fn a_root_that_does_not_exist_is_wrong_usage() {
         .expect("run wegweiser");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Den Ordner `/gibt/es/nicht` gibt es nicht."), "{err}");
+    assert!(
+        err.contains("Den Ordner `/gibt/es/nicht` gibt es nicht."),
+        "{err}"
+    );
 }

@@ -19,7 +19,11 @@ const PATIENCE: Duration = Duration::from_secs(15);
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).ok()?;
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -35,13 +39,20 @@ fn poll<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> (T, Duration) {
         if let Some(v) = f() {
             return (v, started.elapsed());
         }
-        assert!(started.elapsed() < PATIENCE, "gave up after {PATIENCE:?} waiting for {what}");
+        assert!(
+            started.elapsed() < PATIENCE,
+            "gave up after {PATIENCE:?} waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(25));
     }
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// The server process; killed if the test fails half-way.
@@ -56,7 +67,9 @@ impl Drop for Server {
 
 fn status(port: u16) -> Option<serde_json::Value> {
     let (code, body) = get(port, "/__wegweiser/status")?;
-    (code == 200).then(|| serde_json::from_str(&body).ok()).flatten()
+    (code == 200)
+        .then(|| serde_json::from_str(&body).ok())
+        .flatten()
 }
 
 #[test]
@@ -75,16 +88,24 @@ fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
 
     // 1. The page is served, with the live-reload script.
     let page = "/gruppen/diabetes-nord/";
-    let (body, _) = poll("the first page", || get(port, page).filter(|(c, _)| *c == 200).map(|(_, b)| b));
+    let (body, _) = poll("the first page", || {
+        get(port, page).filter(|(c, _)| *c == 200).map(|(_, b)| b)
+    });
     assert!(body.contains("Diabetes Nord"), "{body}");
-    assert!(body.contains("/__wegweiser/live.js"), "live reload script injected");
+    assert!(
+        body.contains("/__wegweiser/live.js"),
+        "live reload script injected"
+    );
     let (code, js) = get(port, "/__wegweiser/live.js").unwrap();
     assert!(code == 200 && js.contains("EventSource"), "{js}");
     let (code, _) = get(port, "/gibt-es-nicht/").unwrap();
     assert_eq!(code, 404);
 
     // 2. A change is served.
-    root.write("content/groups/diabetes-nord.md", &group("Diabetes Nord Neu", ""));
+    root.write(
+        "content/groups/diabetes-nord.md",
+        &group("Diabetes Nord Neu", ""),
+    );
     let (_, latency) = poll("the changed page", || {
         get(port, page).filter(|(c, b)| *c == 200 && b.contains("Diabetes Nord Neu"))
     });
@@ -94,23 +115,45 @@ fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
     println!("serve: rebuild took {} ms", s["millis"]);
 
     // 3. A broken file: the last good page stays, the problem is reported.
-    root.write("content/groups/diabetes-nord.md", &group("Diabetes Nord Kaputt", "").replace("\"active\"", "\"aktiv\""));
-    let (s, _) = poll("the problem to be reported", || status(port).filter(|s| s["ok"] == false));
+    root.write(
+        "content/groups/diabetes-nord.md",
+        &group("Diabetes Nord Kaputt", "").replace("\"active\"", "\"aktiv\""),
+    );
+    let (s, _) = poll("the problem to be reported", || {
+        status(port).filter(|s| s["ok"] == false)
+    });
     assert_eq!(s["errors"], 1, "{s}");
     let problem = &s["problems"][0];
     assert_eq!(problem["code"], "unknown-value", "{s}");
     assert_eq!(problem["file"], "content/groups/diabetes-nord.md", "{s}");
     assert_eq!(problem["line"], 6, "{s}");
-    assert!(problem["message"].as_str().unwrap().contains("`aktiv` ist hier nicht erlaubt"), "{s}");
-    assert!(s["report"].as_str().unwrap().contains("status = \"aktiv\""), "overlay shows the source line: {s}");
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("`aktiv` ist hier nicht erlaubt"),
+        "{s}"
+    );
+    assert!(
+        s["report"].as_str().unwrap().contains("status = \"aktiv\""),
+        "overlay shows the source line: {s}"
+    );
     assert_eq!(s["title"], "Probleme im Inhalt");
     let (code, body) = get(port, page).unwrap();
     assert_eq!(code, 200);
-    assert!(body.contains("Diabetes Nord Neu") && !body.contains("Kaputt"), "last good page is served");
+    assert!(
+        body.contains("Diabetes Nord Neu") && !body.contains("Kaputt"),
+        "last good page is served"
+    );
 
     // 4. Fixed again: served, no problems.
-    root.write("content/groups/diabetes-nord.md", &group("Diabetes Nord Repariert", ""));
-    poll("the repaired page", || get(port, page).filter(|(_, b)| b.contains("Diabetes Nord Repariert")));
+    root.write(
+        "content/groups/diabetes-nord.md",
+        &group("Diabetes Nord Repariert", ""),
+    );
+    poll("the repaired page", || {
+        get(port, page).filter(|(_, b)| b.contains("Diabetes Nord Repariert"))
+    });
     assert_eq!(status(port).unwrap()["ok"], true);
 
     // 5. Ctrl-C stops it cleanly (exit code 0).
@@ -120,10 +163,22 @@ fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
     let (exit, _) = poll("the server to stop", || server.0.try_wait().unwrap());
     assert!(exit.success(), "exit status {exit:?}");
     let mut stderr = String::new();
-    server.0.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    server
+        .0
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert!(stderr.contains("wegweiser serve beendet."), "{stderr}");
-    assert!(stderr.contains("content/groups/diabetes-nord.md:6:10"), "terminal shows the problem: {stderr}");
-    assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port is closed");
+    assert!(
+        stderr.contains("content/groups/diabetes-nord.md:6:10"),
+        "terminal shows the problem: {stderr}"
+    );
+    assert!(
+        TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "port is closed"
+    );
 }
 
 #[test]
@@ -131,7 +186,15 @@ fn events_stream_announces_builds() {
     let root = Root::new();
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["serve", "--root", ".", "--port", &port.to_string(), "--lang", "en"])
+        .args([
+            "serve",
+            "--root",
+            ".",
+            "--port",
+            &port.to_string(),
+            "--lang",
+            "en",
+        ])
         .current_dir(root.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -141,7 +204,11 @@ fn events_stream_announces_builds() {
     poll("the server", || status(port));
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(s, "GET /__wegweiser/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET /__wegweiser/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = [0u8; 4096];
     let mut got = String::new();
     while !got.contains("retry:") {

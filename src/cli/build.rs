@@ -58,7 +58,13 @@ pub fn render_parts(
         let started = Instant::now();
         match render::web::render(dir, &project.theme) {
             Ok(site) => {
-                ctx.step(lang, Note::RenderedWeb { files: site.len(), seconds: started.elapsed().as_secs_f64() });
+                ctx.step(
+                    lang,
+                    Note::RenderedWeb {
+                        files: site.len(),
+                        seconds: started.elapsed().as_secs_f64(),
+                    },
+                );
                 files.extend_under("site", site)
             }
             Err(e) => problems.push(e),
@@ -70,11 +76,21 @@ pub fn render_parts(
         match render::print::render_with_warnings(&dir.edition(year), &project.theme) {
             Ok((pdf, warnings)) => {
                 print_warnings = warnings;
-                ctx.step(lang, Note::Typeset { pages: pdf.pages, seconds: started.elapsed().as_secs_f64() });
+                ctx.step(
+                    lang,
+                    Note::Typeset {
+                        pages: pdf.pages,
+                        seconds: started.elapsed().as_secs_f64(),
+                    },
+                );
                 pdf_pages = Some(pdf.pages);
                 files.insert(format!("print/wegweiser-{year}.pdf"), pdf.bytes);
             }
-            Err(errors) => problems.extend(errors.into_iter().map(|detail| Message::PrintFailed { detail })),
+            Err(errors) => problems.extend(
+                errors
+                    .into_iter()
+                    .map(|detail| Message::PrintFailed { detail }),
+            ),
         }
     }
     for detail in print_warnings {
@@ -97,10 +113,19 @@ pub fn render_parts(
 pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     let started = Instant::now();
     let year = args.year.unwrap_or_else(default_year);
-    let out = args.out.clone().unwrap_or_else(|| args.root.root.join("output"));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.root.root.join("output"));
     let mut project = Project::open(&args.root.root, year);
     let lang = ctx.lang(&project);
-    ctx.step(lang, Note::Loaded { files: project.sources.len(), seconds: started.elapsed().as_secs_f64() });
+    ctx.step(
+        lang,
+        Note::Loaded {
+            files: project.sources.len(),
+            seconds: started.elapsed().as_secs_f64(),
+        },
+    );
     if args.strict {
         project.diagnostics.make_strict();
     }
@@ -117,7 +142,12 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             Some(Part::Print) => &["site"],
             None => &[],
         };
-        ctx.step(lang, Note::Writing { path: crate::diagnostics::display_path(&out) });
+        ctx.step(
+            lang,
+            Note::Writing {
+                path: crate::diagnostics::display_path(&out),
+            },
+        );
         match output::publish(&out, &files, keep) {
             Ok(()) => Some((files.len(), pages)),
             Err(m) => {

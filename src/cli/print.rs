@@ -40,7 +40,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         project.diagnostics.make_strict();
     }
     let default_out = args.root.root.join("output");
-    let refused = args.out.is_none().then(|| output::check_ours(&default_out).err()).flatten();
+    let refused = args
+        .out
+        .is_none()
+        .then(|| output::check_ours(&default_out).err())
+        .flatten();
     if let Some(m) = &refused {
         project.diagnostics.push(Diagnostic::general(m.clone()));
     }
@@ -49,7 +53,9 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         && let Some(dir) = project.usable()
     {
         let files = crate::render::print::typst_files(&dir.edition(year), &project.theme);
-        let failed = files.iter().find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
+        let failed = files
+            .iter()
+            .find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
         if let Some(m) = failed {
             project.diagnostics.push(Diagnostic::general(m));
         }
@@ -58,12 +64,15 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     let mut done = None;
     // The cover alone, for print shops that print it apart.
     if let (Some(file), Some(_)) = (&args.cover_pdf, &rendered) {
-        let cover = project.usable().map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
+        let cover = project
+            .usable()
+            .map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
         let mut problems = Vec::new();
         match cover {
             Some(Ok((pdf, warnings))) => {
                 for detail in warnings {
-                    let mut d = Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
+                    let mut d =
+                        Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
                     if !args.strict {
                         d.severity = crate::diagnostics::Severity::Warning;
                     }
@@ -73,9 +82,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
                     problems.push(m);
                 }
             }
-            Some(Err(errors)) => {
-                problems.extend(errors.into_iter().map(|detail| crate::diagnostics::Message::PrintFailed { detail }))
-            }
+            Some(Err(errors)) => problems.extend(
+                errors
+                    .into_iter()
+                    .map(|detail| crate::diagnostics::Message::PrintFailed { detail }),
+            ),
             None => {}
         }
         if !problems.is_empty() || project.diagnostics.has_errors() {
@@ -88,7 +99,9 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     if let Some((files, pages)) = rendered {
         let result = match &args.out {
             Some(file) => {
-                let pdf = files.get(&format!("print/wegweiser-{year}.pdf")).unwrap_or_default();
+                let pdf = files
+                    .get(&format!("print/wegweiser-{year}.pdf"))
+                    .unwrap_or_default();
                 output::write_file(file, pdf).map(|_| file.clone())
             }
             None => output::publish(&default_out, &files, &["site", "print"])
@@ -102,7 +115,13 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     report(ctx, &project, Format::Human);
     match done {
         Some((path, pages)) => {
-            ctx.note(ctx.lang(&project), Note::PrintDone { path: crate::diagnostics::display_path(&path), pages });
+            ctx.note(
+                ctx.lang(&project),
+                Note::PrintDone {
+                    path: crate::diagnostics::display_path(&path),
+                    pages,
+                },
+            );
             Outcome::Success
         }
         None if refused.is_some() => Outcome::Usage,

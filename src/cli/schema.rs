@@ -83,8 +83,12 @@ impl SchemaKind {
     fn title(self) -> &'static str {
         match self {
             SchemaKind::Group => "wegweiser: group (content/groups/*.md, front matter)",
-            SchemaKind::Organisation => "wegweiser: organisation (content/organisations/*.md, front matter)",
-            SchemaKind::ContactPoint => "wegweiser: contact point (content/contact-points/*.md, front matter)",
+            SchemaKind::Organisation => {
+                "wegweiser: organisation (content/organisations/*.md, front matter)"
+            }
+            SchemaKind::ContactPoint => {
+                "wegweiser: contact point (content/contact-points/*.md, front matter)"
+            }
             SchemaKind::Page => "wegweiser: page (content/pages/*.md, front matter)",
             SchemaKind::Indications => "wegweiser: content/indications.toml",
             SchemaKind::Settings => "wegweiser: wegweiser.toml",
@@ -157,9 +161,17 @@ pub fn document(kind: Option<SchemaKind>) -> Value {
             match root {
                 // A `$ref` at the root: inline the referenced definition.
                 Value::Object(m) if m.contains_key("$ref") => {
-                    let name = m["$ref"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+                    let name = m["$ref"]
+                        .as_str()
+                        .unwrap_or("")
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_owned();
                     let mut defs = generator.take_definitions();
-                    if let Some(Ok(Value::Object(def))) = defs.remove(&name).map(serde_json::to_value) {
+                    if let Some(Ok(Value::Object(def))) =
+                        defs.remove(&name).map(serde_json::to_value)
+                    {
                         for (key, v) in def {
                             if key != "title" {
                                 doc.insert(key, v);
@@ -176,14 +188,20 @@ pub fn document(kind: Option<SchemaKind>) -> Value {
             }
         }
         None => {
-            doc.insert("title".into(), json!("wegweiser: every file kind of a directory"));
+            doc.insert(
+                "title".into(),
+                json!("wegweiser: every file kind of a directory"),
+            );
             doc.insert(
                 "description".into(),
                 json!("One definition per file kind under $defs: group, organisation, contact-point, page, indications, settings."),
             );
-            let kinds: Vec<(String, Value)> =
-                SchemaKind::ALL.iter().map(|&k| (k.name().to_owned(), subschema(k, &mut generator))).collect();
-            let mut defs: Vec<(String, Schema)> = generator.take_definitions().into_iter().collect();
+            let kinds: Vec<(String, Value)> = SchemaKind::ALL
+                .iter()
+                .map(|&k| (k.name().to_owned(), subschema(k, &mut generator)))
+                .collect();
+            let mut defs: Vec<(String, Schema)> =
+                generator.take_definitions().into_iter().collect();
             let mut all = serde_json::Map::new();
             for (name, v) in kinds {
                 all.insert(name, v);
@@ -217,8 +235,10 @@ fn insert_defs(doc: &mut serde_json::Map<String, Value>, defs: Vec<(String, Sche
     if defs.is_empty() {
         return;
     }
-    let map: serde_json::Map<String, Value> =
-        defs.into_iter().map(|(k, s)| (k, serde_json::to_value(s).unwrap_or(Value::Null))).collect();
+    let map: serde_json::Map<String, Value> = defs
+        .into_iter()
+        .map(|(k, s)| (k, serde_json::to_value(s).unwrap_or(Value::Null)))
+        .collect();
     doc.insert("$defs".into(), Value::Object(map));
 }
 
@@ -231,7 +251,9 @@ pub fn translate(v: &mut Value, lang: Lang) {
         Value::Object(m) => {
             for (k, x) in m.iter_mut() {
                 match x {
-                    Value::String(s) if k == "description" || k == "title" && !s.starts_with("wegweiser") => {
+                    Value::String(s)
+                        if k == "description" || k == "title" && !s.starts_with("wegweiser") =>
+                    {
                         if let Some(de) = crate::diagnostics::schema_description_de(s) {
                             *s = de.to_owned();
                         }
@@ -277,8 +299,14 @@ mod tests {
         let mut all = Vec::new();
         descriptions(&document(None), &mut all);
         assert!(all.len() > 50);
-        let missing: Vec<&String> = all.iter().filter(|d| crate::diagnostics::schema_description_de(d).is_none()).collect();
-        assert!(missing.is_empty(), "descriptions without German text in the catalogue: {missing:#?}");
+        let missing: Vec<&String> = all
+            .iter()
+            .filter(|d| crate::diagnostics::schema_description_de(d).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "descriptions without German text in the catalogue: {missing:#?}"
+        );
         let mut de = document(Some(SchemaKind::Group));
         translate(&mut de, Lang::De);
         assert_eq!(de["properties"]["name"]["description"], "Name der Gruppe.");

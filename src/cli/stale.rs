@@ -34,7 +34,12 @@ pub struct StaleArgs {
 
 /// One row: kind, file (as `check` shows it, to open and update), name,
 /// verified, contact route.
-fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang: Lang) -> Vec<[String; 5]> {
+fn rows(
+    dir: &Directory,
+    sources: &crate::diagnostics::Sources,
+    year: i32,
+    lang: Lang,
+) -> Vec<[String; 5]> {
     dir.stale_entries(year)
         .into_iter()
         .map(|e| {
@@ -47,7 +52,11 @@ fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang:
                         ContactPointRef::Publisher => dir.settings.publisher.name.clone(),
                     };
                     let contact = match &g.contact {
-                        ContactRoute::Direct { person, phone, email } => [person, phone, email]
+                        ContactRoute::Direct {
+                            person,
+                            phone,
+                            email,
+                        } => [person, phone, email]
                             .into_iter()
                             .flatten()
                             .cloned()
@@ -59,22 +68,48 @@ fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang:
                 }
                 EntryRef::Organisation(o) => {
                     let o = dir.organisation(o);
-                    (Note::KindOrganisation, [&o.phone, &o.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (
+                        Note::KindOrganisation,
+                        [&o.phone, &o.email]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    )
                 }
                 EntryRef::ContactPoint(c) => {
                     let c = dir.contact_point(c);
-                    (Note::KindContactPoint, [&c.phone, &c.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (
+                        Note::KindContactPoint,
+                        [&c.phone, &c.email]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    )
                 }
             };
             let file = sources.get(meta.origin.file).display.clone();
-            [kind.text(lang), file, meta.name.clone(), format_date_de(meta.verified), contact]
+            [
+                kind.text(lang),
+                file,
+                meta.name.clone(),
+                format_date_de(meta.verified),
+                contact,
+            ]
         })
         .collect()
 }
 
 /// A CSV field, quoted, with formula prefixes neutralised for spreadsheets.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
@@ -96,7 +131,10 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
         StaleFormat::Csv => {
             text.push_str(&format!("{}\n", header.map(csv_field).join(",")));
             for r in &rows {
-                text.push_str(&format!("{}\n", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")));
+                text.push_str(&format!(
+                    "{}\n",
+                    r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
+                ));
             }
         }
         StaleFormat::Table => {
@@ -131,12 +169,16 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
             let published = args.root.root.join("output");
             let inside_output = |p: &std::path::Path| {
                 let abs = |p: &std::path::Path| {
-                    std::path::absolute(p).map(|a| a.components().collect::<std::path::PathBuf>()).unwrap_or_default()
+                    std::path::absolute(p)
+                        .map(|a| a.components().collect::<std::path::PathBuf>())
+                        .unwrap_or_default()
                 };
                 abs(p).starts_with(abs(&published))
             };
             let result = if inside_output(path) {
-                Err(Message::StaleIntoOutput { path: display_path(path) })
+                Err(Message::StaleIntoOutput {
+                    path: display_path(path),
+                })
             } else {
                 crate::output::write_file(path, text.as_bytes())
             };
@@ -144,14 +186,27 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                 let mut d = crate::diagnostics::Diagnostics::default();
                 d.push(crate::diagnostics::Diagnostic::general(m));
                 let mut buf = Vec::new();
-                let _ = crate::diagnostics::render(&d, &project.sources, lang, Format::Human, false, &mut buf);
+                let _ = crate::diagnostics::render(
+                    &d,
+                    &project.sources,
+                    lang,
+                    Format::Human,
+                    false,
+                    &mut buf,
+                );
                 eprint!("{}", String::from_utf8_lossy(&buf));
                 return Outcome::Problems;
             }
         }
     }
     if args.format == StaleFormat::Table || args.out.is_some() {
-        ctx.note(lang, Note::StaleCount { count: rows.len(), year: args.year });
+        ctx.note(
+            lang,
+            Note::StaleCount {
+                count: rows.len(),
+                year: args.year,
+            },
+        );
     }
     Outcome::Success
 }

@@ -22,7 +22,10 @@ pub fn decode(bytes: &[u8]) -> (String, Option<usize>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), None),
-        Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(e.valid_up_to()),
+        ),
     }
 }
 
@@ -54,7 +57,10 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     }
     let mut pos = first_end;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if is_fence(text[pos..end].trim_end_matches('\n')) {
             return Ok(Split {
                 toml: format!("#{}", &text[1..pos]),
@@ -118,7 +124,13 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     let schema = || schema.get_or_init(crate::cli::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match deserialize::<T>(&text, &stand_ins) {
-            Ok(v) => return Partial { value: Some(v), problems, left_out },
+            Ok(v) => {
+                return Partial {
+                    value: Some(v),
+                    problems,
+                    left_out,
+                };
+            }
             Err(e) => e,
         };
         let message = classify(e.message());
@@ -129,18 +141,26 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
             _ => span,
         };
         let syntax = matches!(message, Message::TomlSyntax { .. });
-        let consequence = matches!(&message, Message::MissingField { field } if blanked.contains(field));
+        let consequence =
+            matches!(&message, Message::MissingField { field } if blanked.contains(field));
         if problems.iter().any(|(s, m)| *s == span && *m == message) {
             break;
         }
-        let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
+        let wrong_value = matches!(
+            message,
+            Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. }
+        );
         let missing = matches!(message, Message::MissingField { .. });
-        let all_missing = missing.then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked)).flatten();
+        let all_missing = missing
+            .then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked))
+            .flatten();
         match &all_missing {
             // Every required field absent from the table, each its own problem.
             Some(fields) => {
                 for field in fields {
-                    let m = Message::MissingField { field: field.clone() };
+                    let m = Message::MissingField {
+                        field: field.clone(),
+                    };
                     if !problems.iter().any(|(s, p)| *s == span && *p == m) {
                         problems.push((span.clone(), m));
                     }
@@ -158,8 +178,13 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
                 if stand_ins.iter().any(|(k, _, _)| k == field) {
                     continue;
                 }
-                let Some(value) = placeholder(schema(), field) else { continue };
-                let at = left_out.iter().find(|(k, _)| k == field).map_or(0..0, |(_, s)| s.clone());
+                let Some(value) = placeholder(schema(), field) else {
+                    continue;
+                };
+                let at = left_out
+                    .iter()
+                    .find(|(k, _)| k == field)
+                    .map_or(0..0, |(_, s)| s.clone());
                 stand_ins.push((field.clone(), at.clone(), value));
                 if !left_out.iter().any(|(k, _)| k == field) {
                     left_out.push((field.clone(), at));
@@ -185,7 +210,11 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
             _ => break,
         }
     }
-    Partial { value: None, problems, left_out }
+    Partial {
+        value: None,
+        problems,
+        left_out,
+    }
 }
 
 /// Deserialises `text` into `T`, with the top-level `stand_ins` (key, the
@@ -220,10 +249,17 @@ fn placeholder(root: &Value, key: &str) -> Option<toml::de::DeValue<'static>> {
 fn stand_in(root: &Value, schema: &Value, depth: usize) -> Option<toml::de::DeValue<'static>> {
     use toml::de::{DeTable, DeValue};
     let schema = resolve(root, schema)?;
-    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
         return Some(DeValue::String(first.as_str()?.to_owned().into()));
     }
-    let text: &'static str = match (schema.get("type")?.as_str()?, schema.get("format").and_then(Value::as_str)) {
+    let text: &'static str = match (
+        schema.get("type")?.as_str()?,
+        schema.get("format").and_then(Value::as_str),
+    ) {
         ("string", Some("date")) => "1970-01-01",
         ("string", _) => "\"\"",
         ("array", _) => "[]",
@@ -232,7 +268,12 @@ fn stand_in(root: &Value, schema: &Value, depth: usize) -> Option<toml::de::DeVa
         // A table (`[publisher]`): its required fields stood in for.
         ("object", _) if depth < 4 => {
             let mut table = DeTable::new();
-            for field in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            for field in schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let field = field.as_str()?;
                 let value = stand_in(root, schema.get("properties")?.get(field)?, depth + 1)?;
                 table.insert(
@@ -252,7 +293,10 @@ fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
     for _ in 0..8 {
         if let Some(r) = v.get("$ref").and_then(Value::as_str) {
             let name = r.rsplit('/').next()?;
-            v = root.get("definitions").or_else(|| root.get("$defs"))?.get(name)?;
+            v = root
+                .get("definitions")
+                .or_else(|| root.get("$defs"))?
+                .get(name)?;
         } else if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
             v = one;
         } else {
@@ -283,8 +327,16 @@ fn missing_fields<T: DeserializeOwned>(
     fn keys(t: &DeTable<'_>) -> Vec<String> {
         t.iter().map(|(k, _)| k.get_ref().to_string()).collect()
     }
-    fn consider(region: Range<usize>, at: &Range<usize>, path: &[Step], t: &DeTable<'_>, best: &mut Found) {
-        if (region.contains(&at.start) || region == *at) && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len) {
+    fn consider(
+        region: Range<usize>,
+        at: &Range<usize>,
+        path: &[Step],
+        t: &DeTable<'_>,
+        best: &mut Found,
+    ) {
+        if (region.contains(&at.start) || region == *at)
+            && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len)
+        {
             *best = Some((region.len(), path.to_vec(), keys(t)));
         }
     }
@@ -327,13 +379,21 @@ fn missing_fields<T: DeserializeOwned>(
     let mut schema = resolve(root, root)?;
     for step in &path {
         let next = match step {
-            Step::Key(k) => schema.get("properties").and_then(|p| p.get(k)).or_else(|| schema.get("additionalProperties")),
+            Step::Key(k) => schema
+                .get("properties")
+                .and_then(|p| p.get(k))
+                .or_else(|| schema.get("additionalProperties")),
             Step::Item => schema.get("items"),
         };
         schema = resolve(root, next?)?;
     }
-    let required: Vec<String> =
-        schema.get("required")?.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    let required: Vec<String> = schema
+        .get("required")?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
     let mut missing: Vec<String> = required.into_iter().filter(|f| !have.contains(f)).collect();
     let order = declaration_order::<T>(text, span);
     missing.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(usize::MAX));
@@ -348,15 +408,27 @@ fn declaration_order<T: DeserializeOwned>(text: &str, span: Option<&Range<usize>
     let at = match span {
         None => 0,
         // Only a `[table]` / `[[table]]` header has a line to put a key after.
-        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => {
-            text[s.end..].find('\n').map(|i| s.end + i + 1).unwrap_or(text.len())
-        }
+        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => text[s.end..]
+            .find('\n')
+            .map(|i| s.end + i + 1)
+            .unwrap_or(text.len()),
         Some(_) => return Vec::new(),
     };
     let probe = format!("{}\n{PROBE} = 0\n{}", &text[..at], &text[at..]);
-    let Err(e) = toml::from_str::<T>(&probe) else { return Vec::new() };
-    match e.message().trim().strip_prefix(&format!("unknown field `{PROBE}`")) {
-        Some(rest) => rest.split('`').skip(1).step_by(2).map(str::to_owned).collect(),
+    let Err(e) = toml::from_str::<T>(&probe) else {
+        return Vec::new();
+    };
+    match e
+        .message()
+        .trim()
+        .strip_prefix(&format!("unknown field `{PROBE}`"))
+    {
+        Some(rest) => rest
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -407,12 +479,21 @@ fn blank_region(text: &str, span: &Range<usize>) -> Option<(Range<usize>, String
 /// A table header (`[contact]`, `[[meetings]]`) takes its body with it, up
 /// to the next header.
 fn blank_lines(text: &mut String, region: Range<usize>) {
-    let start = text[..region.start.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let mut end = text[region.end.min(text.len())..].find('\n').map(|i| region.end + i).unwrap_or(text.len());
+    let start = text[..region.start.min(text.len())]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut end = text[region.end.min(text.len())..]
+        .find('\n')
+        .map(|i| region.end + i)
+        .unwrap_or(text.len());
     if text[start..].trim_start().starts_with('[') {
         let mut pos = end;
         while pos < text.len() {
-            let line_end = text[pos + 1..].find('\n').map(|i| pos + 1 + i).unwrap_or(text.len());
+            let line_end = text[pos + 1..]
+                .find('\n')
+                .map(|i| pos + 1 + i)
+                .unwrap_or(text.len());
             if text[pos..line_end].trim_start().starts_with('[') {
                 break;
             }
@@ -432,11 +513,12 @@ fn blank_lines(text: &mut String, region: Range<usize>) {
 /// Turns serde/toml's English error text into a catalogue message.
 pub fn classify(raw: &str) -> Message {
     let raw = raw.trim();
-    let ticked = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_owned).collect()
-    };
+    let ticked =
+        |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
     if let Some(rest) = raw.strip_prefix("missing field ") {
-        return Message::MissingField { field: rest.trim_matches('`').to_owned() };
+        return Message::MissingField {
+            field: rest.trim_matches('`').to_owned(),
+        };
     }
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let names = ticked(rest);
@@ -447,20 +529,32 @@ pub fn classify(raw: &str) -> Message {
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
         let names = ticked(rest);
         let value = names.first().cloned().unwrap_or_default();
-        return Message::UnknownValue { value, allowed: names.into_iter().skip(1).collect() };
+        return Message::UnknownValue {
+            value,
+            allowed: names.into_iter().skip(1).collect(),
+        };
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return Message::WrongType { found: found.to_owned(), expected: expected.to_owned() };
+            return Message::WrongType {
+                found: found.to_owned(),
+                expected: expected.to_owned(),
+            };
         }
     }
     if raw.starts_with("invalid value: ") || raw.starts_with("invalid length") {
-        return Message::InvalidValue { detail: raw.to_owned() };
+        return Message::InvalidValue {
+            detail: raw.to_owned(),
+        };
     }
     if raw.contains("out of range") || raw.contains("invalid digit") {
-        return Message::InvalidValue { detail: raw.to_owned() };
+        return Message::InvalidValue {
+            detail: raw.to_owned(),
+        };
     }
-    Message::TomlSyntax { detail: raw.lines().next().unwrap_or(raw).to_owned() }
+    Message::TomlSyntax {
+        detail: raw.lines().next().unwrap_or(raw).to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -488,8 +582,14 @@ mod tests {
     fn reports_structure_errors() {
         assert_eq!(split("").unwrap_err().1, Message::EmptyFile);
         assert_eq!(split("  \n").unwrap_err().1, Message::EmptyFile);
-        assert_eq!(split("name = 1\n").unwrap_err().1, Message::NoFrontMatterStart);
-        assert_eq!(split("+++\nname = 1\n").unwrap_err().1, Message::FrontMatterNotClosed);
+        assert_eq!(
+            split("name = 1\n").unwrap_err().1,
+            Message::NoFrontMatterStart
+        );
+        assert_eq!(
+            split("+++\nname = 1\n").unwrap_err().1,
+            Message::FrontMatterNotClosed
+        );
     }
 
     #[test]
@@ -527,7 +627,17 @@ mod tests {
         let text = "#++\nname = 5\ncolor = \"x\"\ncount = 1\n\n[[items]]\nweekday = 1\n\n[sub]\nphone = 5\n";
         let problems = parse::<Probe>(text).unwrap_err();
         let codes: Vec<&str> = problems.iter().map(|(_, m)| m.code()).collect();
-        assert_eq!(codes, ["unknown-field", "unknown-field", "missing-field", "wrong-type", "wrong-type"], "{problems:?}");
+        assert_eq!(
+            codes,
+            [
+                "unknown-field",
+                "unknown-field",
+                "missing-field",
+                "wrong-type",
+                "wrong-type"
+            ],
+            "{problems:?}"
+        );
         // The missing `rhythm` of the [[items]] table is located at its header.
         assert_eq!(&text[problems[2].0.clone().unwrap()], "[[items]]");
     }
@@ -564,8 +674,11 @@ mod tests {
 
     #[test]
     fn reports_every_missing_field_of_a_table_in_declaration_order() {
-        let problems = parse::<Several>("#++
-note = \"x\"\n").unwrap_err();
+        let problems = parse::<Several>(
+            "#++
+note = \"x\"\n",
+        )
+        .unwrap_err();
         let names: Vec<String> = missing(&problems).into_iter().map(|(_, f)| f).collect();
         assert_eq!(names, ["zeta", "alpha", "sub"], "{problems:?}");
         assert!(problems.iter().all(|(s, _)| s.is_none()));
@@ -576,7 +689,11 @@ note = \"x\"\n").unwrap_err();
         let got = missing(&problems);
         let names: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
         // (toml visits the tables before the plain keys; output is sorted by location later.)
-        assert_eq!(names, ["code", "phone", "code", "wrong-type", "alpha"], "{problems:?}");
+        assert_eq!(
+            names,
+            ["code", "phone", "code", "wrong-type", "alpha"],
+            "{problems:?}"
+        );
         assert_eq!(&text[got[0].0.clone().unwrap()], "[[items]]");
         assert_eq!(&text[got[1].0.clone().unwrap()], "[sub]");
         assert_eq!(&text[got[2].0.clone().unwrap()], "[sub]");
@@ -585,14 +702,25 @@ note = \"x\"\n").unwrap_err();
 
     #[test]
     fn classifies_serde_messages() {
-        assert_eq!(classify("missing field `name`"), Message::MissingField { field: "name".into() });
+        assert_eq!(
+            classify("missing field `name`"),
+            Message::MissingField {
+                field: "name".into()
+            }
+        );
         assert_eq!(
             classify("unknown field `nmae`, expected one of `name`, `sort_as`"),
-            Message::UnknownField { field: "nmae".into(), suggestion: Some("name".into()) }
+            Message::UnknownField {
+                field: "nmae".into(),
+                suggestion: Some("name".into())
+            }
         );
         assert_eq!(
             classify("unknown variant `weekly2`, expected one of `weekly`, `monthly`"),
-            Message::UnknownValue { value: "weekly2".into(), allowed: vec!["weekly".into(), "monthly".into()] }
+            Message::UnknownValue {
+                value: "weekly2".into(),
+                allowed: vec!["weekly".into(), "monthly".into()]
+            }
         );
     }
 }

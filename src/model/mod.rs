@@ -12,10 +12,12 @@ pub mod meeting;
 
 use std::collections::BTreeMap;
 
+pub use crate::load::raw::{
+    Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday,
+};
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
-pub use crate::load::raw::{Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday};
 
 use crate::diagnostics::FileId;
 pub use jiff::civil::Date;
@@ -258,7 +260,9 @@ impl Group {
 
     /// The contact point that answers for this group.
     pub fn contact_point_ref(&self) -> ContactPointRef {
-        self.contact_point.map(ContactPointRef::Entry).unwrap_or(ContactPointRef::Publisher)
+        self.contact_point
+            .map(ContactPointRef::Entry)
+            .unwrap_or(ContactPointRef::Publisher)
     }
 
     /// Shown on the website as a full page (not ended, `web = true`).
@@ -416,7 +420,9 @@ impl Directory {
         (0..self.groups.len())
             .map(|i| EntryRef::Group(GroupId(i)))
             .chain((0..self.organisations.len()).map(|i| EntryRef::Organisation(OrganisationId(i))))
-            .chain((0..self.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))))
+            .chain(
+                (0..self.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))),
+            )
     }
 
     /// Number of entries of all kinds.

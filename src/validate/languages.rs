@@ -79,9 +79,26 @@ pub fn suggest_code(wrong: &str) -> Option<&'static str> {
         return Some(ISO_639_1[i]);
     }
     const INSTEAD: [(&str, &str); 20] = [
-        ("al", "sq"), ("at", "de"), ("by", "be"), ("cn", "zh"), ("cz", "cs"), ("dk", "da"), ("gb", "en"),
-        ("gr", "el"), ("il", "he"), ("in", "id"), ("ir", "fa"), ("iw", "he"), ("ji", "yi"), ("jp", "ja"),
-        ("jw", "jv"), ("mo", "ro"), ("rs", "sr"), ("ua", "uk"), ("us", "en"), ("vn", "vi"),
+        ("al", "sq"),
+        ("at", "de"),
+        ("by", "be"),
+        ("cn", "zh"),
+        ("cz", "cs"),
+        ("dk", "da"),
+        ("gb", "en"),
+        ("gr", "el"),
+        ("il", "he"),
+        ("in", "id"),
+        ("ir", "fa"),
+        ("iw", "he"),
+        ("ji", "yi"),
+        ("jp", "ja"),
+        ("jw", "jv"),
+        ("mo", "ro"),
+        ("rs", "sr"),
+        ("ua", "uk"),
+        ("us", "en"),
+        ("vn", "vi"),
     ];
     if let Some((_, to)) = INSTEAD.iter().find(|(from, _)| *from == lower) {
         return Some(to);
@@ -112,8 +129,14 @@ mod tests {
     #[test]
     fn the_list_is_sorted_and_complete() {
         assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]));
-        assert!(ISO_639_1.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_lowercase())));
-        for c in ["de", "en", "tr", "ru", "ar", "uk", "fa", "ku", "zu", "aa", "se", "kr"] {
+        assert!(
+            ISO_639_1
+                .iter()
+                .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+        for c in [
+            "de", "en", "tr", "ru", "ar", "uk", "fa", "ku", "zu", "aa", "se", "kr",
+        ] {
             assert!(is_iso_639_1(c), "{c}");
         }
         for c in ["xx", "qq", "dk", "jp", "iw", "zz"] {

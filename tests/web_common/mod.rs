@@ -24,7 +24,12 @@ pub fn attrs(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     html.split(&needle)
         .skip(1)
-        .map(|part| part[..part.find('"').unwrap()].replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'"))
+        .map(|part| {
+            part[..part.find('"').unwrap()]
+                .replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+        })
         .collect()
 }
 
@@ -33,8 +38,10 @@ pub fn attrs(html: &str, name: &str) -> Vec<String> {
 /// the base path. Returns the number of links checked.
 pub fn check_links(site: &Path, base: &str) -> usize {
     let pages = html_files(site);
-    let ids: BTreeMap<&str, BTreeSet<String>> =
-        pages.iter().map(|(p, h)| (p.as_str(), attrs(h, "id").into_iter().collect())).collect();
+    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+        .iter()
+        .map(|(p, h)| (p.as_str(), attrs(h, "id").into_iter().collect()))
+        .collect();
     let mut checked = 0;
     for (path, html) in &pages {
         let mut links = attrs(html, "href");
@@ -44,11 +51,20 @@ pub fn check_links(site: &Path, base: &str) -> usize {
             links.push(part[..part.find('"').unwrap()].to_owned());
         }
         for link in links {
-            if link.starts_with("https://") || link.starts_with("http://") || link.starts_with("tel:") {
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("tel:")
+            {
                 continue;
             }
-            assert!(!link.starts_with("mailto:"), "{path}: plain mailto: link {link}");
-            assert!(!link.starts_with("javascript:") && !link.starts_with("data:"), "{path}: {link}");
+            assert!(
+                !link.starts_with("mailto:"),
+                "{path}: plain mailto: link {link}"
+            );
+            assert!(
+                !link.starts_with("javascript:") && !link.starts_with("data:"),
+                "{path}: {link}"
+            );
             checked += 1;
             let (target_file, fragment) = if let Some(frag) = link.strip_prefix('#') {
                 (path.clone(), Some(frag.to_owned()))
@@ -62,12 +78,20 @@ pub fn check_links(site: &Path, base: &str) -> usize {
                     None => (rest, None),
                 };
                 let rest = rest.split('?').next().unwrap();
-                let file = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_owned() };
+                let file = if rest.is_empty() || rest.ends_with('/') {
+                    format!("{rest}index.html")
+                } else {
+                    rest.to_owned()
+                };
                 assert!(site.join(&file).is_file(), "{path}: broken link {link}");
                 (file, fragment)
             };
             if let Some(f) = fragment {
-                assert!(ids.get(target_file.as_str()).is_some_and(|s| s.contains(&f)), "{path}: no id {f} for {link}");
+                assert!(
+                    ids.get(target_file.as_str())
+                        .is_some_and(|s| s.contains(&f)),
+                    "{path}: no id {f} for {link}"
+                );
             }
         }
     }
@@ -85,4 +109,3 @@ pub fn jsonld(html: &str) -> Vec<Value> {
         })
         .collect()
 }
-

@@ -11,8 +11,14 @@
 //! Rebuilds are incremental ([`rebuild`]): a changed file is read again, and
 //! only the pages that show what changed are rendered again.
 
+mod api;
+mod base64;
+mod edit;
+mod guard;
 mod http;
+mod paths;
 mod rebuild;
+mod sha256;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -68,6 +74,18 @@ struct Shared {
     state: Mutex<State>,
     changed: Condvar,
     stop: AtomicBool,
+    /// The root as given.
+    root: PathBuf,
+    /// The port the server listens on (for checking `Host` and `Origin`).
+    port: u16,
+    /// `--lang`, if given.
+    lang_override: Option<Lang>,
+    /// Builds the site; locked by whoever builds (the watcher's loop, or
+    /// the editor's API after a write) until the build is published.
+    rebuilder: Mutex<Rebuilder>,
+    /// What the editor's API wrote, for telling the watcher's reports of
+    /// those writes (built already) from other changes.
+    expected: Mutex<edit::Expected>,
 }
 
 /// Set by the SIGINT/SIGTERM handler.
@@ -98,13 +116,32 @@ struct BuildReport {
 }
 
 impl Shared {
+    /// The language of messages (the directory's, or `--lang`).
+    fn lang(&self) -> Lang {
+        self.state.lock().map(|s| s.lang).unwrap_or_default()
+    }
+
     /// Takes a finished build into the state.
     fn publish(&self, b: Build, lang_override: Option<Lang>) -> BuildReport {
         let lang = lang_override.unwrap_or(b.project.lang);
         let mut json_buf = Vec::new();
-        let _ = diagnostics::render(&b.project.diagnostics, &b.project.sources, lang, Format::Json, false, &mut json_buf);
+        let _ = diagnostics::render(
+            &b.project.diagnostics,
+            &b.project.sources,
+            lang,
+            Format::Json,
+            false,
+            &mut json_buf,
+        );
         let mut human = Vec::new();
-        let _ = diagnostics::render(&b.project.diagnostics, &b.project.sources, lang, Format::Human, false, &mut human);
+        let _ = diagnostics::render(
+            &b.project.diagnostics,
+            &b.project.sources,
+            lang,
+            Format::Human,
+            false,
+            &mut human,
+        );
         let errors = b.project.diagnostics.error_count();
         let warnings = b.project.diagnostics.warning_count();
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -123,7 +160,14 @@ impl Shared {
         s.lang = lang;
         s.problems = serde_json::from_slice(&json_buf).unwrap_or(json!([]));
         s.report = String::from_utf8_lossy(&human).into_owned();
-        let outcome = BuildReport { ok: s.ok, files, rendered, errors, millis: s.millis, lang };
+        let outcome = BuildReport {
+            ok: s.ok,
+            files,
+            rendered,
+            errors,
+            millis: s.millis,
+            lang,
+        };
         drop(s);
         self.changed.notify_all();
         outcome
@@ -134,10 +178,23 @@ impl BuildReport {
     /// Tells how the build went (the result of every build but the first is a note).
     fn tell(&self, ctx: &Context, first: bool) {
         if self.ok {
-            let note = Note::ServeRebuilt { files: self.files, rendered: self.rendered, millis: self.millis };
-            if first { ctx.step(self.lang, note) } else { ctx.note(self.lang, note) }
+            let note = Note::ServeRebuilt {
+                files: self.files,
+                rendered: self.rendered,
+                millis: self.millis,
+            };
+            if first {
+                ctx.step(self.lang, note)
+            } else {
+                ctx.note(self.lang, note)
+            }
         } else {
-            ctx.note(self.lang, Note::ServeFailed { errors: self.errors });
+            ctx.note(
+                self.lang,
+                Note::ServeFailed {
+                    errors: self.errors,
+                },
+            );
         }
     }
 }
@@ -158,8 +215,17 @@ impl Batch {
         match event {
             Err(_) => self.missed = true,
             Ok(e) if e.need_rescan() => self.missed = true,
-            Ok(e) if matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any) => {
-                let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| relevant(root, p)).collect();
+            Ok(e)
+                if matches!(
+                    e.kind,
+                    EventKind::Create(_)
+                        | EventKind::Modify(_)
+                        | EventKind::Remove(_)
+                        | EventKind::Any
+                ) =>
+            {
+                let paths: Vec<PathBuf> =
+                    e.paths.into_iter().filter(|p| relevant(root, p)).collect();
                 let any = !paths.is_empty();
                 self.paths.extend(paths);
                 return any;
@@ -177,11 +243,22 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
         Ok(s) => Arc::new(s),
         Err(e) => {
-            eprintln!("{}", Note::ServePortInUse { port: args.port, error: e.to_string() }.text(lang0));
+            eprintln!(
+                "{}",
+                Note::ServePortInUse {
+                    port: args.port,
+                    error: e.to_string()
+                }
+                .text(lang0)
+            );
             return Outcome::Problems;
         }
     };
-    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(args.port);
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(args.port);
     let base_url = format!("http://127.0.0.1:{port}");
     install_signal_handlers();
 
@@ -225,6 +302,11 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         }),
         changed: Condvar::new(),
         stop: AtomicBool::new(false),
+        root: root.clone(),
+        port,
+        lang_override: ctx.lang_override,
+        rebuilder: Mutex::new(Rebuilder::new(&root, year, base_url.clone())),
+        expected: Mutex::new(edit::Expected::default()),
     });
     // HTTP: one thread accepts, one thread per request.
     let http = {
@@ -238,18 +320,30 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         })
     };
 
-    ctx.note(lang0, Note::ServeListening { url: format!("{base_url}/"), root: display_path(&root) });
-    let mut rebuilder = Rebuilder::new(&root, year, base_url);
-    let first = rebuilder.build();
-    super::report(ctx, &first.project, Format::Human);
-    let outcome = shared.publish(first, ctx.lang_override);
+    ctx.note(
+        lang0,
+        Note::ServeListening {
+            url: format!("{base_url}/"),
+            root: display_path(&root),
+        },
+    );
+    let outcome = {
+        let mut rebuilder = shared.rebuilder.lock().unwrap_or_else(|e| e.into_inner());
+        let first = rebuilder.build();
+        super::report(ctx, &first.project, Format::Human);
+        shared.publish(first, ctx.lang_override)
+    };
     outcome.tell(ctx, true);
     let lang = outcome.lang;
 
     ctx.step(
         lang,
         Note::ServeWatching {
-            paths: watched.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", "),
+            paths: watched
+                .iter()
+                .map(|p| display_path(p))
+                .collect::<Vec<_>>()
+                .join(", "),
         },
     );
 
@@ -278,16 +372,29 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
             }
         }
         watch_all(&mut watcher, &mut watched);
-        if batch.missed {
-            rebuilder.missed_changes();
+        // Writes of the editor's API are built already.
+        batch.paths.retain(|p| edit::unexpected(&shared, p));
+        if batch.paths.is_empty() && !batch.missed {
+            continue;
         }
-        rebuilder.changed(batch.paths.iter().map(PathBuf::as_path));
-        let b = rebuilder.build();
-        if b.project.diagnostics.has_errors() {
-            super::report(ctx, &b.project, Format::Human);
-        }
-        let outcome = shared.publish(b, ctx.lang_override);
-        let names = batch.paths.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ");
+        let outcome = {
+            let mut rebuilder = shared.rebuilder.lock().unwrap_or_else(|e| e.into_inner());
+            if batch.missed {
+                rebuilder.missed_changes();
+            }
+            rebuilder.changed(batch.paths.iter().map(PathBuf::as_path));
+            let b = rebuilder.build();
+            if b.project.diagnostics.has_errors() {
+                super::report(ctx, &b.project, Format::Human);
+            }
+            shared.publish(b, ctx.lang_override)
+        };
+        let names = batch
+            .paths
+            .iter()
+            .map(|p| display_path(p))
+            .collect::<Vec<_>>()
+            .join(", ");
         ctx.step(outcome.lang, Note::ServeChanged { paths: names });
         outcome.tell(ctx, false);
     }

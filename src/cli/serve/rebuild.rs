@@ -4,12 +4,14 @@
 //! the model run over the whole directory; pages are rendered again only
 //! where their content may have changed ([`crate::render::web::incremental`]).
 
+use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diagnostics::Diagnostic;
-use crate::load::{FileCache, SETTINGS_FILE};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::{FileCache, Overlay, SETTINGS_FILE};
 use crate::model::Directory;
 use crate::output::Files;
 use crate::project::Project;
@@ -38,6 +40,20 @@ pub(super) struct Rebuilder {
     /// The last valid model.
     model: Option<Arc<Directory>>,
     site: SiteCache,
+    /// The errors of the last build.
+    errors: HashSet<ErrorKey>,
+}
+
+/// An error told apart from others: file, place and message.
+pub(super) type ErrorKey = (Option<String>, Option<Range<usize>>, String);
+
+/// The key of an error of a project.
+pub(super) fn error_key(project: &Project, d: &Diagnostic) -> ErrorKey {
+    (
+        d.file.map(|f| project.sources.get(f).display.clone()),
+        d.span.clone(),
+        format!("{:?}", d.message),
+    )
 }
 
 impl Rebuilder {
@@ -52,14 +68,34 @@ impl Rebuilder {
             files: FileCache::default(),
             model: None,
             site: SiteCache::new(),
+            errors: HashSet::new(),
         }
+    }
+
+    /// The errors of the last build.
+    pub fn errors(&self) -> &HashSet<ErrorKey> {
+        &self.errors
+    }
+
+    /// Loads and checks the directory as it would be with the changes of
+    /// `overlay` made, without rendering and without touching the disk.
+    pub fn check(&mut self, overlay: &Overlay) -> Project {
+        Project::open_overlaid(
+            &self.root,
+            self.year,
+            &mut self.files,
+            self.model.as_deref(),
+            overlay,
+        )
     }
 
     /// Takes note of changed paths (as the watcher reports them): they are
     /// read again by the next build.
     pub fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
-            let rel = path.strip_prefix(&self.root).or_else(|_| path.strip_prefix(&self.canonical_root));
+            let rel = path
+                .strip_prefix(&self.root)
+                .or_else(|_| path.strip_prefix(&self.canonical_root));
             match rel {
                 Ok(rel) => self.files.forget(&self.root.join(rel)),
                 // Not a path below the root: whatever it was, read everything again.
@@ -77,7 +113,12 @@ impl Rebuilder {
     /// Loads, checks and renders.
     pub fn build(&mut self) -> Build {
         let started = Instant::now();
-        let mut project = Project::open_cached(&self.root, self.year, &mut self.files, self.model.as_deref());
+        let mut project = Project::open_cached(
+            &self.root,
+            self.year,
+            &mut self.files,
+            self.model.as_deref(),
+        );
         let (mut site, mut stats) = (None, None);
         if !project.diagnostics.has_errors() {
             if let Some(mut dir) = project.directory.take() {
@@ -91,7 +132,18 @@ impl Rebuilder {
                 }
             }
         }
-        Build { site, stats, project, millis: started.elapsed().as_millis() }
+        self.errors = project
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| error_key(&project, d))
+            .collect();
+        Build {
+            site,
+            stats,
+            project,
+            millis: started.elapsed().as_millis(),
+        }
     }
 }
 
@@ -101,7 +153,10 @@ pub(super) fn relevant(root: &Path, path: &Path) -> bool {
         Ok(r) => r,
         Err(_) => return true,
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     // Editors' swap and backup files.
     if name.starts_with(".#")
         || name.ends_with('~')
@@ -111,7 +166,11 @@ pub(super) fn relevant(root: &Path, path: &Path) -> bool {
     {
         return false;
     }
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
     matches!(first.as_str(), "content" | "themes") || rel == Path::new(SETTINGS_FILE)
 }
 
@@ -124,7 +183,10 @@ mod tests {
         let root = Path::new("/r");
         assert!(relevant(root, Path::new("/r/content/groups/x.md")));
         assert!(relevant(root, Path::new("/r/wegweiser.toml")));
-        assert!(relevant(root, Path::new("/r/themes/default/templates/base.html")));
+        assert!(relevant(
+            root,
+            Path::new("/r/themes/default/templates/base.html")
+        ));
         assert!(!relevant(root, Path::new("/r/output/site/index.html")));
         assert!(!relevant(root, Path::new("/r/content/groups/.x.md.swp")));
         assert!(!relevant(root, Path::new("/r/content/groups/x.md~")));

@@ -34,7 +34,10 @@ pub fn theme_fonts(theme: &Theme) -> Vec<Font> {
         if !is_font_file(path) {
             continue;
         }
-        let known = set.theme_files.get(path).is_some_and(|b| b.as_slice() == bytes);
+        let known = set
+            .theme_files
+            .get(path)
+            .is_some_and(|b| b.as_slice() == bytes);
         if !known {
             extra.extend(Font::iter(Bytes::new(bytes.to_vec())));
         }
@@ -85,7 +88,9 @@ impl PrintWorld {
             if is_font_file(rel) {
                 continue;
             }
-            let Some(id) = file_id(&format!("/{rel}")) else { continue };
+            let Some(id) = file_id(&format!("/{rel}")) else {
+                continue;
+            };
             if rel.ends_with(".typ") {
                 match std::str::from_utf8(bytes) {
                     Ok(text) => {
@@ -102,7 +107,9 @@ impl PrintWorld {
             sources.insert(main, Source::new(main, text.to_owned()));
         }
         if !sources.contains_key(&main) {
-            return Err(format!("the theme has no print template {TEMPLATE_PREFIX}{MAIN_TEMPLATE}"));
+            return Err(format!(
+                "the theme has no print template {TEMPLATE_PREFIX}{MAIN_TEMPLATE}"
+            ));
         }
         let data_id = file_id(DATA_PATH).ok_or("invalid data path")?;
         files.insert(data_id, Bytes::new(data));
@@ -112,7 +119,14 @@ impl PrintWorld {
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(PrintWorld { main, sources, files, book, fonts, today })
+        Ok(PrintWorld {
+            main,
+            sources,
+            files,
+            book,
+            fonts,
+            today,
+        })
     }
 
     /// The main template's source.

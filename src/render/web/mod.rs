@@ -45,7 +45,11 @@ enum Job {
     Organisation(OrganisationId),
     ContactPoint(ContactPointId),
     Page(usize),
-    Redirect { path: String, target: String, name: String },
+    Redirect {
+        path: String,
+        target: String,
+        name: String,
+    },
     NotFound,
 }
 
@@ -121,11 +125,15 @@ impl Templates {
                 std::str::from_utf8(b).ok().map(|t| (name, t.to_owned()))
             })
             .collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error("templates/", e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         tera.register_filter("email", email_filter);
-        Ok(Templates { tera, strings: strings(theme, language)? })
+        Ok(Templates {
+            tera,
+            strings: strings(theme, language)?,
+        })
     }
 }
 
@@ -155,11 +163,21 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     // Pages, calendars and the machine-readable files are independent: all
     // run in parallel.
     let ((pages, calendars), (sitemap, (index, export))) = rayon::join(
-        || rayon::join(|| r.pages(&jobs), || r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId))),
+        || {
+            rayon::join(
+                || r.pages(&jobs),
+                || r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId)),
+            )
+        },
         || {
             rayon::join(
                 || r.sitemap(),
-                || rayon::join(|| search::index(dir, &r.urls, &r.texts), || export::export(dir, &r.urls, &r.texts)),
+                || {
+                    rayon::join(
+                        || search::index(dir, &r.urls, &r.texts),
+                        || export::export(dir, &r.urls, &r.texts),
+                    )
+                },
             )
         },
     );
@@ -185,12 +203,19 @@ const SITEMAP_PATH: &str = "sitemap.xml";
 
 /// The theme's static files, then the directory's images (an image wins
 /// over a theme file of the same path).
-fn static_files<'a>(dir: &'a Directory, theme: &'a Theme) -> impl Iterator<Item = (String, Content)> + 'a {
-    let theme_files = theme.under(STATIC_PREFIX).map(|(path, bytes)| (path.to_owned(), Content::new(bytes.to_vec())));
-    let images = dir
-        .images
-        .iter()
-        .map(|(path, image)| (format!("static/content/{path}"), Content::shared(Arc::clone(&image.bytes))));
+fn static_files<'a>(
+    dir: &'a Directory,
+    theme: &'a Theme,
+) -> impl Iterator<Item = (String, Content)> + 'a {
+    let theme_files = theme
+        .under(STATIC_PREFIX)
+        .map(|(path, bytes)| (path.to_owned(), Content::new(bytes.to_vec())));
+    let images = dir.images.iter().map(|(path, image)| {
+        (
+            format!("static/content/{path}"),
+            Content::shared(Arc::clone(&image.bytes)),
+        )
+    });
     theme_files.chain(images)
 }
 
@@ -236,7 +261,10 @@ fn template_error(name: &str, e: tera::Error) -> Message {
         detail.push_str(&s.to_string());
         source = s.source();
     }
-    Message::TemplateFailed { template: name.to_owned(), detail }
+    Message::TemplateFailed {
+        template: name.to_owned(),
+        detail,
+    }
 }
 
 /// Site path → file path (`/gruppen/x/` → `gruppen/x/index.html`).
@@ -253,11 +281,20 @@ fn file_for(path: &str) -> String {
 
 /// The tera filter `email`: an [`Email`] (`{user, domain}`) or a plain
 /// address → harvest-protected HTML (use with `| safe`).
-fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+fn email_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
     let (user, domain) = match value {
         tera::Value::Object(o) => (
-            o.get("user").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
-            o.get("domain").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+            o.get("user")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            o.get("domain")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
         ),
         tera::Value::String(s) => match s.rsplit_once('@') {
             Some((u, d)) => (u.to_owned(), d.to_owned()),
@@ -274,11 +311,16 @@ fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::
 /// changes).
 fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
     let parse = |path: &str, text: &str| {
-        toml::from_str::<toml::Value>(text)
-            .map_err(|e| Message::TemplateFailed { template: path.to_owned(), detail: e.to_string() })
+        toml::from_str::<toml::Value>(text).map_err(|e| Message::TemplateFailed {
+            template: path.to_owned(),
+            detail: e.to_string(),
+        })
     };
     let built_in = Theme::built_in();
-    let mut table = parse("i18n/de.toml", built_in.text("i18n/de.toml").unwrap_or_default())?;
+    let mut table = parse(
+        "i18n/de.toml",
+        built_in.text("i18n/de.toml").unwrap_or_default(),
+    )?;
     for path in ["i18n/de.toml".to_owned(), format!("i18n/{language}.toml")] {
         if let Some(text) = theme.text(&path) {
             merge(&mut table, parse(&path, text)?);
@@ -307,7 +349,8 @@ fn merge(base: &mut toml::Value, over: toml::Value) {
 impl<'a> Renderer<'a> {
     fn new(dir: &'a Directory, templates: &'a Templates, texts: Texts) -> Self {
         let urls = Urls::of(dir);
-        let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
+        let mut letters: Vec<(Letter, Vec<&AzLine>)> =
+            Letter::all().map(|l| (l, Vec::new())).collect();
         for line in dir.az.iter().filter(|l| dir.is_live_on_web(l.entry)) {
             let idx = Letter::all().position(|l| l == line.letter).unwrap_or(0);
             letters[idx].1.push(line);
@@ -333,8 +376,14 @@ impl<'a> Renderer<'a> {
                     empty: lines.is_empty(),
                 })
                 .collect(),
-            info_pages: web_pages().filter(|p| !is_legal_page(&p.slug)).map(page_link).collect(),
-            legal_pages: web_pages().filter(|p| is_legal_page(&p.slug)).map(page_link).collect(),
+            info_pages: web_pages()
+                .filter(|p| !is_legal_page(&p.slug))
+                .map(page_link)
+                .collect(),
+            legal_pages: web_pages()
+                .filter(|p| is_legal_page(&p.slug))
+                .map(page_link)
+                .collect(),
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
@@ -342,19 +391,41 @@ impl<'a> Renderer<'a> {
         base_context.insert("noindex", &false);
         base_context.insert("description", "");
         base_context.insert("jsonld", "");
-        Renderer { dir, urls, templates, site, base_context, letters, texts }
+        Renderer {
+            dir,
+            urls,
+            templates,
+            site,
+            base_context,
+            letters,
+            texts,
+        }
     }
 
     /// Renders pages in parallel. Each worker reuses one tera context (a
     /// clone of the common part) instead of deep-cloning it for every page.
-    fn pages<'j>(&self, jobs: impl IntoParallelIterator<Item = &'j Job>) -> Result<Vec<(String, Vec<u8>)>, Message> {
-        jobs.into_par_iter().map_init(|| self.base_context.clone(), |ctx, job| self.render(ctx, job)).collect()
+    fn pages<'j>(
+        &self,
+        jobs: impl IntoParallelIterator<Item = &'j Job>,
+    ) -> Result<Vec<(String, Vec<u8>)>, Message> {
+        jobs.into_par_iter()
+            .map_init(
+                || self.base_context.clone(),
+                |ctx, job| self.render(ctx, job),
+            )
+            .collect()
     }
 
     /// The calendar files of those of `groups` that are live and meet
     /// regularly, in parallel.
-    fn calendars(&self, groups: impl IntoParallelIterator<Item = GroupId>) -> Vec<(String, Vec<u8>)> {
-        groups.into_par_iter().filter_map(|id| self.calendar(id)).collect()
+    fn calendars(
+        &self,
+        groups: impl IntoParallelIterator<Item = GroupId>,
+    ) -> Vec<(String, Vec<u8>)> {
+        groups
+            .into_par_iter()
+            .filter_map(|id| self.calendar(id))
+            .collect()
     }
 
     /// The calendar file of a group, if it is live and meets regularly.
@@ -363,13 +434,21 @@ impl<'a> Renderer<'a> {
         if !g.is_live_on_web() {
             return None;
         }
-        ical::calendar(self.dir, &self.urls, id)
-            .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
+        ical::calendar(self.dir, &self.urls, id).map(|ics| {
+            (
+                file_for(&Urls::calendar_path(&g.meta.slug)),
+                ics.into_bytes(),
+            )
+        })
     }
 
     /// `robots.txt`.
     fn robots(&self) -> String {
-        format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", self.urls.base, self.urls.absolute("/sitemap.xml"))
+        format!(
+            "User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n",
+            self.urls.base,
+            self.urls.absolute("/sitemap.xml")
+        )
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -382,7 +461,11 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let id = GroupId(i);
-            jobs.push(if g.status == Status::Ended { Job::Ended(id) } else { Job::Group(id) });
+            jobs.push(if g.status == Status::Ended {
+                Job::Ended(id)
+            } else {
+                Job::Group(id)
+            });
         }
         jobs.extend(
             (0..dir.organisations.len())
@@ -394,7 +477,11 @@ impl<'a> Renderer<'a> {
                 .filter(|&i| dir.contact_points[i].meta.web)
                 .map(|i| Job::ContactPoint(ContactPointId(i))),
         );
-        jobs.extend((0..dir.pages.len()).filter(|&i| dir.pages[i].web).map(Job::Page));
+        jobs.extend(
+            (0..dir.pages.len())
+                .filter(|&i| dir.pages[i].web)
+                .map(Job::Page),
+        );
         // Former slugs of every entry that has a page.
         for e in dir.entries() {
             let meta = dir.meta(e);
@@ -435,11 +522,18 @@ impl<'a> Renderer<'a> {
         path: &str,
         fill: impl FnOnce(&mut PageContext<'_>),
     ) -> Result<(String, Vec<u8>), Message> {
-        let mut c = PageContext { ctx, keys: Vec::new() };
+        let mut c = PageContext {
+            ctx,
+            keys: Vec::new(),
+        };
         c.insert("path", path);
         c.insert("canonical", &self.urls.absolute(path));
         fill(&mut c);
-        let result = self.templates.tera.render(template, c.ctx).map_err(|e| template_error(template, e));
+        let result = self
+            .templates
+            .tera
+            .render(template, c.ctx)
+            .map_err(|e| template_error(template, e));
         c.reset();
         Ok((file_for(path), result?.into_bytes()))
     }
@@ -644,7 +738,10 @@ impl<'a> Renderer<'a> {
         let (primary, status) = match line.entry {
             EntryRef::Group(g) => {
                 let g = dir.group(g);
-                (Some(dir.indication(g.primary_indication()).name.clone()), notable_status(g.status))
+                (
+                    Some(dir.indication(g.primary_indication()).name.clone()),
+                    notable_status(g.status),
+                )
             }
             _ => (None, None),
         };
@@ -689,7 +786,12 @@ impl<'a> Renderer<'a> {
     fn sitemap(&self) -> String {
         let dir = self.dir;
         let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
-        paths.extend(self.letters.iter().filter(|(_, lines)| !lines.is_empty()).map(|(l, _)| Urls::letter_path(*l)));
+        paths.extend(
+            self.letters
+                .iter()
+                .filter(|(_, lines)| !lines.is_empty())
+                .map(|(l, _)| Urls::letter_path(*l)),
+        );
         paths.extend(dir.indications.iter().map(Urls::indication_path));
         for (i, g) in dir.groups.iter().enumerate() {
             if g.is_live_on_web() {
@@ -698,15 +800,26 @@ impl<'a> Renderer<'a> {
         }
         for (i, o) in dir.organisations.iter().enumerate() {
             if o.meta.web {
-                paths.push(Urls::entry_path(dir, EntryRef::Organisation(OrganisationId(i))));
+                paths.push(Urls::entry_path(
+                    dir,
+                    EntryRef::Organisation(OrganisationId(i)),
+                ));
             }
         }
         for (i, c) in dir.contact_points.iter().enumerate() {
             if c.meta.web {
-                paths.push(Urls::entry_path(dir, EntryRef::ContactPoint(ContactPointId(i))));
+                paths.push(Urls::entry_path(
+                    dir,
+                    EntryRef::ContactPoint(ContactPointId(i)),
+                ));
             }
         }
-        paths.extend(dir.pages.iter().filter(|p| p.web).map(|p| format!("/{}/", p.slug)));
+        paths.extend(
+            dir.pages
+                .iter()
+                .filter(|p| p.web)
+                .map(|p| format!("/{}/", p.slug)),
+        );
         let mut xml = String::with_capacity(64 * paths.len() + 256);
         xml.push_str(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -769,7 +882,8 @@ mod tests {
         let theme = Theme::built_in();
         let t = strings(&theme, "de").unwrap();
         let mut tera = Tera::default();
-        tera.add_raw_template("x", "{{ t.status[g.status] }}|{{ t.format[g.format] }}").unwrap();
+        tera.add_raw_template("x", "{{ t.status[g.status] }}|{{ t.format[g.format] }}")
+            .unwrap();
         let mut c = Context::new();
         c.insert("t", &t);
         c.insert("g", &json!({ "status": "founding", "format": "in-person" }));
@@ -780,7 +894,10 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape_html("a<b>&\"c'd ä"), "a&lt;b&gt;&amp;&quot;c&#39;d ä");
+        assert_eq!(
+            escape_html("a<b>&\"c'd ä"),
+            "a&lt;b&gt;&amp;&quot;c&#39;d ä"
+        );
         assert_eq!(escape_html("/gruppen/x/"), "/gruppen/x/");
     }
 
