@@ -51,7 +51,7 @@ before(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const [cmd, args] = command(['serve', '--root', root, '--port', String(port), '--quiet']);
-  serve = spawn(cmd, args, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+  serve = spawn(cmd, args, { cwd: repo, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
   // Wait for the first good build.
   for (let i = 0; ; i++) {
     try {
@@ -99,6 +99,9 @@ async function choose(label, ...options) {
 
 /** Opens an existing entry and waits until its form shows it. */
 async function open(collection, slug, name) {
+  // From the list: a jump from one entry's form straight to another's keeps the first.
+  await page.goto(`${base}/admin/#/collections/${collection}`);
+  await page.getByText(name).first().waitFor();
   await page.goto(`${base}/admin/#/collections/${collection}/entries/${slug}`);
   await until(`${slug} shown`, async () => {
     try {
