@@ -77,7 +77,7 @@ pub fn index_html(dir: &Directory) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"robots\" content=\"noindex\">\n<title>Redaktion – {title}</title>\n\
+         <meta name=\"robots\" content=\"noindex\">\n<link rel=\"icon\" href=\"data:,\">\n<title>Redaktion – {title}</title>\n\
          <link href=\"{base}/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n{to_loopback}</head>\n<body>\n\
          <script src=\"{base}/admin/decap-cms.js\"></script>\n\
          <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n\
