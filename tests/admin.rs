@@ -108,7 +108,7 @@ fn build_writes_admin_only_with_editing() {
     let r = root_with(EDITING_GITHUB);
     let site = build(&r);
     for f in [
-        "admin/preview.js",
+        "admin/editor.js",
         "admin/index.html",
         "admin/config.yml",
         "admin/decap-cms.js",

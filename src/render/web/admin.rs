@@ -61,8 +61,9 @@ pub fn generated(dir: &Directory, strings: &toml::Value) -> Vec<(String, Content
 }
 
 /// `/admin/index.html`: loads the editor from the site itself, gives the
-/// preview pane the site's style sheet and the theme's `admin/preview.js`
-/// (an entry laid out like its page).
+/// preview pane the site's style sheet, and loads the theme's
+/// `admin/editor.js` (preview template; key order and cleared fields before
+/// each save).
 pub fn index_html(dir: &Directory) -> String {
     let base = &dir.settings.base_path;
     let title = crate::render::web::escape_html(&dir.settings.title);
@@ -81,7 +82,7 @@ pub fn index_html(dir: &Directory) -> String {
          <link href=\"{base}/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n{to_loopback}</head>\n<body>\n\
          <script src=\"{base}/admin/decap-cms.js\"></script>\n\
          <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n\
-         <script src=\"{base}/admin/preview.js\"></script>\n</body>\n</html>\n"
+         <script src=\"{base}/admin/editor.js\"></script>\n</body>\n</html>\n"
     )
 }
 

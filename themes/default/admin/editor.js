@@ -1,8 +1,14 @@
-// The preview pane of /admin/: an entry laid out like its page on the site
-// (article.entry, dl.facts, ul.meetings of the site's style.css, which
-// index.html registers), with the labels and choices of the generated
-// config.yml, so the preview needs no words of its own. Part of the
-// built-in theme (not of Decap); a theme may override it.
+// What wegweiser adds to Decap CMS at /admin/ (part of the built-in theme,
+// not of Decap; a theme may override it):
+// 1. the preview pane: an entry laid out like its page on the site
+//    (article.entry, dl.facts, ul.meetings of the site's style.css, which
+//    index.html registers), with the labels and choices of the generated
+//    config.yml, so the preview needs no words of its own;
+// 2. before each save: tables inside an entry ([[meetings]], [contact]) in
+//    the order of the form (Decap keeps the order of the form only for the
+//    top level: a table of more than 8 keys comes out in hash order, and
+//    every save would shuffle its lines), and optional fields that were
+//    cleared left out instead of written as "" (TOML has no null).
 (function () {
   "use strict";
   if (!window.CMS || !window.h || !window.createClass) return;
@@ -94,5 +100,58 @@
 
   ["groups", "organisations", "contact-points", "pages"].forEach(function (name) {
     window.CMS.registerPreviewTemplate(name, Entry);
+  });
+
+  // The generated config.yml is JSON: the fields of each collection.
+  var collections = {};
+  var link = document.querySelector('link[rel="cms-config-url"]');
+  if (link) {
+    fetch(link.href, { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (config) {
+        (config.collections || []).forEach(function (c) { collections[c.name] = c.fields || []; });
+      })
+      .catch(function () {});
+  }
+
+  function empty(v) {
+    return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  }
+
+  // A table's keys in the order of `fields`, cleared optional ones left out.
+  function ordered(fields, value) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    var out = {};
+    fields.forEach(function (f) {
+      var v = value[f.name];
+      if (f.fields) v = f.widget === "list" && Array.isArray(v)
+        ? v.map(function (row) { return ordered(f.fields, row); })
+        : ordered(f.fields, v);
+      if (empty(v) && f.required === false) return;
+      if (v !== undefined) out[f.name] = v;
+    });
+    Object.keys(value).forEach(function (k) { if (!(k in out) && !fields.some(function (f) { return f.name === k; })) out[k] = value[k]; });
+    return out;
+  }
+
+  window.CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var entry = event.entry;
+      var fields = collections[entry.get("collection")];
+      if (!fields) return undefined;
+      var data = entry.get("data");
+      fields.forEach(function (f) {
+        var v = plain(data.get(f.name));
+        if (f.fields && !empty(v)) {
+          v = f.widget === "list" && Array.isArray(v)
+            ? v.map(function (row) { return ordered(f.fields, row); })
+            : ordered(f.fields, v);
+          data = data.set(f.name, v);
+        }
+        if (f.required === false && f.name !== "body" && empty(v)) data = data.delete(f.name);
+      });
+      return data;
+    },
   });
 })();
