@@ -266,7 +266,5 @@ fn unprintable_warnings(
     }
 }
 
-/// `14.09.2026`
-pub fn format_date_de(d: crate::model::Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+/// `14.09.2026` (the model's [`crate::model::date_de`]).
+pub use crate::model::date_de as format_date_de;

@@ -9,6 +9,7 @@ mod new;
 mod print;
 pub mod schema;
 mod serve;
+mod sheets;
 mod stale;
 
 use std::io::{IsTerminal, Write};
@@ -47,6 +48,8 @@ enum Command {
     Print(print::PrintArgs),
     /// List entries due for verification in a year (personal data: stdout only).
     Stale(stale::StaleArgs),
+    /// Typeset the letters of the yearly verification round: one sheet per entry on the web or in the year's edition.
+    Sheets(sheets::SheetsArgs),
     /// Write a commented skeleton for a new entry.
     New(new::NewArgs),
     /// Serve the website on 127.0.0.1, rebuild on every change and reload the browser.
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(&ctx, a),
         Command::Print(a) => print::run(&ctx, a),
         Command::Stale(a) => stale::run(&ctx, a),
+        Command::Sheets(a) => sheets::run(&ctx, a),
         Command::New(a) => new::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Schema(a) => schema::run(&ctx, a),

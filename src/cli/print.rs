@@ -2,13 +2,33 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::build::{Part, render_parts};
 use super::{Context, Outcome, RootArgs, parse_year, report};
 use crate::diagnostics::{Diagnostic, Format, Note};
+use crate::model::PrintVariant;
 use crate::output;
 use crate::project::Project;
+use crate::render::print::file_name;
+
+/// Which booklet `--variant` typesets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Variant {
+    /// The usual booklet (wegweiser-YEAR.pdf).
+    Standard,
+    /// Large print: A4, one column, text at least 14 pt (wegweiser-YEAR-grossdruck.pdf).
+    Large,
+}
+
+impl From<Variant> for PrintVariant {
+    fn from(v: Variant) -> PrintVariant {
+        match v {
+            Variant::Standard => PrintVariant::Standard,
+            Variant::Large => PrintVariant::Large,
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
@@ -17,9 +37,13 @@ pub struct PrintArgs {
     /// Year of the edition.
     #[arg(long, value_parser = parse_year)]
     year: i32,
-    /// The PDF file to write (default: ROOT/output/print/wegweiser-YEAR.pdf).
+    /// The PDF file to write (default: ROOT/output/print/wegweiser-YEAR.pdf,
+    /// for large print wegweiser-YEAR-grossdruck.pdf).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Which booklet: the standard one or large print.
+    #[arg(long, value_enum, default_value_t = Variant::Standard)]
+    variant: Variant,
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
@@ -60,7 +84,16 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let mut rendered = render_parts(ctx, &mut project, year, Some(Part::Print), args.strict);
+    let variant = PrintVariant::from(args.variant);
+    let name = file_name(year, variant);
+    let mut rendered = render_parts(
+        ctx,
+        &mut project,
+        year,
+        Some(Part::Print),
+        args.strict,
+        Some(&[variant]),
+    );
     let mut done = None;
     // The cover alone, for print shops that print it apart.
     if let (Some(file), Some(_)) = (&args.cover_pdf, &rendered) {
@@ -99,13 +132,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     if let Some((files, pages)) = rendered {
         let result = match &args.out {
             Some(file) => {
-                let pdf = files
-                    .get(&format!("print/wegweiser-{year}.pdf"))
-                    .unwrap_or_default();
+                let pdf = files.get(&format!("print/{name}")).unwrap_or_default();
                 output::write_file(file, pdf).map(|_| file.clone())
             }
             None => output::publish(&default_out, &files, &["site", "print"])
-                .map(|_| default_out.join(format!("print/wegweiser-{year}.pdf"))),
+                .map(|_| default_out.join(format!("print/{name}"))),
         };
         match result {
             Ok(path) => done = Some((path, pages.unwrap_or(0))),

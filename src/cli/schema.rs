@@ -7,38 +7,14 @@
 use std::collections::BTreeMap;
 
 use clap::{Args, ValueEnum};
-use schemars::JsonSchema;
-use schemars::r#gen::{SchemaGenerator, SchemaSettings};
-use schemars::schema::{InstanceType, Schema, SchemaObject};
+use schemars::r#gen::SchemaGenerator;
+use schemars::schema::Schema;
 use serde_json::{Value, json};
 
 use super::{Context, Outcome};
 use crate::diagnostics::Lang;
 use crate::load::raw;
-
-/// Marker type for the schema of a TOML local date (`verified = 2026-09-14`).
-/// In JSON (and in editors, which see TOML dates as strings) it is a string
-/// of format `date`.
-pub struct TomlDate;
-
-impl JsonSchema for TomlDate {
-    fn schema_name() -> String {
-        "Date".to_owned()
-    }
-
-    fn is_referenceable() -> bool {
-        false
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        SchemaObject {
-            instance_type: Some(InstanceType::String.into()),
-            format: Some("date".to_owned()),
-            ..Default::default()
-        }
-        .into()
-    }
-}
+pub use crate::load::schema::{TomlDate, generator, schema_value};
 
 /// The file kinds `schema` describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,22 +81,6 @@ pub struct SchemaArgs {
 
 /// An id must look like a file name: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-fn generator() -> SchemaGenerator {
-    let mut settings = SchemaSettings::draft2019_09();
-    settings.definitions_path = "#/$defs/".to_owned();
-    // TOML has no null: an optional field is simply left out.
-    settings.option_add_null_type = false;
-    settings.option_nullable = false;
-    SchemaGenerator::new(settings)
-}
-
-/// The JSON Schema of `T` as JSON (definitions under `definitions`,
-/// referenced as `#/$defs/Name`): the loader reads the `required` lists
-/// from it to name every missing field of a table at once.
-pub fn schema_value<T: JsonSchema>() -> Value {
-    serde_json::to_value(generator().into_root_schema_for::<T>()).unwrap_or(Value::Null)
-}
 
 /// The schema (usually a `$ref`) of one kind, registering its definitions in `generator`.
 fn subschema(kind: SchemaKind, generator: &mut SchemaGenerator) -> Value {

@@ -39,7 +39,7 @@ fn rows(
     sources: &crate::diagnostics::Sources,
     year: i32,
     lang: Lang,
-) -> Vec<[String; 5]> {
+) -> Vec<(EntryRef, [String; 5])> {
     dir.stale_entries(year)
         .into_iter()
         .map(|e| {
@@ -92,13 +92,16 @@ fn rows(
                 }
             };
             let file = sources.get(meta.origin.file).display.clone();
-            [
-                kind.text(lang),
-                file,
-                meta.name.clone(),
-                format_date_de(meta.verified),
-                contact,
-            ]
+            (
+                e,
+                [
+                    kind.text(lang),
+                    file,
+                    meta.name.clone(),
+                    format_date_de(meta.verified),
+                    contact,
+                ],
+            )
         })
         .collect()
 }
@@ -121,6 +124,37 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
     };
     let lang = ctx.lang(&project);
     let rows = rows(dir, &project.sources, args.year, lang);
+    // The CSV (for mail merge) tells on which page of `wegweiser sheets
+    // --year Y` (all entries, default date) each entry's sheet starts.
+    let sheet_pages = match args.format {
+        StaleFormat::Csv => {
+            let entries = dir.round_entries(args.year);
+            let reply_by = super::sheets::default_reply_by(dir, args.year);
+            match super::sheets::typeset(&project, dir, args.year, &entries, reply_by) {
+                Ok(sheets) => sheets.first_pages,
+                Err(errors) => {
+                    let mut d = crate::diagnostics::Diagnostics::default();
+                    for detail in errors {
+                        d.push(crate::diagnostics::Diagnostic::general(
+                            Message::PrintFailed { detail },
+                        ));
+                    }
+                    let mut buf = Vec::new();
+                    let _ = crate::diagnostics::render(
+                        &d,
+                        &project.sources,
+                        lang,
+                        Format::Human,
+                        false,
+                        &mut buf,
+                    );
+                    eprint!("{}", String::from_utf8_lossy(&buf));
+                    return Outcome::Problems;
+                }
+            }
+        }
+        StaleFormat::Table => Default::default(),
+    };
     let header_text = Note::StaleHeader.text(lang);
     let header: [&str; 5] = {
         let mut it = header_text.split('\t');
@@ -129,17 +163,27 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
     let mut text = String::new();
     match args.format {
         StaleFormat::Csv => {
-            text.push_str(&format!("{}\n", header.map(csv_field).join(",")));
-            for r in &rows {
+            let page_head = Note::StaleSheetPage.text(lang);
+            text.push_str(&format!(
+                "{},{}\n",
+                header.map(csv_field).join(","),
+                csv_field(&page_head)
+            ));
+            for (e, r) in &rows {
+                let page = sheet_pages
+                    .get(e)
+                    .map(|p: &usize| p.to_string())
+                    .unwrap_or_default();
                 text.push_str(&format!(
-                    "{}\n",
-                    r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
+                    "{},{}\n",
+                    r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","),
+                    csv_field(&page)
                 ));
             }
         }
         StaleFormat::Table => {
             let mut widths = header.map(|h| h.chars().count());
-            for r in &rows {
+            for (_, r) in &rows {
                 for (w, f) in widths.iter_mut().zip(r) {
                     *w = (*w).max(f.chars().count());
                 }
@@ -155,7 +199,7 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                     .to_owned()
             };
             text.push_str(&format!("{}\n", line(&header.map(String::from))));
-            for r in &rows {
+            for (_, r) in &rows {
                 text.push_str(&format!("{}\n", line(r)));
             }
         }

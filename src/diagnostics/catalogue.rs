@@ -204,6 +204,11 @@ pub enum Message {
     StaleIntoOutput {
         path: String,
     },
+    /// `sheets --entries` names no entry.
+    UnknownEntry {
+        slug: String,
+        suggestion: Option<String>,
+    },
     PrintFailed {
         detail: String,
     },
@@ -314,6 +319,7 @@ impl Message {
             WriteFailed { .. } => "write-failed",
             FileExists { .. } => "file-exists",
             StaleIntoOutput { .. } => "personal-data-into-output",
+            UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
             PrintWarning { .. } => "print-warning",
             TemplateFailed { .. } => "template-failed",
@@ -449,6 +455,8 @@ impl Message {
             (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
             (StaleIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
             (StaleIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
+            (UnknownEntry { slug, suggestion }, De) => format!("`--entries`: Es gibt keinen Eintrag `{slug}` (Gruppe, Organisation oder Kontaktstelle mit diesem Dateinamen).{}", opt_suggestion(De, suggestion)),
+            (UnknownEntry { slug, suggestion }, En) => format!("`--entries`: there is no entry `{slug}` (group, organisation or contact point with this file name).{}", opt_suggestion(En, suggestion)),
             (PrintWarning { detail }, De) => format!("Hinweis beim Setzen des Hefts: {detail}"),
             (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
@@ -543,6 +551,15 @@ pub enum Note {
         year: i32,
     },
     StaleHeader,
+    /// Head of the stale CSV's column with the page of each entry's sheet.
+    StaleSheetPage,
+    /// `sheets` wrote its PDF.
+    SheetsDone {
+        path: String,
+        sheets: usize,
+        pages: usize,
+        reply_by: String,
+    },
     KindGroup,
     KindOrganisation,
     KindContactPoint,
@@ -651,6 +668,9 @@ pub enum Note {
         value: String,
     },
     CliNotAPort {
+        value: String,
+    },
+    CliNotADate {
         value: String,
     },
     CliNotAFolder {
@@ -763,6 +783,10 @@ impl Note {
             (PrintDone { path, pages }, En) => format!("wegweiser: {path} ({pages} pages)"),
             (StaleCount { count, year }, De) => format!("{count} Einträge zu bestätigen (Ausgabe {year})."),
             (StaleCount { count, year }, En) => format!("{count} entries to confirm (edition {year})."),
+            (StaleSheetPage, De) => "Seite im Rückmeldebogen".into(),
+            (StaleSheetPage, En) => "Sheet page".into(),
+            (SheetsDone { path, sheets, pages, reply_by }, De) => format!("wegweiser: {path} ({sheets} Rückmeldebögen, {pages} Seiten, Antwort bis {reply_by})"),
+            (SheetsDone { path, sheets, pages, reply_by }, En) => format!("wegweiser: {path} ({sheets} sheets, {pages} pages, reply by {reply_by})"),
             (StaleHeader, De) => "Art\tDatei\tName\tBestätigt\tKontakt".into(),
             (StaleHeader, En) => "Kind\tFile\tName\tVerified\tContact".into(),
             (KindGroup, De) => "Gruppe".into(),
@@ -844,6 +868,8 @@ impl Note {
             (CliBadValue { arg, detail }, En) => format!("invalid value for '{arg}': {detail}"),
             (CliNotAYear { value }, De) => format!("`{value}` ist keine Jahreszahl (JJJJ, z. B. 2027)."),
             (CliNotAYear { value }, En) => format!("`{value}` is not a year (YYYY)"),
+            (CliNotADate { value }, De) => format!("`{value}` ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 31.03.2027)."),
+            (CliNotADate { value }, En) => format!("`{value}` is not a date (DD.MM.YYYY or YYYY-MM-DD)"),
             (CliNotAPort { value }, De) => format!("`{value}` ist keine Portnummer (0–65535)."),
             (CliNotAPort { value }, En) => format!("`{value}` is not a port number (0–65535)"),
             (CliNotAFolder { value }, De) => format!("Den Ordner `{value}` gibt es nicht."),
@@ -922,6 +948,23 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "build" => "Website (AUSGABE/site/) und Heft (AUSGABE/print/wegweiser-JAHR.pdf) erzeugen",
         "check" => "Das Verzeichnis prüfen und jedes Problem melden",
         "print" => "Das Heft eines Jahrgangs setzen",
+        "sheets" => {
+            "Die Rückmeldebögen der jährlichen Abfrage setzen: ein Brief je Eintrag, der im Internet oder im Heft des Jahrgangs steht"
+        }
+        "sheets.year" => "Jahrgang, für den abgefragt wird",
+        "sheets.out" => "Die PDF-Datei (Standard: ORDNER/output/print/rueckmeldung-JAHR.pdf)",
+        "sheets.reply_by" => {
+            "Antwort bis zu diesem Datum (TT.MM.JJJJ oder JJJJ-MM-TT; Standard: [print] reply_weeks Wochen nach dem neuesten `verified`)"
+        }
+        "sheets.entries" => "Nur diese Einträge (Dateinamen ohne .md, durch Kommas getrennt)",
+        "print.variant" => "Welches Heft: das übliche oder den Großdruck",
+        "print.variant.standard" => "Das übliche Heft (wegweiser-JAHR.pdf)",
+        "print.variant.large" => {
+            "Großdruck: A4, eine Spalte, Text mindestens 14 pt (wegweiser-JAHR-grossdruck.pdf)"
+        }
+        "value.reply_by" => "DATUM",
+        "value.entries" => "EINTRÄGE",
+        "value.variant" => "FASSUNG",
         "stale" => {
             "Einträge auflisten, die für einen Jahrgang bestätigt werden müssen (persönliche Daten: nur Standardausgabe oder --out)"
         }
@@ -1204,6 +1247,32 @@ pub fn schema_description_de(english: &str) -> Option<&'static str> {
             "Herausgeber (`[publisher]`), meist die Kontaktstelle."
         }
         "`wegweiser.toml`." => "Einstellungen des Verzeichnisses (`wegweiser.toml`).",
+        "false: no meeting places or addresses in the booklet (readers ask the contact point)." => {
+            "false: keine Treffpunkte und Adressen im Heft (Leser fragen bei der Kontaktstelle)."
+        }
+        "\"all\": groups' own contacts are printed; \"contact-point\": the booklet names only the contact point as contact." => {
+            "\"all\": die eigenen Kontakte der Gruppen werden gedruckt; \"contact-point\": das Heft nennt nur die Kontaktstelle als Kontakt."
+        }
+        "The booklets `build` writes: \"standard\" (wegweiser-YEAR.pdf) and/or \"large\" (wegweiser-YEAR-grossdruck.pdf)." => {
+            "Die Hefte, die `build` schreibt: \"standard\" (wegweiser-JAHR.pdf) und/oder \"large\" (wegweiser-JAHR-grossdruck.pdf, Großdruck)."
+        }
+        "Weeks after the directory's date by which the verification sheets ask for an answer." => {
+            "Wochen nach dem Stand des Verzeichnisses, bis zu denen die Rückmeldebögen um Antwort bitten."
+        }
+        "Which contacts of a group the booklet prints." => {
+            "Welche Kontakte einer Gruppe das Heft druckt."
+        }
+        "The group's own contacts (person, phone, e-mail, website), where it consented." => {
+            "Die eigenen Kontakte der Gruppe (Person, Telefon, E-Mail, Website), soweit sie eingewilligt hat."
+        }
+        "Only the contact point, for every group." => "Nur die Kontaktstelle, für jede Gruppe.",
+        "A typesetting of the booklet." => "Eine Fassung des Hefts.",
+        "The usual booklet (paper, columns and sizes of `[print]`)." => {
+            "Das übliche Heft (Format, Spalten und Größen aus `[print]`)."
+        }
+        "Large print: A4, one column, running text at least 14 pt." => {
+            "Großdruck: A4, eine Spalte, Fließtext mindestens 14 pt."
+        }
         _ => return None,
     })
 }

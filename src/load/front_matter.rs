@@ -131,7 +131,7 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
     let mut stand_ins: Vec<(String, Range<usize>, toml::de::DeValue<'static>)> = Vec::new();
     // `T`'s JSON Schema, made once and only if a problem needs it.
     let schema = std::cell::OnceCell::new();
-    let schema = || schema.get_or_init(crate::cli::schema::schema_value::<T>);
+    let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match deserialize::<T>(&text, &stand_ins, entry) {
             Ok(v) => {
@@ -254,7 +254,7 @@ fn entry_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
         .unwrap_or_else(|e| e.into_inner());
     let schema = schemas
         .entry(std::any::type_name::<T>())
-        .or_insert_with(|| Arc::new(crate::cli::schema::schema_value::<T>()));
+        .or_insert_with(|| Arc::new(crate::load::schema::schema_value::<T>()));
     Arc::clone(schema)
 }
 

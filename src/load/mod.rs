@@ -11,13 +11,13 @@ mod cache;
 pub mod front_matter;
 mod overlay;
 pub mod raw;
+pub mod schema;
 pub mod theme;
 mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use schemars::JsonSchema;
@@ -35,18 +35,7 @@ use walk::Found;
 /// The settings file's name in the root.
 pub const SETTINGS_FILE: &str = "wegweiser.toml";
 
-/// One reading of a file: two loads give the same version exactly when the
-/// second took the file from the first's [`FileCache`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FileVersion(u64);
-
-impl FileVersion {
-    /// A version no other reading has.
-    fn next() -> FileVersion {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        FileVersion(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-}
+pub use crate::model::FileVersion;
 
 /// One parsed entry file. Front matter and body are shared with the
 /// [`FileCache`] that read them.

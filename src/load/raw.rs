@@ -12,6 +12,11 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+pub use crate::model::vocabulary::{
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
+};
+
 /// `wegweiser.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -69,15 +74,6 @@ pub struct EditingSettings {
     pub review: bool,
 }
 
-/// The git host of the browser editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum EditingBackend {
-    Github,
-    Gitlab,
-    Gitea,
-}
-
 /// `[publisher]`: who publishes the directory, usually the contact point.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -129,6 +125,32 @@ pub struct PrintSettings {
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
+    /// false: no meeting places or addresses in the booklet (readers ask the contact point).
+    #[serde(default = "default_true")]
+    pub places: bool,
+    /// "all": groups' own contacts are printed; "contact-point": the booklet names only the contact point as contact.
+    #[serde(default)]
+    pub contacts: ContactRule,
+    /// The booklets `build` writes: "standard" (wegweiser-YEAR.pdf) and/or "large" (wegweiser-YEAR-grossdruck.pdf).
+    #[serde(default = "default_variants")]
+    pub variants: Vec<PrintVariant>,
+    /// Weeks after the directory's date by which the verification sheets ask for an answer.
+    #[serde(default = "default_reply_weeks")]
+    #[schemars(range(min = 1, max = 52))]
+    #[schemars(with = "u32")]
+    pub reply_weeks: Spanned<u32>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_variants() -> Vec<PrintVariant> {
+    vec![PrintVariant::Standard]
+}
+
+fn default_reply_weeks() -> Spanned<u32> {
+    Spanned::new(0..0, 4)
 }
 
 fn default_stale() -> Spanned<u32> {
@@ -151,38 +173,12 @@ impl Default for PrintSettings {
             color: ColorModel::default(),
             funding_note: default_funding_note(),
             cover_image: None,
+            places: true,
+            contacts: ContactRule::default(),
+            variants: default_variants(),
+            reply_weeks: default_reply_weeks(),
         }
     }
-}
-
-/// Trim size of the booklet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    A5,
-    A4,
-}
-
-/// How the groups are arranged in print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-pub enum Arrangement {
-    /// Sections per category and primary indication.
-    #[default]
-    #[serde(rename = "topics")]
-    Topics,
-    /// One alphabetical list.
-    #[serde(rename = "a-z")]
-    AToZ,
-}
-
-/// Colour model of the PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorModel {
-    #[default]
-    Rgb,
-    Cmyk,
 }
 
 /// `content/indications.toml`: one table per indication, keyed by id.
@@ -204,69 +200,6 @@ pub struct IndicationEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub see_also: Vec<Spanned<String>>,
-}
-
-/// Who a group is for.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    Affected,
-    Relatives,
-}
-
-/// How a group meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum MeetingFormat {
-    InPerson,
-    Online,
-    Hybrid,
-}
-
-/// Where a group stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Founding,
-    Full,
-    Ended,
-}
-
-/// Level of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Local,
-    State,
-    Federal,
-}
-
-/// How often a meeting happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Rhythm {
-    Weekly,
-    Biweekly,
-    Monthly,
-    Irregular,
-}
-
-/// Day of the week.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Weekday {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
 }
 
 /// Front matter of `content/groups/*.md`.
@@ -300,7 +233,7 @@ pub struct GroupFront {
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
     /// Date the data was last confirmed with the group (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
     #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
@@ -321,7 +254,7 @@ pub struct GroupFront {
     #[schemars(with = "Option<i64>")]
     pub since: Option<Spanned<i64>>,
     /// Date the group ended; required if and only if status = "ended".
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub ended: Option<Spanned<Datetime>>,
     /// Show on the website (default true).
     pub web: Option<bool>,
@@ -351,7 +284,7 @@ pub struct MeetingEntry {
     #[schemars(with = "Option<Vec<i64>>")]
     pub weeks: Option<Spanned<Vec<Spanned<i64>>>>,
     /// Biweekly only: a date the group met.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub first_date: Option<Spanned<Datetime>>,
     /// Start time "HH:MM"; required unless irregular.
     #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
@@ -388,7 +321,7 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
     #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
@@ -406,7 +339,7 @@ pub struct OrganisationFront {
     /// "local", "state" or "federal".
     pub level: Level,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Indication ids the organisation works on.
     #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
@@ -449,7 +382,7 @@ pub struct ContactPointFront {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Postal address.
     pub address: Option<String>,

@@ -58,7 +58,7 @@ impl Theme {
         let mut theme = Theme::built_in();
         // A name that is not a slug (`../..`, `/etc`) could lead out of the
         // root; validation reports it, and nothing of it is read.
-        if !crate::validate::rules::is_slug(name) {
+        if !crate::model::paths::is_slug(name) {
             return theme;
         }
         let folder = root.join("themes").join(name);

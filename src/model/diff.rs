@@ -294,6 +294,8 @@ fn same_vocabulary(a: &Directory, b: &Directory) -> bool {
             category,
             synonyms,
             see_also,
+            // follows from every indication's see_also
+            related: _,
             primary_groups: _,
             secondary_groups: _,
             organisations: _,

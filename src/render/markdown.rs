@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::validate::rules::normalize_content_path;
+use crate::model::paths::normalize_content_path;
 
 /// The HTML sanitiser for a site served under `base_path`: one per base
 /// path, made once and kept for the process (a build has one base path,
@@ -44,6 +44,15 @@ fn sanitizer(base_path: &str) -> &'static ammonia::Builder<'static> {
                 .is_some_and(|first| first.contains(':'));
         if element == "img" && attribute == "src" && foreign {
             return None;
+        }
+        // A picture shows only a file of the directory (`content/images/`,
+        // copied to /static/content/images/); anything else (a raw
+        // `<img src="x">`) loses its `src`, and `repair` drops the picture.
+        if element == "img" && attribute == "src" {
+            let src = site_link(value, &base);
+            return src
+                .starts_with(&format!("{base}/static/content/images/"))
+                .then(|| src.into_owned().into());
         }
         // Paths of the site itself, also in raw HTML, get the base path.
         if matches!((element, attribute), ("a", "href") | ("img", "src")) {
@@ -101,8 +110,8 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             let html = match addr.rsplit_once('@') {
                 Some((u, d)) => format!(
                     "<span class=\"email\" data-keep=\"1\" data-u=\"{}\" data-d=\"{}\">",
-                    crate::render::web::escape_html(u),
-                    crate::render::web::escape_html(d)
+                    crate::render::escape::escape_html(u),
+                    crate::render::escape::escape_html(d)
                 ),
                 None => "<span>".to_owned(),
             };
@@ -136,7 +145,62 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer(base_path).clean(&html).to_string()
+    repair(&sanitizer(base_path).clean(&html).to_string())
+}
+
+/// Makes the sanitised HTML valid where sanitising left it incomplete
+/// (the Nu validator's two complaints about hostile content): a picture
+/// without `src` (a foreign or unknown source was removed) is dropped, one
+/// without `alt` gets `alt=""`; a link whose `href` was removed keeps only
+/// its text. The input is ammonia's serialisation: tags well formed,
+/// attribute values in double quotes (a `"` inside is `&quot;`), no
+/// nested links.
+fn repair(html: &str) -> String {
+    if !html.contains("<img") && !html.contains("<a") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut unlinked = 0usize;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt..];
+        let end = tag_end(tail);
+        let tag = &tail[..end];
+        rest = &tail[end..];
+        let name_start = if tag.starts_with("</") { 2 } else { 1 };
+        let name_end = tag[name_start..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+            .map_or(tag.len(), |i| i + name_start);
+        match &tag[1..name_end] {
+            "img" if !tag.contains(" src=\"") => {}
+            "img" if !tag.contains(" alt=\"") => {
+                let close = tag.len() - if tag.ends_with("/>") { 2 } else { 1 };
+                out.push_str(&tag[..close]);
+                out.push_str(" alt=\"\"");
+                out.push_str(&tag[close..]);
+            }
+            "a" if !tag.contains(" href=\"") => unlinked += 1,
+            "/a" if unlinked > 0 => unlinked -= 1,
+            _ => out.push_str(tag),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of the tag at the start of `s` (up to and with its `>`; a `>`
+/// inside a quoted attribute value does not end it).
+fn tag_end(s: &str) -> usize {
+    let mut quoted = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '>' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
 }
 
 /// A link to a page of the site itself (`/themen/diabetes/`), written in
@@ -291,6 +355,42 @@ mod tests {
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));
         assert!(!html.contains("javascript:"));
+    }
+
+    #[test]
+    fn sanitised_html_stays_valid() {
+        // A raw picture from outside content/images/ is dropped, one of the
+        // directory keeps its source and gets an empty alt text.
+        let html = to_html(
+            "<img src=\"x.png\"> <img src=\"https://tracker.example/p.gif\"> ![Logo](images/logo.png) <img src=\"/static/content/images/a.png\">",
+            1,
+            "/wegweiser",
+        );
+        assert!(
+            !html.contains("x.png") && !html.contains("tracker"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/wegweiser/static/content/images/logo.png\" alt=\"Logo\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/wegweiser/static/content/images/a.png\" alt=\"\">"),
+            "{html}"
+        );
+        // A link whose address was removed keeps its text only.
+        let html = to_html(
+            "[klick](javascript:alert(1)) und <a href=\"vbscript:x\" title=\"a>b\">hier</a> [gut](https://ok.example)",
+            1,
+            "",
+        );
+        assert!(html.contains("klick und hier"), "{html}");
+        assert!(html.contains("<a href=\"https://ok.example\""), "{html}");
+        assert_eq!(
+            html.matches("<a ").count(),
+            html.matches("</a>").count(),
+            "{html}"
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Stage 2, validate: check every rule of the contract across all files,
 //! report every problem at once, and build the immutable [`Directory`].
 
-mod languages;
 pub mod lint;
 pub mod rules;
 
@@ -15,8 +14,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
 use crate::load::front_matter::LeftOut;
 use crate::load::raw;
 use crate::load::{Loaded, RawDirectory};
+pub use crate::model::languages::{self, language_name_de};
 use crate::model::*;
-pub use languages::language_name_de;
 use rules::*;
 
 /// First URL segments of the site: no free page may use them.
@@ -428,6 +427,28 @@ impl<'i> Validator<'i> {
             None => 0.0,
         };
         let cover_image = p.cover_image.as_ref().and_then(|c| self.image(file, c));
+        // Each variant once, in the order written; none given means the standard booklet.
+        let mut variants: Vec<crate::model::PrintVariant> = Vec::new();
+        for v in &p.variants {
+            if !variants.contains(v) {
+                variants.push(*v);
+            }
+        }
+        if variants.is_empty() {
+            variants.push(crate::model::PrintVariant::Standard);
+        }
+        let reply_weeks = *p.reply_weeks.get_ref();
+        if !(1..=52).contains(&reply_weeks) {
+            self.at(
+                file,
+                &p.reply_weeks,
+                Message::OutOfRange {
+                    value: reply_weeks.to_string(),
+                    range: "1–52".into(),
+                },
+            );
+        }
+        let reply_weeks = reply_weeks.clamp(1, 52);
         let editing = s.editing.as_ref().and_then(|e| self.editing(file, e));
         Some(Settings {
             title: s.title.clone(),
@@ -445,6 +466,10 @@ impl<'i> Validator<'i> {
                 color: p.color,
                 funding_note: p.funding_note.clone(),
                 cover_image,
+                places: p.places,
+                contacts: p.contacts,
+                variants,
+                reply_weeks,
             },
             editing,
             local_editing: false,
@@ -594,6 +619,7 @@ impl<'i> Validator<'i> {
                 category,
                 synonyms: e.synonyms.clone(),
                 see_also,
+                related: Vec::new(),
                 primary_groups: Vec::new(),
                 secondary_groups: Vec::new(),
                 organisations: Vec::new(),
@@ -1198,6 +1224,22 @@ fn link(
         }
     }
 
+    // "siehe auch" in both directions, in A–Z order.
+    let mut related: Vec<Vec<IndicationId>> =
+        indications.iter().map(|i| i.see_also.clone()).collect();
+    for (i, ind) in indications.iter().enumerate() {
+        for other in &ind.see_also {
+            if !related[other.0].contains(&IndicationId(i)) {
+                related[other.0].push(IndicationId(i));
+            }
+        }
+    }
+    for (ind, mut list) in indications.iter_mut().zip(related) {
+        list.sort_by_key(|id| id.0);
+        list.dedup();
+        ind.related = list;
+    }
+    // Indications are in A–Z order already: their ids sort as their names.
     let mut az: Vec<AzLine> = Vec::new();
     let mut push = |entry: EntryRef, meta: &EntryMeta| {
         az.push(AzLine {

@@ -4,16 +4,7 @@ use toml::Spanned;
 
 use crate::load::raw;
 use crate::model::Date;
-
-/// `^[a-z0-9]+(-[a-z0-9]+)*$`
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::model::paths::{is_slug, normalize_content_path};
 
 /// A TOML local date (no time, no offset) as a calendar date.
 pub fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
@@ -72,26 +63,6 @@ pub fn base_url_path(base: &str) -> Option<String> {
     let rest = base.split_once("://")?.1;
     let path = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
     Some(path.trim_end_matches('/').to_owned())
-}
-
-/// Normalises a path relative to `content/`; `None` if it leaves `content/`
-/// (absolute, `..` above the top, a drive or a backslash path).
-pub fn normalize_content_path(p: &str) -> Option<String> {
-    let p = p.trim();
-    if p.is_empty() || p.starts_with('/') || p.contains('\\') || p.contains(':') {
-        return None;
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Access to the fields every entry kind shares.

@@ -7,12 +7,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::md_tree::{self, shown_url};
+use super::words;
 use super::world::CONTENT_PREFIX;
+use crate::model::languages::language_name_de;
 use crate::model::{
-    Arrangement, Audience, ColorModel, ContactPointRef, ContactRoute, Date, Directory, Edition,
-    EntryRef, Group, GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, SortKey, Status,
+    Arrangement, Audience, ColorModel, ContactPointRef, Date, Directory, Edition, EntryRef, Group,
+    GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, PrintVariant, PublicationRules,
+    PublishedContact, SortKey, Status,
 };
-use crate::validate::language_name_de;
 
 /// The whole data file.
 #[derive(Debug, Serialize)]
@@ -66,6 +68,27 @@ pub struct Meta {
     pub cover_image: Option<String>,
     /// Numbers of printed entries.
     pub counts: Counts,
+    /// "standard" or "large" (large print: A4, one column, at least 14 pt).
+    pub variant: &'static str,
+    /// "Großdruck" for the large print, shown on the cover.
+    pub variant_label: Option<&'static str>,
+    /// What the publication rules hold back, one sentence each (imprint).
+    pub rules: Vec<&'static str>,
+    /// The QR code to the website (virtual path of its SVG), if it has one.
+    pub qr: Option<QrView>,
+}
+
+/// The QR code to the website.
+#[derive(Debug, Serialize)]
+pub struct QrView {
+    /// Virtual path of the SVG.
+    pub path: &'static str,
+    /// The website as shown under the code.
+    pub shown: String,
+    /// Caption above it.
+    pub caption: &'static str,
+    /// Alternative text (PDF/UA).
+    pub alt: String,
 }
 
 /// Numbers of printed entries.
@@ -307,20 +330,17 @@ fn topic_key(dir: &Directory, i: IndicationId) -> String {
 }
 
 /// One line of a TOML field: whitespace collapsed (no line breaks inside).
-fn line(s: &str) -> String {
+pub(super) fn line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn opt_line(s: &Option<String>) -> Option<String> {
+pub(super) fn opt_line(s: &Option<String>) -> Option<String> {
     s.as_deref().map(line).filter(|s| !s.is_empty())
 }
 
-/// "14.09.2026".
-pub fn date_de(d: Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+pub use crate::model::date_de;
 
-fn status_de(s: Status) -> Option<&'static str> {
+pub(super) fn status_de(s: Status) -> Option<&'static str> {
     match s {
         Status::Active => None,
         Status::Founding => Some("in Gründung"),
@@ -329,7 +349,7 @@ fn status_de(s: Status) -> Option<&'static str> {
     }
 }
 
-fn format_de(f: MeetingFormat) -> &'static str {
+pub(super) fn format_de(f: MeetingFormat) -> &'static str {
     match f {
         MeetingFormat::InPerson => "vor Ort",
         MeetingFormat::Online => "online",
@@ -337,7 +357,7 @@ fn format_de(f: MeetingFormat) -> &'static str {
     }
 }
 
-fn level_de(l: Level) -> &'static str {
+pub(super) fn level_de(l: Level) -> &'static str {
     match l {
         Level::Local => "örtlich",
         Level::State => "Landesebene",
@@ -345,7 +365,7 @@ fn level_de(l: Level) -> &'static str {
     }
 }
 
-fn audience_de(a: &[Audience]) -> String {
+pub(super) fn audience_de(a: &[Audience]) -> String {
     let affected = a.contains(&Audience::Affected);
     let relatives = a.contains(&Audience::Relatives);
     match (affected, relatives) {
@@ -356,7 +376,7 @@ fn audience_de(a: &[Audience]) -> String {
     .to_owned()
 }
 
-fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
+pub(super) fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
     match url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(u) => {
             let lower = u.to_ascii_lowercase();
@@ -382,6 +402,7 @@ const KEEP_LIMIT: usize = 900;
 struct Builder<'e, 'a> {
     edition: &'e Edition<'a>,
     dir: &'a Directory,
+    rules: PublicationRules,
 }
 
 impl Builder<'_, '_> {
@@ -416,6 +437,8 @@ impl Builder<'_, '_> {
         let dir = self.dir;
         let g: &Group = dir.group(id);
         let desc = self.markdown(&g.meta.description);
+        let rules = self.rules;
+        let places = rules.shows_places(g);
         let meetings: Vec<MeetingView> = g
             .meetings
             .iter()
@@ -426,37 +449,26 @@ impl Builder<'_, '_> {
                     .collect();
                 MeetingView {
                     when: m.sentence_de(),
-                    place: (!place.is_empty() && !g.confidential).then(|| place.join(", ")),
+                    place: (!place.is_empty() && places).then(|| place.join(", ")),
                     accessible: m.accessible == Some(true) && !g.confidential,
                     note: opt_line(&m.note),
                 }
             })
             .collect();
-        let direct = |r: &ContactRoute| match r {
-            ContactRoute::Direct {
+        let contact = match rules.contact(g) {
+            PublishedContact::Own {
                 person,
                 phone,
                 email,
-            } => person.is_some() || phone.is_some() || email.is_some() || g.website.is_some(),
-            ContactRoute::ContactPoint => false,
-        };
-        let contact = match (&g.contact, g.confidential) {
-            (
-                ContactRoute::Direct {
-                    person,
-                    phone,
-                    email,
-                },
-                false,
-            ) if direct(&g.contact) => {
+            } => {
                 let mut lines = Vec::new();
-                if let Some(p) = opt_line(person) {
+                if let Some(p) = person.map(line).filter(|p| !p.is_empty()) {
                     lines.push(p);
                 }
-                if let Some(p) = opt_line(phone) {
+                if let Some(p) = phone.map(line).filter(|p| !p.is_empty()) {
                     lines.push(format!("Tel. {p}"));
                 }
-                if let Some(e) = opt_line(email) {
+                if let Some(e) = email.map(line).filter(|e| !e.is_empty()) {
                     lines.push(e);
                 }
                 ContactView {
@@ -466,8 +478,8 @@ impl Builder<'_, '_> {
                     lines,
                 }
             }
-            _ => {
-                let (name, phone, email, key) = match g.contact_point_ref() {
+            PublishedContact::ContactPoint(cp) => {
+                let (name, phone, email, key) = match cp {
                     ContactPointRef::Entry(c) => {
                         let cp = dir.contact_point(c);
                         (
@@ -497,7 +509,7 @@ impl Builder<'_, '_> {
                 }
             }
         };
-        let (website, website_url) = website(&g.website);
+        let (website, website_url) = website(&rules.website(g).map(str::to_owned));
         let languages: Vec<String> = g
             .languages
             .iter()
@@ -582,7 +594,7 @@ impl Builder<'_, '_> {
                                 })
                                 .collect(),
                             see_also: ind
-                                .see_also
+                                .related
                                 .iter()
                                 .copied()
                                 .filter(|&s| self.topic_printed(s))
@@ -807,13 +819,26 @@ pub fn stand_date(edition: &Edition<'_>) -> Date {
     newest_verified(edition).unwrap_or_else(|| crate::model::edition::new_year(edition.year))
 }
 
+/// The variant's name in the data ("standard", "large").
+pub fn variant_code(variant: PrintVariant) -> &'static str {
+    match variant {
+        PrintVariant::Standard => "standard",
+        PrintVariant::Large => "large",
+    }
+}
+
 /// The free page that, when printed, fills the imprint page (slug `impressum`).
 const IMPRINT_KEY: &str = "p-impressum";
 
-/// Builds the data view of an edition.
-pub fn build(edition: &Edition<'_>) -> Data {
+/// Builds the data view of an edition in one variant.
+pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
     let dir = edition.directory;
-    let b = Builder { edition, dir };
+    let rules = PublicationRules::print(&dir.settings.print);
+    let b = Builder {
+        edition,
+        dir,
+        rules,
+    };
     let s = &dir.settings;
     let topics = s.print.arrangement == Arrangement::Topics;
     let title = line(&s.title);
@@ -860,6 +885,19 @@ pub fn build(edition: &Edition<'_>) -> Data {
             organisations: edition.organisations.len(),
             contact_points: edition.contact_points.len(),
         },
+        variant: variant_code(variant),
+        variant_label: (variant == PrintVariant::Large).then_some(words::LARGE_PRINT),
+        rules: rules
+            .restrictions()
+            .into_iter()
+            .map(words::restriction)
+            .collect(),
+        qr: super::qr::svg(&s.base_url).is_some().then(|| QrView {
+            path: super::qr::QR_PATH,
+            shown: shown_url(&s.base_url),
+            caption: words::QR_CAPTION,
+            alt: format!("{} {}", words::QR_ALT, shown_url(&s.base_url)),
+        }),
     };
     let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition
         .pages

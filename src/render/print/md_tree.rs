@@ -401,6 +401,45 @@ pub fn to_nodes(markdown: &str, images: ImageResolver<'_>) -> Value {
     Value::Array(root)
 }
 
+/// Plain text of a node tree, one string per block (paragraph, list
+/// item, heading, quote, code block).
+pub fn plain_blocks(nodes: &Value) -> Vec<String> {
+    fn walk(nodes: &[Value], out: &mut Vec<String>) {
+        for n in nodes {
+            match n {
+                Value::Object(o)
+                    if matches!(o.get("k").and_then(Value::as_str), Some("ul" | "ol")) =>
+                {
+                    if let Some(Value::Array(items)) = o.get("c") {
+                        for it in items {
+                            let mut s = String::from("– ");
+                            if let Value::Array(c) = it {
+                                plain(c, &mut s);
+                            }
+                            out.push(s);
+                        }
+                    }
+                }
+                Value::Object(o) if matches!(o.get("k").and_then(Value::as_str), Some("q")) => {
+                    if let Some(Value::Array(c)) = o.get("c") {
+                        walk(c, out);
+                    }
+                }
+                other => {
+                    let mut s = String::new();
+                    plain(std::slice::from_ref(other), &mut s);
+                    out.push(s);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Value::Array(a) = nodes {
+        walk(a, &mut out);
+    }
+    out
+}
+
 /// Plain text of a node tree (for size estimates).
 pub fn plain_len(nodes: &Value) -> usize {
     let mut s = String::new();

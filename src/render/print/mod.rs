@@ -11,6 +11,9 @@
 pub mod compile;
 pub mod data;
 pub mod md_tree;
+pub mod qr;
+pub mod sheets;
+pub mod words;
 pub mod world;
 
 use std::collections::{BTreeSet, HashMap};
@@ -27,7 +30,9 @@ use typst::layout::PageRanges;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::load::Theme;
-use crate::model::{ColorModel, Date, Edition};
+use typst_layout::PagedDocument;
+
+use crate::model::{ColorModel, Date, Edition, PrintVariant};
 use world::PrintWorld;
 
 /// A typeset booklet.
@@ -38,8 +43,9 @@ pub struct Pdf {
     pub pages: usize,
 }
 
-/// Typesets the edition with the theme's print templates. Errors are
-/// human-readable (typst's message, hints and the template line).
+/// Typesets the edition with the theme's print templates (the standard
+/// booklet). Errors are human-readable (typst's message, hints and the
+/// template line).
 pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> {
     render_with_warnings(edition, theme).map(|(pdf, _)| pdf)
 }
@@ -52,7 +58,7 @@ pub fn render_cover(
     edition: &Edition<'_>,
     theme: &Theme,
 ) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    guarded(|| render_inner(edition, theme, true)).map(|(pdf, warnings)| {
+    guarded(|| render_inner(edition, theme, PrintVariant::Standard, true)).map(|(pdf, warnings)| {
         (
             pdf,
             warnings
@@ -68,14 +74,30 @@ pub fn render_with_warnings(
     edition: &Edition<'_>,
     theme: &Theme,
 ) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    guarded(|| render_inner(edition, theme, false))
+    render_variant(edition, theme, PrintVariant::Standard)
+}
+
+/// The booklet in one variant (standard or large print), with typst's warnings.
+pub fn render_variant(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    guarded(|| render_inner(edition, theme, variant, false))
+}
+
+/// The file name of a variant's booklet: `wegweiser-2027.pdf`,
+/// `wegweiser-2027-grossdruck.pdf`.
+pub fn file_name(year: i32, variant: PrintVariant) -> String {
+    match variant {
+        PrintVariant::Standard => format!("wegweiser-{year}.pdf"),
+        PrintVariant::Large => format!("wegweiser-{year}-grossdruck.pdf"),
+    }
 }
 
 /// Runs a render; typst should never panic, but if it does, the build
 /// reports it instead of crashing.
-fn guarded(
-    f: impl FnOnce() -> Result<(Pdf, Vec<String>), Vec<String>>,
-) -> Result<(Pdf, Vec<String>), Vec<String>> {
+fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<String>>) -> Result<T, Vec<String>> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
@@ -91,21 +113,22 @@ fn guarded(
     }
 }
 
+/// The typst date of a day.
+fn typst_date(d: Date) -> Option<Datetime> {
+    Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8)
+}
+
 fn render_inner(
     edition: &Edition<'_>,
     theme: &Theme,
+    variant: PrintVariant,
     cover_only: bool,
 ) -> Result<(Pdf, Vec<String>), Vec<String>> {
     let fonts = world::theme_fonts(theme);
-    let (json, replaced) = data_json(edition, &fonts, false);
+    let (json, replaced) = data_json(edition, &fonts, false, variant);
     let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
     let dir = edition.directory;
     let stand = data::stand_date(edition);
-    let today = Datetime::from_ymd(
-        i32::from(stand.year()),
-        stand.month() as u8,
-        stand.day() as u8,
-    );
     let cover = dir
         .settings
         .print
@@ -117,13 +140,77 @@ fn render_inner(
         .iter()
         .map(|(p, i)| (p.as_str(), &i.bytes))
         .chain(cover);
-    let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
+    let mut world = PrintWorld::new(
+        theme,
+        fonts,
+        world::MAIN_TEMPLATE,
+        None,
+        json,
+        images,
+        typst_date(stand),
+    )
+    .map_err(|e| vec![e])?;
+    if let Some(svg) = qr::svg(&dir.settings.base_url) {
+        world.add_file(qr::QR_PATH, svg);
+    }
+    let ident = format!(
+        "wegweiser/{}/{}{}{}",
+        dir.settings.title,
+        edition.year,
+        if variant == PrintVariant::Large {
+            "/large"
+        } else {
+            ""
+        },
+        if cover_only { "/cover" } else { "" }
+    );
+    let cmyk = dir.settings.print.color == ColorModel::Cmyk;
+    typeset(
+        &world,
+        &replaced,
+        Job {
+            ident,
+            stand,
+            cmyk,
+            cover_only,
+        },
+        |_| (),
+    )
+    .map(|(pdf, warns, ())| (pdf, warns))
+}
 
+/// What to export and how.
+struct Job {
+    /// The PDF's identifier (its document id is a hash of it).
+    ident: String,
+    /// The date the creation date comes from (unless `SOURCE_DATE_EPOCH`).
+    stand: Date,
+    /// Offset colours: no PDF/A.
+    cmyk: bool,
+    /// Only the first page, untagged.
+    cover_only: bool,
+}
+
+/// Compiles the world and exports the PDF (PDF/A-2b + PDF/UA-1 where it
+/// can, else the best it can with a warning). `inspect` sees the laid-out
+/// document before it is exported (e.g. to ask the introspector for pages).
+fn typeset<T>(
+    world: &PrintWorld,
+    replaced: &BTreeSet<char>,
+    job: Job,
+    inspect: impl FnOnce(&PagedDocument) -> T,
+) -> Result<(Pdf, Vec<String>, T), Vec<String>> {
+    let Job {
+        ident,
+        stand,
+        cmyk,
+        cover_only,
+    } = job;
     let trace = std::env::var_os(TRACE_VARIABLE).filter(|p| !p.is_empty());
     if trace.is_some() {
         typst_timing::enable();
     }
-    let Warned { output, warnings } = compile::compile(&world);
+    let Warned { output, warnings } = compile::compile(world);
     let mut warns: Vec<String> = Vec::new();
     if !replaced.is_empty() {
         let list: Vec<String> = replaced
@@ -135,22 +222,17 @@ fn render_inner(
             list.join(", ")
         ));
     }
-    warns.extend(warnings.iter().map(|d| format_diagnostic(&world, d)));
+    warns.extend(warnings.iter().map(|d| format_diagnostic(world, d)));
     let document = output.map_err(|errors| {
         errors
             .iter()
-            .map(|d| format_diagnostic(&world, d))
+            .map(|d| format_diagnostic(world, d))
             .collect::<Vec<_>>()
     })?;
+    let mut inspected = Some(inspect(&document));
 
-    let cmyk = dir.settings.print.color == ColorModel::Cmyk;
     let mut options = PdfOptions {
-        ident: Smart::Custom(format!(
-            "wegweiser/{}/{}{}",
-            dir.settings.title,
-            edition.year,
-            if cover_only { "/cover" } else { "" }
-        )),
+        ident: Smart::Custom(ident),
         // typst cannot tag a page range: the cover alone is untagged (so
         // not PDF/UA; PDF/A-2b needs no tags).
         page_ranges: cover_only
@@ -209,21 +291,21 @@ fn render_inner(
                 };
                 typst::comemo::evict(10);
                 if let Some(path) = &trace {
-                    write_trace(path, &world);
+                    write_trace(path, world);
                 }
-                return Ok((Pdf { bytes, pages }, warns));
+                let Some(inspected) = inspected.take() else {
+                    break;
+                };
+                return Ok((Pdf { bytes, pages }, warns, inspected));
             }
             Err(errors) => {
-                last_errors = errors
-                    .iter()
-                    .map(|d| format_diagnostic(&world, d))
-                    .collect()
+                last_errors = errors.iter().map(|d| format_diagnostic(world, d)).collect()
             }
         }
     }
     typst::comemo::evict(10);
     if let Some(path) = &trace {
-        write_trace(path, &world);
+        write_trace(path, world);
     }
     Err(last_errors)
 }
@@ -330,7 +412,12 @@ pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, V
         ))
         .unwrap_or("")
         .to_owned();
-    let (data, _) = data_json(edition, &world::theme_fonts(theme), true);
+    let (data, _) = data_json(
+        edition,
+        &world::theme_fonts(theme),
+        true,
+        PrintVariant::Standard,
+    );
     (main, data.unwrap_or_default())
 }
 
@@ -384,6 +471,9 @@ pub fn typst_files(edition: &Edition<'_>, theme: &Theme) -> Vec<(String, Vec<u8>
             ));
         }
     }
+    if let Some(svg) = qr::svg(&dir.settings.base_url) {
+        files.push((qr::QR_PATH.trim_start_matches('/').to_owned(), svg));
+    }
     files.push(("data.json".to_owned(), data));
     let readme = format!(
         "Generated by wegweiser {} for the print edition {} of \"{}\".\n\n\
@@ -432,9 +522,19 @@ fn data_json(
     edition: &Edition<'_>,
     fonts: &[typst::text::Font],
     pretty: bool,
+    variant: PrintVariant,
+) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
+    sanitized_json(&data::build(edition, variant), fonts, pretty)
+}
+
+/// Any data for a template as JSON, sanitised like the booklet's data.
+fn sanitized_json(
+    data: &impl serde::Serialize,
+    fonts: &[typst::text::Font],
+    pretty: bool,
 ) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
     let mut replaced = BTreeSet::new();
-    let mut value = match serde_json::to_value(data::build(edition)) {
+    let mut value = match serde_json::to_value(data) {
         Ok(v) => v,
         Err(e) => return (Err(e), replaced),
     };

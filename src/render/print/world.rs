@@ -20,6 +20,8 @@ use crate::printable::{built_in_fonts, is_font_file};
 pub const TEMPLATE_PREFIX: &str = crate::printable::TEMPLATE_PREFIX;
 /// The main template (relative to [`TEMPLATE_PREFIX`]).
 pub const MAIN_TEMPLATE: &str = "wegweiser.typ";
+/// The template of the verification sheets (relative to [`TEMPLATE_PREFIX`]).
+pub const SHEETS_TEMPLATE: &str = "sheets.typ";
 /// The virtual path of the data file.
 pub const DATA_PATH: &str = "/data.json";
 /// The virtual folder of the directory's own files (`content/…`).
@@ -73,9 +75,12 @@ pub fn file_id(path: &str) -> Option<FileId> {
 impl PrintWorld {
     /// A world with the theme's print templates, the data file and the
     /// given content files (`images/cover.jpg` → `/content/images/cover.jpg`).
+    /// `main` is the template to typeset ([`MAIN_TEMPLATE`] or another
+    /// template of the theme, relative to [`TEMPLATE_PREFIX`]).
     pub fn new<'a>(
         theme: &Theme,
         fonts: Vec<Font>,
+        main: &str,
         main_source: Option<&str>,
         data: Vec<u8>,
         content_files: impl IntoIterator<Item = (&'a str, &'a Arc<Vec<u8>>)>,
@@ -102,15 +107,16 @@ impl PrintWorld {
                 files.insert(id, Bytes::new(bytes.to_vec()));
             }
         }
-        let main = file_id(&format!("/{MAIN_TEMPLATE}")).ok_or("invalid main template path")?;
+        let main_id = file_id(&format!("/{main}")).ok_or("invalid main template path")?;
         if let Some(text) = main_source {
-            sources.insert(main, Source::new(main, text.to_owned()));
+            sources.insert(main_id, Source::new(main_id, text.to_owned()));
         }
-        if !sources.contains_key(&main) {
+        if !sources.contains_key(&main_id) {
             return Err(format!(
-                "the theme has no print template {TEMPLATE_PREFIX}{MAIN_TEMPLATE}"
+                "the theme has no print template {TEMPLATE_PREFIX}{main}"
             ));
         }
+        let main = main_id;
         let data_id = file_id(DATA_PATH).ok_or("invalid data path")?;
         files.insert(data_id, Bytes::new(data));
         for (path, bytes) in content_files {
@@ -127,6 +133,13 @@ impl PrintWorld {
             fonts,
             today,
         })
+    }
+
+    /// Adds a file made for this compilation (the QR code) at a virtual path.
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
+        if let Some(id) = file_id(path) {
+            self.files.insert(id, Bytes::new(bytes));
+        }
     }
 
     /// The main template's source.

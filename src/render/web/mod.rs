@@ -5,13 +5,14 @@
 //!
 //! Template context (documented for theme authors in the README):
 //! `site` (title, base, base_url, language, publisher, letters,
-//! info_pages, legal_pages), `t` (the theme's string table
+//! info_pages, legal_pages, easy_language), `t` (the theme's string table
 //! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
 //! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
 pub mod admin;
 mod deps;
 pub mod export;
+pub mod filters;
 pub mod ical;
 pub mod incremental;
 mod json_parts;
@@ -31,13 +32,17 @@ use crate::diagnostics::Message;
 use crate::load::Theme;
 use crate::model::*;
 use crate::output::{Content, Files};
+pub use crate::render::escape::{escape_html, push_xml_escaped, xml_escape};
 use crate::render::markdown;
+use filters::{Choices, GroupList};
 use views::*;
 
 /// One page to render.
 enum Job {
     Index,
     Search,
+    /// A static list of groups under `/suche/`.
+    List(GroupList),
     Letter(Letter),
     Topics,
     Topic(IndicationId),
@@ -67,6 +72,9 @@ struct SiteView {
     info_pages: Vec<PageLink>,
     /// Imprint, privacy policy, accessibility statement.
     legal_pages: Vec<PageLink>,
+    /// The page in Leichte Sprache (easy-to-read German), linked on the
+    /// start page and in the footer.
+    easy_language: Option<PageLink>,
 }
 
 #[derive(Serialize, PartialEq)]
@@ -106,6 +114,14 @@ const LEGAL_PAGES: [&str; 3] = ["impressum", "datenschutz", "barrierefrei"];
 /// Is a free page one of the legal pages?
 pub fn is_legal_page(slug: &str) -> bool {
     LEGAL_PAGES.iter().any(|p| slug.starts_with(p))
+}
+
+/// Slug prefix of the free page in Leichte Sprache (easy-to-read German).
+const EASY_LANGUAGE_PAGE: &str = "leichte-sprache";
+
+/// Is a free page the page in Leichte Sprache?
+pub fn is_easy_language_page(slug: &str) -> bool {
+    slug.starts_with(EASY_LANGUAGE_PAGE)
 }
 
 /// The theme's templates, ready to render, and its string table for the
@@ -388,13 +404,16 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             info_pages: web_pages()
-                .filter(|p| !is_legal_page(&p.slug))
+                .filter(|p| !is_legal_page(&p.slug) && !is_easy_language_page(&p.slug))
                 .map(page_link)
                 .collect(),
             legal_pages: web_pages()
                 .filter(|p| is_legal_page(&p.slug))
                 .map(page_link)
                 .collect(),
+            easy_language: web_pages()
+                .find(|p| is_easy_language_page(&p.slug))
+                .map(page_link),
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
@@ -455,9 +474,13 @@ impl<'a> Renderer<'a> {
 
     /// `robots.txt`.
     fn robots(&self) -> String {
+        // Search results and the index are not for crawlers; the static lists
+        // under /suche/ are (they are in the sitemap). The bare search page
+        // says `noindex` itself.
+        let base = &self.urls.base;
         format!(
-            "User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n",
-            self.urls.base,
+            "User-agent: *\nDisallow: {base}/suche/?\nDisallow: {base}{}\nSitemap: {}\n",
+            search::INDEX_PATH,
             self.urls.absolute("/sitemap.xml")
         )
     }
@@ -465,6 +488,7 @@ impl<'a> Renderer<'a> {
     fn jobs(&self) -> Vec<Job> {
         let dir = self.dir;
         let mut jobs = vec![Job::Index, Job::Search, Job::Topics, Job::NotFound];
+        jobs.extend(GroupList::ALL.map(Job::List));
         jobs.extend(Letter::all().map(Job::Letter));
         jobs.extend((0..dir.indications.len()).map(|i| Job::Topic(IndicationId(i))));
         for (i, g) in dir.groups.iter().enumerate() {
@@ -555,6 +579,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Index => "/".to_owned(),
             Job::Search => "/suche/".to_owned(),
+            Job::List(list) => list.path().to_owned(),
             Job::Letter(l) => Urls::letter_path(*l),
             Job::Topics => "/themen/".to_owned(),
             Job::Topic(id) => Urls::indication_path(dir.indication(*id)),
@@ -578,11 +603,32 @@ impl<'a> Renderer<'a> {
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
                 c.insert("description", &self.word("index.meta_description").replace("{title}", &dir.settings.title));
                 c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
+                c.insert("founding", &self.founding());
+                c.insert("lists", &self.list_links());
             }),
             Job::Search => self.page(ctx, "search.html", path, |c| {
                 c.insert("index_url", &urls.path(search::INDEX_PATH));
                 c.insert("noindex", &true);
+                c.insert("choices", &Choices::of(dir));
+                c.insert("lists", &self.list_links());
             }),
+            Job::List(list) => {
+                let groups = group_lines(dir, urls, &list.groups(dir));
+                let search = format!("{}?{}", urls.path("/suche/"), list.query());
+                self.page(ctx, "list.html", path, |c| {
+                    c.insert("list", &json!({ "code": list.code(), "search_url": search }));
+                    c.insert("description", &self.word(&format!("lists.{}.intro", list.code())));
+                    c.insert("noindex", &groups.is_empty());
+                    c.insert("groups", &groups);
+                    c.insert("lists", &self.list_links());
+                    // The list of groups in founding says whom to ask.
+                    let founding = match list {
+                        GroupList::Founding => self.founding(),
+                        _ => json!({ "groups": [], "contact_points": [] }),
+                    };
+                    c.insert("founding", &founding);
+                })
+            }
             Job::Letter(l) => {
                 let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
                 let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
@@ -626,14 +672,7 @@ impl<'a> Renderer<'a> {
                 if cps.is_empty() {
                     cps.push(ContactPointRef::Publisher);
                 }
-                // Indications that point here with their see-also (both directions).
-                let mut see_also: Vec<IndicationId> = ind.see_also.clone();
-                for (j, other) in dir.indications.iter().enumerate() {
-                    if other.see_also.contains(id) && !see_also.contains(&IndicationId(j)) {
-                        see_also.push(IndicationId(j));
-                    }
-                }
-                see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
+                let see_also = &ind.related;
                 self.page(ctx, "topic.html", path, |c| {
                     c.insert(
                         "indication",
@@ -695,7 +734,7 @@ impl<'a> Renderer<'a> {
                         "group",
                         &json!({
                             "name": g.meta.name,
-                            "ended": g.ended.map(crate::project::format_date_de),
+                            "ended": g.ended.map(crate::model::date_de),
                             "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
                         }),
                     );
@@ -729,7 +768,11 @@ impl<'a> Renderer<'a> {
                     c.insert("description", &markdown::first_paragraph_text(&p.body));
                     c.insert(
                         "page",
-                        &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }),
+                        &json!({
+                            "title": p.title,
+                            "body_html": markdown::to_html(&p.body, 1, &urls.base),
+                            "easy_language": is_easy_language_page(&p.slug),
+                        }),
                     );
                 })
             }
@@ -741,6 +784,34 @@ impl<'a> Renderer<'a> {
             }),
             Job::NotFound => self.page(ctx, "404.html", path, |c| c.insert("noindex", &true)),
         }
+    }
+
+    /// The groups in founding (A–Z) and the contact points that put
+    /// readers in touch with them, for the start page.
+    fn founding(&self) -> serde_json::Value {
+        let dir = self.dir;
+        let ids = GroupList::Founding.groups(dir);
+        let mut cps: Vec<ContactPointRef> = ids
+            .iter()
+            .map(|&g| dir.group(g).contact_point_ref())
+            .collect();
+        cps.sort_by_key(|c| match c {
+            ContactPointRef::Entry(id) => (0, id.0),
+            ContactPointRef::Publisher => (1, 0),
+        });
+        cps.dedup();
+        json!({
+            "groups": group_lines(dir, &self.urls, &ids),
+            "contact_points": cps.iter().map(|&r| contact_point_details(dir, &self.urls, r)).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Links to the static lists of groups, with their counts.
+    fn list_links(&self) -> Vec<serde_json::Value> {
+        GroupList::ALL
+            .iter()
+            .map(|l| l.link(self.dir, &self.urls))
+            .collect()
     }
 
     fn az_view(&self, line: &AzLine) -> AzView {
@@ -793,10 +864,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// All indexable pages: no ended groups, no redirects, no 404, no
-    /// empty letters, no search page.
+    /// empty letters, no search page; the static lists of groups that
+    /// have some.
     fn sitemap(&self) -> String {
         let dir = self.dir;
         let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
+        paths.extend(
+            GroupList::ALL
+                .iter()
+                .filter(|l| !l.groups(dir).is_empty())
+                .map(|l| l.path().to_owned()),
+        );
         paths.extend(
             self.letters
                 .iter()
@@ -848,45 +926,38 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Escapes text for HTML text and quoted attributes (tera's default also
-/// escapes `/`, which makes every URL unreadable).
-pub fn escape_html(s: &str) -> String {
-    // pulldown-cmark's escaper (& < > " ' as entities, a lookup table) is
-    // a dependency and so optimised even in the dev profile: this runs for
-    // every value of every page.
-    let mut out = String::with_capacity(s.len() + 8);
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
-
-/// Escapes text for XML.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_xml_escaped(&mut out, s);
-    out
-}
-
-/// Appends text escaped for XML.
-fn push_xml_escaped(out: &mut String, s: &str) {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the German interface has its English counterpart and
+    /// the other way round: a missing word fails here, never shows empty.
+    #[test]
+    fn string_tables_have_the_same_words() {
+        fn keys(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        keys(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                toml::Value::String(s) => {
+                    assert!(!s.trim().is_empty(), "{prefix} is empty");
+                    out.push(prefix.to_owned());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let theme = Theme::built_in();
+        let table = |lang: &str| {
+            let text = theme.text(&format!("i18n/{lang}.toml")).expect("table");
+            let mut out = Vec::new();
+            keys("", &toml::from_str(text).expect("TOML"), &mut out);
+            out.sort();
+            out
+        };
+        assert_eq!(table("de"), table("en"));
+    }
 
     #[test]
     fn the_string_table_parses_and_tera_indexes_it() {

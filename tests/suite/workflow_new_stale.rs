@@ -2,8 +2,7 @@
 //! confirming, as a table or CSV, to standard output or a named file, never
 //! into the published output.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn new_entries_pass_check() {
@@ -211,14 +210,24 @@ fn stale_csv_for_mail_merge() {
     ]);
     assert_eq!(r.code, 0, "{}", r.all());
     let lines: Vec<&str> = r.stdout.lines().collect();
+    // The last column: the page of the entry's sheet in `sheets --year 2026`.
     assert_eq!(
         lines[0],
-        "\"Kind\",\"File\",\"Name\",\"Verified\",\"Contact\""
+        "\"Kind\",\"File\",\"Name\",\"Verified\",\"Contact\",\"Sheet page\""
     );
-    assert_eq!(
-        lines[1],
-        "\"Group\",\"content/groups/alt.md\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\""
+    assert!(
+        lines[1].starts_with("\"Group\",\"content/groups/alt.md\",\"Alte Gruppe\",\"01.03.2022\",\"Frau A. / =01234 1\",\""),
+        "{}",
+        lines[1]
     );
+    let page: usize = lines[1]
+        .rsplit(',')
+        .next()
+        .unwrap()
+        .trim_matches('"')
+        .parse()
+        .expect("a page number");
+    assert!(page >= 1);
     assert_eq!(lines.len(), 3);
     // A value that starts like a formula is neutralised for spreadsheets.
     root.write(

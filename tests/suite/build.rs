@@ -1,8 +1,7 @@
 //! `build` of the sample directory and of small fixtures: every URL kind,
 //! links both ways, German order, edition rules, atomic output.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 

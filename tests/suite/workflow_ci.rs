@@ -2,8 +2,7 @@
 //! `wegweiser …` command they run is accepted by the command line, and
 //! those commands succeed on (a copy of) the sample directory.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::{Path, PathBuf};
 

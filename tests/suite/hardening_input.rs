@@ -3,8 +3,7 @@
 //! Never a panic, a hang, a file from outside the root, or content run as
 //! code.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,10 +3,9 @@
 //! reports the problem, recovers, and stops cleanly on Ctrl-C (SIGINT).
 //!
 //! Polls are generous (15 s) so a loaded machine does not make it flaky;
-//! the latency itself is printed (`cargo test --test workflow_serve -- --nocapture`).
+//! the latency itself is printed (`cargo test --test suite workflow_serve:: -- --nocapture`).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -1,8 +1,7 @@
 //! Every kind of bad input of the contract (section 5): exit code 1, the
 //! file and line:column named, and a sentence that says what to fix.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Writes `file` into a valid root, runs `check`, and asserts the location
 /// and a phrase of the message.
@@ -327,6 +326,13 @@ fn reserved_page_slug() {
         b"+++\ntitle = \"Themen\"\n+++\nText\n",
         "content/pages/themen.md:1:1",
         "darf nicht `themen` heißen",
+    );
+    // The browser editor's segment (contract v3, section 7).
+    expect_problem(
+        "content/pages/admin.md",
+        b"+++\ntitle = \"Verwaltung\"\n+++\nText\n",
+        "content/pages/admin.md:1:1",
+        "darf nicht `admin` heißen",
     );
 }
 

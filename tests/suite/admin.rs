@@ -3,11 +3,9 @@
 //! writes, which `check` accepts; the editors' guide's field reference.
 //! The editor itself is driven in Chromium by tests/browser/admin.mjs.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const EDITING_GITHUB: &str = "\n[editing]\nbackend = \"github\"\nrepo = \"kiss-teststadt/wegweiser\"\nauth_url = \"https://auth.kiss-teststadt.example\"\n";
@@ -444,10 +442,10 @@ fn serve_config_has_the_local_backend() {
 }
 
 /// docs/redaktion.md holds the field reference generated from the types.
-/// After a change of the fields: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test admin
+/// After a change of the fields: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test suite admin::
 #[test]
 fn editors_guide_field_reference_is_current() {
-    const START: &str = "<!-- field-reference:start (generated: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test admin) -->";
+    const START: &str = "<!-- field-reference:start (generated: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test suite admin::) -->";
     const END: &str = "<!-- field-reference:end -->";
     let path = repo().join("docs/redaktion.md");
     let text = std::fs::read_to_string(&path).expect("docs/redaktion.md");
@@ -461,7 +459,7 @@ fn editors_guide_field_reference_is_current() {
     assert_eq!(
         current.trim(),
         fresh.trim(),
-        "docs/redaktion.md is stale: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test admin"
+        "docs/redaktion.md is stale: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test suite admin::"
     );
     assert!(
         fresh.contains("| Wochentag | `meetings.weekday` | Auswahl |"),

@@ -5,12 +5,11 @@
 //! After a deliberate change of a message, regenerate and review the diff:
 //!
 //! ```sh
-//! WEGWEISER_UPDATE_GOLDEN=1 cargo test --test workflow_check
+//! WEGWEISER_UPDATE_GOLDEN=1 cargo test --test suite workflow_check::
 //! git diff tests/golden/
 //! ```
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::PathBuf;
 
@@ -407,7 +406,7 @@ fn check_output_matches_the_golden_files() {
     }
     assert!(
         failures.is_empty(),
-        "{}\n\n(after a deliberate change: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test workflow_check, then review git diff tests/golden/)",
+        "{}\n\n(after a deliberate change: WEGWEISER_UPDATE_GOLDEN=1 cargo test --test suite workflow_check::, then review git diff tests/golden/)",
         failures.join("\n\n")
     );
 }

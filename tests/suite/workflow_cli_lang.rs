@@ -3,8 +3,7 @@
 //! with no word of clap's English left; `--lang en` keeps clap's English.
 //! Usage errors exit 2 on stderr, help and version exit 0 on stdout.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Words clap writes in English that German output must not contain.
 const CLAP_ENGLISH: &[&str] = &[

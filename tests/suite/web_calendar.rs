@@ -5,8 +5,7 @@
 //! the rules of every rhythm, DTSTART/DTSTAMP from the content and stable
 //! UIDs.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 use std::process::Command;

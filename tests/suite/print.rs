@@ -304,6 +304,15 @@ fn groups_in_topic_order() {
         1,
         "a group stands only once"
     );
+    // "Siehe auch" in both directions: diabetes names adipositas, so
+    // adipositas points back to diabetes.
+    let adipositas = squash(between(groups, "Adipositas Mitte", "Diabetes Nord"));
+    assert!(
+        adipositas.contains("Sieheauch:→Diabetes,S."),
+        "{adipositas}"
+    );
+    let diabetes = squash(between(groups, "Diabetes Nord", "Psychische Erkrankungen"));
+    assert!(diabetes.contains("Sieheauch:→Adipositas,S."), "{diabetes}");
     // Meeting sentence from the model, step-free access, organisation.
     assert!(squash(groups).contains(&squash("jeden 2. Dienstag im Monat, 19:00–21:00 Uhr")));
     assert!(squash(groups).contains("stufenloszugänglich"));
@@ -659,7 +668,7 @@ fn empty_directory_renders() {
 
 /// Compile time of a synthetic edition of 1,000 groups (24 topics in 8
 /// categories, a third with a second topic, half with direct contact).
-/// Run with `cargo test --test print -- --ignored --nocapture`.
+/// Run with `cargo test --test suite print:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing; run on demand"]
 fn thousand_groups_timing() {
@@ -1409,4 +1418,622 @@ fn the_sample_booklet_converges_in_three_passes() {
         ["1", "2", "3"],
         "typst passes"
     );
+}
+
+// ---------------------------------------------------------------- contract section 11
+
+/// A group that publishes its own contact (person, phone, e-mail, website)
+/// and meets at a named place.
+const OWN_CONTACT: &str = "[contact]\nperson = \"Frau Kontaktperson\"\nphone = \"01234 998877\"\nemail = \"gruppe@kontakt.example\"\nconsent = 2026-01-10\nwebsite = \"https://eigene-gruppe.example\"\n";
+
+fn rules_fixture(print: &str) -> Fixture {
+    let f = Fixture::new(print);
+    f.write(
+        "content/groups/eigene-gruppe.md",
+        &group(
+            "Eigene Gruppe",
+            "[\"sucht\"]",
+            &format!("{MEETING}{OWN_CONTACT}"),
+            "Wir sind direkt erreichbar.",
+        ),
+    );
+    f
+}
+
+fn run_wegweiser(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("wegweiser runs")
+}
+
+#[test]
+fn publication_rules_decide_what_the_booklet_prints() {
+    if !have_pdftotext() {
+        return;
+    }
+    let personal = [
+        "Frau Kontaktperson",
+        "998877",
+        "gruppe@kontakt.example",
+        "eigene-gruppe.example",
+    ];
+    let places = ["Selbsthilfetreff", "Hauptstraße 5"];
+    // Default rules: everything the group consented to is printed.
+    let all = squash(&pdf_text(&rules_fixture("").render(2027).bytes, None));
+    for s in personal.iter().chain(&places) {
+        assert!(
+            all.contains(&squash(s)),
+            "{s} missing under the default rules"
+        );
+    }
+    assert!(
+        !all.contains("TreffpunkteerfahrenSie") && !all.contains("KontaktzuallenGruppen"),
+        "a rule note without a rule"
+    );
+    // Hamburg: no meeting places; contacts as usual.
+    let hamburg = squash(&pdf_text(
+        &rules_fixture("places = false").render(2027).bytes,
+        None,
+    ));
+    for s in places {
+        assert!(
+            !hamburg.contains(&squash(s)),
+            "{s} printed although places = false"
+        );
+    }
+    for s in personal {
+        assert!(
+            hamburg.contains(&squash(s)),
+            "{s} missing with places = false"
+        );
+    }
+    assert!(
+        hamburg.contains(&squash("Treffpunkte erfahren Sie über die Kontaktstelle.")),
+        "imprint says nothing"
+    );
+    assert!(
+        hamburg.contains(&squash("jeden 2. Dienstag im Monat")),
+        "the meeting itself is still printed"
+    );
+    // München: only the contact point, no places either.
+    let f = rules_fixture("places = false\ncontacts = \"contact-point\"");
+    let muenchen_text = pdf_text(&f.render(2027).bytes, None);
+    let muenchen = squash(&muenchen_text);
+    for s in personal.iter().chain(&places) {
+        assert!(
+            !muenchen.contains(&squash(s)),
+            "{s} printed although only the contact point is named"
+        );
+    }
+    assert!(
+        muenchen.contains(&squash("Kontakt zu allen Gruppen über die Kontaktstelle.")),
+        "imprint says nothing"
+    );
+    // Every group names the contact point, with its phone.
+    let groups = squash(between(
+        &muenchen_text,
+        "Die Gruppen sind nach Themenbereichen",
+        "Selbsthilfeorganisationen und Verbände",
+    ));
+    assert!(
+        groups.matches("überKISSTeststadt").count() >= 6,
+        "contact point not named for each group:\n{muenchen_text}"
+    );
+    assert!(
+        groups.contains("Tel.012345678-0"),
+        "the contact point's phone is missing"
+    );
+    // The website is not affected by the print rules.
+    let out = run_wegweiser(
+        f.path(),
+        &["build", "--year", "2027", "--only", "web", "--quiet"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(
+        f.path()
+            .join("output/site/gruppen/eigene-gruppe/index.html"),
+    )
+    .expect("group page");
+    for s in [
+        "Frau Kontaktperson",
+        "01234 998877",
+        "Selbsthilfetreff",
+        "Hauptstraße 5",
+    ] {
+        assert!(page.contains(s), "{s} missing on the website");
+    }
+}
+
+/// Every font size set in the PDF's content streams (`… Tf` operators),
+/// read from the uncompressed file qpdf writes; `None` without qpdf.
+fn font_sizes(pdf: &[u8]) -> Option<Vec<f64>> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    let plain = tmp.path().join("plain.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&file)
+        .arg(&plain)
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "qpdf failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let raw = std::fs::read(&plain).expect("read qdf");
+    let text = String::from_utf8_lossy(&raw);
+    let mut sizes = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            if *w == "Tf" && i >= 2 && words[i - 2].contains('/') {
+                if let Ok(size) = words[i - 1].parse::<f64>() {
+                    sizes.push(size);
+                }
+            }
+        }
+    }
+    Some(sizes)
+}
+
+fn pdfinfo(pdf: &[u8]) -> Option<String> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("pdfinfo").arg(&file).output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn large_print_is_a4_with_text_of_at_least_14_pt() {
+    use wegweiser::model::PrintVariant;
+    let f = rules_fixture("");
+    let dir = f.directory();
+    let edition = dir.edition(2027);
+    let (large, warnings) =
+        print::render_variant(&edition, &Theme::built_in(), PrintVariant::Large)
+            .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert!(
+        !warnings.iter().any(|w| w.contains("does not conform")),
+        "{warnings:?}"
+    );
+    let standard = print::render(&edition, &Theme::built_in()).expect("standard booklet");
+    assert!(
+        large.pages >= standard.pages,
+        "large print has {} pages, the standard {}",
+        large.pages,
+        standard.pages
+    );
+    assert_eq!(large.pages % 4, 0);
+    assert_ne!(large.bytes, standard.bytes);
+    if let Some(info) = pdfinfo(&large.bytes) {
+        assert!(
+            info.contains("595.276 x 841.89 pts (A4)") || info.contains("595.28 x 841.89 pts (A4)"),
+            "not A4:\n{info}"
+        );
+        assert!(info.contains("Tagged:          yes"), "not tagged:\n{info}");
+    } else {
+        eprintln!("SKIPPED: pdfinfo (poppler-utils) is not installed");
+    }
+    match (font_sizes(&large.bytes), font_sizes(&standard.bytes)) {
+        (Some(large_sizes), Some(standard_sizes)) => {
+            assert!(
+                large_sizes.len() > 50,
+                "only {} font settings found",
+                large_sizes.len()
+            );
+            let smallest = large_sizes.iter().copied().fold(f64::MAX, f64::min);
+            assert!(smallest >= 13.99, "text of {smallest} pt in large print");
+            // The measurement finds the standard booklet's small text.
+            assert!(
+                standard_sizes.iter().any(|&s| s < 10.0),
+                "the measurement sees no small text"
+            );
+        }
+        _ => eprintln!("SKIPPED: qpdf is not installed (apt-get install qpdf)"),
+    }
+    // The sample directory in large print: still a multiple of 4 pages
+    // (the "Notizen" pages fit their page).
+    let sample = {
+        let mut sources = Sources::default();
+        let mut diagnostics = Diagnostics::default();
+        let raw = load::load(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &mut sources,
+            &mut diagnostics,
+        );
+        validate::validate(raw, &mut diagnostics).expect("the sample directory")
+    };
+    let (sample_large, _) = print::render_variant(
+        &sample.edition(2027),
+        &Theme::built_in(),
+        PrintVariant::Large,
+    )
+    .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert_eq!(sample_large.pages % 4, 0, "{} pages", sample_large.pages);
+    let checks = check_pdfa("large print", &large.bytes, true);
+    eprintln!("{checks} PDF checks ran on the large print");
+    if have_pdftotext() {
+        let text = pdf_text(&large.bytes, None);
+        // The same sections and indexes, and the same entries.
+        assert_order(
+            &text,
+            &[
+                "Großdruck",
+                "Inhalt",
+                "Selbsthilfegruppen",
+                "Organisationen",
+                "Kontaktstellen",
+                "Register von A bis Z",
+                "Stichwortverzeichnis",
+            ],
+        );
+        let standard_text = squash(&pdf_text(&standard.bytes, None));
+        for name in [
+            "Eigene Gruppe",
+            "Diabetes Nord",
+            "Landesverband Diabetes",
+            "AA Teststadt",
+            "Zuckerkrankheit",
+        ] {
+            assert!(
+                squash(&text).contains(&squash(name)) && standard_text.contains(&squash(name)),
+                "{name}"
+            );
+        }
+        // No hyphenation: no line ends in a hyphen inside a word.
+        let hyphenated = text
+            .lines()
+            .filter(|l| l.trim_end().ends_with(|c: char| c == '-' || c == '\u{ad}'))
+            .count();
+        assert_eq!(hyphenated, 0, "hyphenated lines in large print:\n{text}");
+    }
+}
+
+#[test]
+fn the_booklet_has_a_qr_code_to_the_website() {
+    let f = Fixture::new("");
+    let pdf = f.render(2027);
+    if have_pdftotext() {
+        let back = pdf_text(&pdf.bytes, Some((pdf.pages, pdf.pages)));
+        assert!(
+            back.contains("Aktuelle Angaben im Internet") && back.contains("wegweiser.example"),
+            "{back}"
+        );
+    }
+    // The code is drawn as vector graphics with its alternative text (PDF/UA).
+    let raw = String::from_utf8_lossy(&pdf.bytes);
+    assert!(raw.contains("pdfuaid:part"), "no PDF/UA");
+    let data: serde_json::Value = serde_json::to_value(print::data::build(
+        &f.directory().edition(2027),
+        wegweiser::model::PrintVariant::Standard,
+    ))
+    .expect("data");
+    assert_eq!(data["meta"]["qr"]["path"], "/qr.svg");
+    assert_eq!(data["meta"]["qr"]["shown"], "wegweiser.example");
+    let svg = String::from_utf8(print::qr::svg("https://wegweiser.example").expect("a code"))
+        .expect("svg");
+    assert!(svg.starts_with("<?xml") && svg.contains("<path"), "{svg}");
+}
+
+#[test]
+fn build_writes_every_variant() {
+    let f = Fixture::new("variants = [\"standard\", \"large\"]");
+    let out = run_wegweiser(
+        f.path(),
+        &["build", "--year", "2027", "--only", "print", "--quiet"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let standard =
+        std::fs::read(f.path().join("output/print/wegweiser-2027.pdf")).expect("standard booklet");
+    let large = std::fs::read(f.path().join("output/print/wegweiser-2027-grossdruck.pdf"))
+        .expect("large print");
+    assert_ne!(standard, large);
+    // `print --variant large` writes the large print alone, under its name,
+    // and leaves the standard booklet as it was.
+    std::fs::remove_file(f.path().join("output/print/wegweiser-2027-grossdruck.pdf")).expect("rm");
+    let out = run_wegweiser(
+        f.path(),
+        &["print", "--year", "2027", "--variant", "large", "--quiet"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = std::fs::read(f.path().join("output/print/wegweiser-2027-grossdruck.pdf"))
+        .expect("large print");
+    assert_eq!(again, large, "same input, same bytes");
+    assert_eq!(
+        std::fs::read(f.path().join("output/print/wegweiser-2027.pdf")).expect("standard"),
+        standard
+    );
+    let out = run_wegweiser(f.path(), &["print", "--year", "2027", "--variant", "huge"]);
+    assert_eq!(out.status.code(), Some(2));
+    // An unknown variant in the settings is a located problem.
+    f.write("wegweiser.toml", &settings("variants = [\"gross\"]"));
+    let out = run_wegweiser(f.path(), &["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("wegweiser.toml:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The fixture of the verification round: a second contact point with a
+/// group, a print-only group, an ended one, one ended this year.
+fn round_fixture() -> Fixture {
+    let f = rules_fixture("");
+    f.write(
+        "content/contact-points/beratung-ost.md",
+        "+++\nname = \"Beratungsstelle Ost\"\nverified = 2026-02-01\naddress = \"Ostring 3, 12345 Teststadt\"\nphone = \"01234 3333\"\n+++\nIm Osten.\n",
+    );
+    f.write(
+        "content/groups/ost-gruppe.md",
+        &group(
+            "Zuhörer Ost",
+            "[\"sucht\"]",
+            "contact_point = \"beratung-ost\"\n",
+            "Im Osten.",
+        ),
+    );
+    f.write(
+        "content/groups/nur-druck.md",
+        &group(
+            "Nur gedruckt",
+            "[\"sucht\"]",
+            "web = false\n",
+            "Nur im Heft.",
+        ),
+    );
+    f.write(
+        "content/groups/alte-gruppe.md",
+        &group("Alte Gruppe", "[\"sucht\"]", "", "Gibt es nicht mehr.").replace(
+            "status = \"active\"",
+            "status = \"ended\"\nended = 2026-06-30",
+        ),
+    );
+    f.write(
+        "content/groups/endet-bald.md",
+        &group("Endet bald", "[\"sucht\"]", "", "Letztes Jahr.").replace(
+            "status = \"active\"",
+            "status = \"ended\"\nended = 2027-03-31",
+        ),
+    );
+    f
+}
+
+#[test]
+fn sheets_hold_every_live_entry_in_order() {
+    let f = round_fixture();
+    let pdf = f.path().join("round.pdf");
+    let out = run_wegweiser(
+        f.path(),
+        &[
+            "sheets",
+            "--year",
+            "2027",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // 2026-09-14 (newest `verified`) + 4 weeks.
+    assert!(stderr.contains("12.10.2026"), "{stderr}");
+    let bytes = std::fs::read(&pdf).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Same input, same bytes.
+    let out = run_wegweiser(
+        f.path(),
+        &[
+            "sheets",
+            "--year",
+            "2027",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(&pdf).expect("pdf"), bytes, "two runs differ");
+    let checks = check_pdfa("sheets", &bytes, true);
+    eprintln!("{checks} PDF checks ran on the sheets");
+    if !have_pdftotext() {
+        return;
+    }
+    let text = pdf_text(&bytes, None);
+    // Ordered by contact point (Beratungsstelle Ost, then KISS Teststadt),
+    // then by name; web-only, print-only and this year's ended group too.
+    let expected = [
+        "Zuhörer Ost",
+        "Adipositas Mitte",
+        "Ängste Süd",
+        "Anonyme Alkoholiker",
+        "Beratungsstelle Ost",
+        "Diabetes Nord",
+        "Eigene Gruppe",
+        "Endet bald",
+        "Experimentiergruppe",
+        "KISS Teststadt",
+        "Landesverband Diabetes",
+        "Nur gedruckt",
+        "Nur im Netz",
+        "Vertrauliche Gruppe",
+        "Zukunftsgruppe Diabetes",
+    ];
+    let titles: Vec<String> = text
+        .lines()
+        .filter_map(|l| {
+            l.split_once(": ")
+                .filter(|(k, _)| k.starts_with("Selbsthilfe"))
+                .map(|(_, n)| n.trim().to_owned())
+        })
+        .collect();
+    assert_eq!(titles, expected, "sheets and their order:\n{text}");
+    assert!(!text.contains("Alte Gruppe"), "an ended group got a sheet");
+    // The letter: return address, reply-by date, reference, items, consent.
+    let ost = between(&text, "Zurück an: Beratungsstelle Ost", "Vielen Dank");
+    for s in [
+        "Ostring 3",
+        "Antwort bis: 12.10.2026",
+        "Zeichen: ost-gruppe",
+        "stimmt so",
+        "Einwilligung",
+        "Unterschrift",
+    ] {
+        assert!(ost.contains(s), "{s} missing from the sheet:\n{ost}");
+    }
+    let own = squash(between(
+        &text,
+        "Selbsthilfegruppe: Eigene Gruppe",
+        "Vielen Dank",
+    ));
+    for s in [
+        "Frau Kontaktperson",
+        "01234 998877",
+        "jeden 2. Dienstag im Monat, 19:00–21:00 Uhr",
+        "Selbsthilfetreff, Raum 2",
+        "Wir sind direkt erreichbar.",
+    ] {
+        assert!(
+            own.contains(&squash(s)),
+            "{s} missing from the sheet of Eigene Gruppe"
+        );
+    }
+    assert!(
+        text.contains("Zurück an: KISS Teststadt"),
+        "publisher as return address"
+    );
+    // --reply-by in both spellings; --entries picks sheets.
+    for date in ["31.03.2027", "2027-03-31"] {
+        let out = run_wegweiser(
+            f.path(),
+            &[
+                "sheets",
+                "--year",
+                "2027",
+                "--reply-by",
+                date,
+                "--entries",
+                "eigene-gruppe,ost-gruppe",
+                "--out",
+                pdf.to_str().expect("utf-8"),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = pdf_text(&std::fs::read(&pdf).expect("pdf"), None);
+        assert!(text.contains("Antwort bis: 31.03.2027"), "{text}");
+        assert_order(&text, &["Zuhörer Ost", "Eigene Gruppe"]);
+        assert!(!text.contains("Diabetes Nord"), "an entry not asked for");
+    }
+    let out = run_wegweiser(
+        f.path(),
+        &["sheets", "--year", "2027", "--reply-by", "31.02.2027"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_wegweiser(
+        f.path(),
+        &["sheets", "--year", "2027", "--entries", "eigene-grupe"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("eigene-gruppe"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The default file, next to the booklet.
+    let out = run_wegweiser(f.path(), &["sheets", "--year", "2027", "--quiet"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        f.path()
+            .join("output/print/rueckmeldung-2027.pdf")
+            .is_file()
+    );
+}
+
+#[test]
+fn stale_csv_names_the_page_of_each_sheet() {
+    let f = round_fixture();
+    f.write(
+        "content/groups/lange-her.md",
+        &group("Lange her", "[\"sucht\"]", "", "Alt.")
+            .replace("verified = 2026-09-14", "verified = 2024-01-01"),
+    );
+    let out = run_wegweiser(f.path(), &["stale", "--year", "2027", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .expect("header")
+            .ends_with(",\"Seite im Rückmeldebogen\""),
+        "{csv}"
+    );
+    let row = lines
+        .find(|l| l.contains("Lange her"))
+        .expect("the stale entry");
+    let page: usize = row
+        .rsplit(',')
+        .next()
+        .expect("page")
+        .trim_matches('"')
+        .parse()
+        .expect("a page number");
+    // That page of the sheets starts the entry's sheet.
+    let pdf = f.path().join("round.pdf");
+    let run = run_wegweiser(
+        f.path(),
+        &[
+            "sheets",
+            "--year",
+            "2027",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(run.status.success());
+    if have_pdftotext() {
+        let text = pdf_text(&std::fs::read(&pdf).expect("pdf"), Some((page, page)));
+        assert!(
+            text.contains("Selbsthilfegruppe: Lange her"),
+            "page {page}:\n{text}"
+        );
+    }
 }

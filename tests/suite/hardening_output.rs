@@ -1,8 +1,7 @@
 //! Safe output (issue 7): reproducible builds, the atomic output swap under
 //! SIGKILL, and a privacy audit over everything a build writes.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -6,8 +6,7 @@
 //! validator crates would change the feature set of dependencies shared with
 //! typst and make the test build compile typst a second time.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 use std::process::Command;

@@ -5,8 +5,6 @@
 //! same, byte for byte, as a full build of the same content, and report the
 //! same problems.
 
-mod common;
-
 use std::path::Path;
 use std::sync::Arc;
 
@@ -30,7 +28,7 @@ struct Session {
 impl Session {
     fn new() -> Session {
         let root = tempfile::tempdir().unwrap();
-        let repo = common::repo();
+        let repo = crate::common::repo();
         std::fs::copy(
             repo.join("wegweiser.toml"),
             root.path().join("wegweiser.toml"),
@@ -245,6 +243,57 @@ fn incremental_site_equals_full_build_after_every_edit() {
         "group former slug",
         30,
     );
+    // What the filters of /suche/, the static lists and the start page's
+    // groups in founding show: status, format, audience, district, language.
+    s.replace(
+        GROUP,
+        "status = \"active\"",
+        "status = \"founding\"",
+        "group in founding",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "format = \"in-person\"",
+        "format = \"hybrid\"",
+        "group format",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "audience = [\"affected\", \"relatives\"]",
+        "audience = [\"affected\"]",
+        "group audience",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "district = \"Nord\"",
+        "district = \"Neustadt\"",
+        "group in a new district",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "languages = [\"de\", \"tr\"]",
+        "languages = [\"de\", \"tr\", \"fa\"]",
+        "group language",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "status = \"founding\"",
+        "status = \"active\"",
+        "group founded",
+        30,
+    );
+    s.replace(
+        "content/groups/myasthenie-treff-musterland.md",
+        "status = \"founding\"",
+        "status = \"full\"",
+        "other group founded and full",
+        30,
+    );
 
     // An organisation and a contact point: shown on their groups' pages.
     s.replace(
@@ -291,7 +340,7 @@ fn incremental_site_equals_full_build_after_every_edit() {
     );
     s.write(
         "content/groups/neue-gruppe.md",
-        &common::group("Neue Gruppe für Zuckerkranke", "")
+        &crate::common::group("Neue Gruppe für Zuckerkranke", "")
             .replace("diabetes\"]", "diabetes\", \"alkohol\"]"),
     );
     s.incremental("group added", &["content/groups/neue-gruppe.md"], 30);
@@ -318,7 +367,7 @@ fn incremental_site_equals_full_build_after_every_edit() {
     // A letter without entries gets one (the A–Z bar on every page), and loses it again.
     s.write(
         "content/groups/yoga.md",
-        &common::group("Yoga bei Depression", ""),
+        &crate::common::group("Yoga bei Depression", ""),
     );
     s.any("group in an empty letter", &["content/groups/yoga.md"]);
     std::fs::remove_file(s.path("content/groups/yoga.md")).unwrap();

@@ -1,7 +1,6 @@
 //! The examples of the contract (content-format.md) build as written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const SETTINGS_FULL: &str = r#"title = "Selbsthilfe-Wegweiser Musterstadt"          # (required)
 base_url = "https://selbsthilfe-musterstadt.example" # (required) may hold a path: "https://x.github.io/wegweiser"
@@ -92,7 +91,7 @@ fn contract_examples_build() {
     root.write("wegweiser.toml", SETTINGS_FULL);
     root.write_bytes(
         "content/images/cover.jpg",
-        include_bytes!("fixtures/cover.jpg"),
+        include_bytes!("../fixtures/cover.jpg"),
     );
     root.write("content/indications.toml", INDICATIONS_FULL);
     std::fs::remove_file(root.path().join("content/groups/diabetes-nord.md")).unwrap();
