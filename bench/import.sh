@@ -52,4 +52,6 @@ for step in "dry run::" "write:--write:" "again, --update:--write --update:"; do
   /usr/bin/time -f "$name: %e s wall, %M KiB max RSS" "$bin" -q import liste.csv --mapping m.toml --root . $flags >/dev/null || true
 done
 echo "files written: $(ls content/groups | wc -l)"
-"$bin" -q check --root . >/dev/null && echo "check: passes"
+"$bin" -q check --root . >/dev/null 2>&1 && echo "check: passes"
+/usr/bin/time -o check.time -f "check of the result: %e s wall" "$bin" -q check --root . >/dev/null 2>&1 || true
+cat check.time

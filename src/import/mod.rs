@@ -391,8 +391,9 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
             Some((i, Overlay::parse(mapping.kind, display, slug, text)))
         })
         .collect();
+    let mut positions = HashMap::new();
     for (i, overlay) in parsed {
-        let id = overlay.register(&mut raw, &mut sources, &mut diagnostics);
+        let id = overlay.register(&mut raw, &mut positions, &mut sources, &mut diagnostics);
         row_of_file.insert(id, i);
     }
     let mut validation = Diagnostics::default();
@@ -566,29 +567,42 @@ impl Overlay {
     }
 
     /// Puts the file into the directory in place of the file of the same
-    /// slug (or beside the others).
-    fn register(self, raw: &mut RawDirectory, sources: &mut Sources, diagnostics: &mut Diagnostics) -> FileId {
-        fn put<T>(list: &mut Vec<Loaded<T>>, entry: Option<Loaded<T>>, slug: &str) {
-            list.retain(|l| l.slug != slug);
-            list.extend(entry);
+    /// slug (or beside the others); `positions` finds a slug's place in
+    /// the list of its kind (kept up to date here).
+    fn register(
+        self,
+        raw: &mut RawDirectory,
+        positions: &mut HashMap<String, usize>,
+        sources: &mut Sources,
+        diagnostics: &mut Diagnostics,
+    ) -> FileId {
+        fn put<T>(list: &mut Vec<Loaded<T>>, positions: &mut HashMap<String, usize>, entry: Option<Loaded<T>>) {
+            let Some(entry) = entry else { return };
+            if positions.is_empty() {
+                positions.extend(list.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)));
+            }
+            match positions.get(&entry.slug) {
+                Some(&i) => list[i] = entry,
+                None => {
+                    positions.insert(entry.slug.clone(), list.len());
+                    list.push(entry);
+                }
+            }
         }
         match self {
             Overlay::Group(e) => {
-                let slug = e.slug().to_owned();
                 let (id, entry) = e.register(sources, diagnostics);
-                put(&mut raw.groups, entry, &slug);
+                put(&mut raw.groups, positions, entry);
                 id
             }
             Overlay::Organisation(e) => {
-                let slug = e.slug().to_owned();
                 let (id, entry) = e.register(sources, diagnostics);
-                put(&mut raw.organisations, entry, &slug);
+                put(&mut raw.organisations, positions, entry);
                 id
             }
             Overlay::ContactPoint(e) => {
-                let slug = e.slug().to_owned();
                 let (id, entry) = e.register(sources, diagnostics);
-                put(&mut raw.contact_points, entry, &slug);
+                put(&mut raw.contact_points, positions, entry);
                 id
             }
         }

@@ -225,11 +225,6 @@ impl<T: DeserializeOwned + JsonSchema> TextEntry<T> {
         TextEntry { slug, source: Arc::new(SourceFile::new(display, text)), outcome }
     }
 
-    /// The slug the file has.
-    pub fn slug(&self) -> &str {
-        &self.slug
-    }
-
     /// Adds the file to `sources` and its problems to `diagnostics`; the
     /// entry if it parsed, and the file's id either way.
     pub fn register(self, sources: &mut Sources, diagnostics: &mut Diagnostics) -> (FileId, Option<Loaded<T>>) {
