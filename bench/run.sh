@@ -69,3 +69,6 @@ echo "# serve: one changed group file at 10000 groups (bench/serve.py, medians)"
 d="$work/d10000"
 [ -d "$d" ] || "$gen" --groups 10000 --out "$d" 2>/dev/null
 python3 bench/serve.py "$bin" "$d" "${EDITS:-9}"
+
+echo
+bash bench/print-variants.sh 1000

@@ -29,24 +29,107 @@ impl Rng {
 }
 
 const STEMS: &[&str] = &[
-    "Diabetes", "Ängste", "Übergewicht", "Öffentlich sprechen", "Zöliakie", "Rheuma", "Sucht", "Depression",
-    "Trauer", "Krebs", "Schmerz", "Epilepsie", "Parkinson", "Demenz", "Tinnitus", "Straßenkinder", "Großeltern",
-    "Allergie", "Autismus", "Borderline", "Essstörung", "Fibromyalgie", "Herz", "Lunge", "Niere", "Stottern",
+    "Diabetes",
+    "Ängste",
+    "Übergewicht",
+    "Öffentlich sprechen",
+    "Zöliakie",
+    "Rheuma",
+    "Sucht",
+    "Depression",
+    "Trauer",
+    "Krebs",
+    "Schmerz",
+    "Epilepsie",
+    "Parkinson",
+    "Demenz",
+    "Tinnitus",
+    "Straßenkinder",
+    "Großeltern",
+    "Allergie",
+    "Autismus",
+    "Borderline",
+    "Essstörung",
+    "Fibromyalgie",
+    "Herz",
+    "Lunge",
+    "Niere",
+    "Stottern",
 ];
 const PLACES: &[&str] = &[
-    "Musterstadt", "Musterdorf", "Beispielheim", "Altstadt", "Weststadt", "Nordhausen", "Süderfeld", "Östringen",
-    "Überlingen-Mitte", "Großhain",
+    "Musterstadt",
+    "Musterdorf",
+    "Beispielheim",
+    "Altstadt",
+    "Weststadt",
+    "Nordhausen",
+    "Süderfeld",
+    "Östringen",
+    "Überlingen-Mitte",
+    "Großhain",
 ];
-const KINDS: &[&str] = &["Selbsthilfegruppe", "Gesprächskreis", "Treff", "Elterngruppe", "Angehörigengruppe", "Online-Runde"];
+const KINDS: &[&str] = &[
+    "Selbsthilfegruppe",
+    "Gesprächskreis",
+    "Treff",
+    "Elterngruppe",
+    "Angehörigengruppe",
+    "Online-Runde",
+];
 const CATEGORIES: &[&str] = &[
-    "Chronische Erkrankungen", "Sucht", "Psychische Erkrankungen", "Behinderung", "Krebs", "Familie und Soziales",
-    "Angehörige", "Seltene Erkrankungen", "Neurologische Erkrankungen", "Ältere Menschen", "Frauen", "Männer",
+    "Chronische Erkrankungen",
+    "Sucht",
+    "Psychische Erkrankungen",
+    "Behinderung",
+    "Krebs",
+    "Familie und Soziales",
+    "Angehörige",
+    "Seltene Erkrankungen",
+    "Neurologische Erkrankungen",
+    "Ältere Menschen",
+    "Frauen",
+    "Männer",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
 const WORDS: &[&str] = &[
-    "Wir", "treffen", "uns", "regelmäßig", "und", "sprechen", "über", "Erfahrungen", "mit", "der", "Krankheit",
-    "im", "Alltag", "Neue", "Teilnehmende", "sind", "herzlich", "willkommen", "Gemeinsam", "finden", "wir",
-    "Wege", "Ärzte", "Behörden", "Familie", "Beruf", "Mut", "Austausch", "vertraulich", "offen", "gegenseitig",
+    "Wir",
+    "treffen",
+    "uns",
+    "regelmäßig",
+    "und",
+    "sprechen",
+    "über",
+    "Erfahrungen",
+    "mit",
+    "der",
+    "Krankheit",
+    "im",
+    "Alltag",
+    "Neue",
+    "Teilnehmende",
+    "sind",
+    "herzlich",
+    "willkommen",
+    "Gemeinsam",
+    "finden",
+    "wir",
+    "Wege",
+    "Ärzte",
+    "Behörden",
+    "Familie",
+    "Beruf",
+    "Mut",
+    "Austausch",
+    "vertraulich",
+    "offen",
+    "gegenseitig",
 ];
 
 fn paragraph(rng: &mut Rng) -> String {
@@ -92,7 +175,12 @@ struct Group {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let get = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let get = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let groups: usize = get("--groups").and_then(|s| s.parse().ok()).unwrap_or(1000);
     let out = PathBuf::from(get("--out").unwrap_or_else(|| "/tmp/wegweiser-bench".into()));
     let hugo = get("--hugo").map(PathBuf::from);
@@ -149,7 +237,13 @@ fn main() {
 
     let mut all: Vec<Group> = Vec::with_capacity(groups);
     for g in 0..groups {
-        let name = format!("{} {} {} {}", rng.pick(STEMS), rng.pick(KINDS), rng.pick(PLACES), g + 1);
+        let name = format!(
+            "{} {} {} {}",
+            rng.pick(STEMS),
+            rng.pick(KINDS),
+            rng.pick(PLACES),
+            g + 1
+        );
         let slug = format!("{}-{g}", slugify(&name));
         let n = 1 + rng.below(3);
         let mut inds: Vec<usize> = Vec::new();
@@ -159,7 +253,12 @@ fn main() {
                 inds.push(i);
             }
         }
-        let body = format!("{}\n\n{}\n\n{}\n", paragraph(&mut rng), paragraph(&mut rng), paragraph(&mut rng));
+        let body = format!(
+            "{}\n\n{}\n\n{}\n",
+            paragraph(&mut rng),
+            paragraph(&mut rng),
+            paragraph(&mut rng)
+        );
         let meeting = match rng.below(4) {
             0 => format!("rhythm = \"weekly\"\nweekday = \"{}\"\nstart = \"19:00\"\nend = \"21:00\"", rng.pick(WEEKDAYS)),
             1 => "rhythm = \"biweekly\"\nweekday = \"monday\"\nfirst_date = 2026-01-05\nstart = \"18:00\"".to_string(),
@@ -168,7 +267,10 @@ fn main() {
         };
         let text = format!(
             "+++\nname = \"{name}\"\nindications = [{}]\naudience = [\"affected\", \"relatives\"]\nformat = \"in-person\"\nstatus = \"active\"\nverified = 2026-0{}-1{}\norganisation = \"org-{}\"\ncontact_point = \"kontaktstelle-{}\"\ndistrict = \"{}\"\n\n[[meetings]]\n{meeting}\nplace = \"Selbsthilfetreff, Raum {}\"\naddress = \"Hauptstraße {}, 12345 Musterstadt\"\naccessible = true\n\n[contact]\nvia_contact_point = true\n+++\n{body}",
-            inds.iter().map(|&i| format!("\"{}\"", ind_ids[i])).collect::<Vec<_>>().join(", "),
+            inds.iter()
+                .map(|&i| format!("\"{}\"", ind_ids[i]))
+                .collect::<Vec<_>>()
+                .join(", "),
             1 + rng.below(9),
             rng.below(10),
             rng.below(organisations),
@@ -178,9 +280,17 @@ fn main() {
             1 + rng.below(200),
         );
         write(&out.join(format!("content/groups/{slug}.md")), &text);
-        all.push(Group { slug, name, indications: inds, body });
+        all.push(Group {
+            slug,
+            name,
+            indications: inds,
+            body,
+        });
     }
-    eprintln!("gen: {groups} groups, {organisations} organisations, {contact_points} contact points → {}", out.display());
+    eprintln!(
+        "gen: {groups} groups, {organisations} organisations, {contact_points} contact points → {}",
+        out.display()
+    );
 
     if let Some(h) = hugo {
         write_hugo(&h, &all, &ind_names);
@@ -202,7 +312,12 @@ fn write_hugo(dir: &Path, groups: &[Group], ind_names: &[String]) {
             'Ü' => 'u',
             c => c.to_ascii_lowercase(),
         });
-        let inds = g.indications.iter().map(|&i| format!("\"{}\"", ind_names[i])).collect::<Vec<_>>().join(", ");
+        let inds = g
+            .indications
+            .iter()
+            .map(|&i| format!("\"{}\"", ind_names[i]))
+            .collect::<Vec<_>>()
+            .join(", ");
         write(
             &dir.join(format!("content/gruppen/{}.md", g.slug)),
             &format!(
@@ -227,5 +342,8 @@ fn write_hugo(dir: &Path, groups: &[Group], ind_names: &[String]) {
         &dir.join("layouts/_default/terms.html"),
         r#"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}"#,
     );
-    write(&dir.join("layouts/index.html"), r#"{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ end }}"#);
+    write(
+        &dir.join("layouts/index.html"),
+        r#"{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ end }}"#,
+    );
 }

@@ -15,7 +15,8 @@ use crate::diagnostics::{Message, display_path};
 
 /// File that marks an output folder as made by wegweiser.
 pub const MARKER: &str = ".wegweiser-output";
-const MARKER_TEXT: &str = "This folder is written by `wegweiser build` and replaced as a whole on every build.\n";
+const MARKER_TEXT: &str =
+    "This folder is written by `wegweiser build` and replaced as a whole on every build.\n";
 
 /// Rendered files by path relative to the output folder (`site/index.html`).
 ///
@@ -44,12 +45,18 @@ impl Content {
 
     /// Content of one shared piece.
     pub fn shared(bytes: Arc<Vec<u8>>) -> Content {
-        Content { parts: vec![bytes], joined: OnceLock::new() }
+        Content {
+            parts: vec![bytes],
+            joined: OnceLock::new(),
+        }
     }
 
     /// Content made of parts, in order.
     pub fn parts(parts: Vec<Arc<Vec<u8>>>) -> Content {
-        Content { parts, joined: OnceLock::new() }
+        Content {
+            parts,
+            joined: OnceLock::new(),
+        }
     }
 
     /// The bytes (the parts joined, the first time they are asked for).
@@ -130,12 +137,17 @@ impl FromIterator<(String, Arc<Content>)> for Files {
                 _ => unique.push(f),
             }
         }
-        Files { files: unique.into_iter().collect() }
+        Files {
+            files: unique.into_iter().collect(),
+        }
     }
 }
 
 fn write_err(path: &Path, e: io::Error) -> Message {
-    Message::WriteFailed { path: display_path(path), error: e.to_string() }
+    Message::WriteFailed {
+        path: display_path(path),
+        error: e.to_string(),
+    }
 }
 
 /// Refuses a non-empty folder that wegweiser did not make.
@@ -144,13 +156,20 @@ pub fn check_ours(out: &Path) -> Result<(), Message> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(Message::OutputNotOurs { path: display_path(out) });
+        return Err(Message::OutputNotOurs {
+            path: display_path(out),
+        });
     }
-    let empty = fs::read_dir(out).map_err(|e| write_err(out, e))?.next().is_none();
+    let empty = fs::read_dir(out)
+        .map_err(|e| write_err(out, e))?
+        .next()
+        .is_none();
     if empty || out.join(MARKER).is_file() {
         Ok(())
     } else {
-        Err(Message::OutputNotOurs { path: display_path(out) })
+        Err(Message::OutputNotOurs {
+            path: display_path(out),
+        })
     }
 }
 
@@ -168,8 +187,14 @@ pub fn check_ours(out: &Path) -> Result<(), Message> {
 pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> {
     check_ours(out)?;
     let out = absolute(out);
-    let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let parent = out
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
     fs::create_dir_all(&parent).map_err(|e| write_err(&parent, e))?;
     let spare = parent.join(format!(".{name}.wegweiser-spare"));
     let old = parent.join(format!(".{name}.wegweiser-old"));
@@ -180,13 +205,22 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
     fs::create_dir_all(&spare).map_err(|e| write_err(&spare, e))?;
 
     // The complete wanted content: new files, kept parts of the old output, marker.
-    let mut wanted: BTreeMap<String, std::borrow::Cow<'_, [u8]>> =
-        files.files.iter().map(|(p, b)| (p.clone(), std::borrow::Cow::Borrowed(b.bytes()))).collect();
+    let mut wanted: BTreeMap<String, std::borrow::Cow<'_, [u8]>> = files
+        .files
+        .iter()
+        .map(|(p, b)| (p.clone(), std::borrow::Cow::Borrowed(b.bytes())))
+        .collect();
     for k in keep {
         let from = out.join(k);
         if from.is_dir() {
-            for e in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
-                let Ok(rel) = e.path().strip_prefix(&out) else { continue };
+            for e in walkdir::WalkDir::new(&from)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+            {
+                let Ok(rel) = e.path().strip_prefix(&out) else {
+                    continue;
+                };
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 if !wanted.contains_key(&rel) {
                     let bytes = fs::read(e.path()).map_err(|err| write_err(e.path(), err))?;
@@ -195,7 +229,10 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
             }
         }
     }
-    wanted.insert(MARKER.to_owned(), std::borrow::Cow::Borrowed(MARKER_TEXT.as_bytes()));
+    wanted.insert(
+        MARKER.to_owned(),
+        std::borrow::Cow::Borrowed(MARKER_TEXT.as_bytes()),
+    );
 
     sync(&spare, &wanted)?;
 
@@ -231,12 +268,27 @@ fn sync(dir: &Path, wanted: &BTreeMap<String, std::borrow::Cow<'_, [u8]>>) -> Re
             d = x.parent();
         }
     }
-    for e in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true).into_iter().flatten() {
-        let Ok(rel) = e.path().strip_prefix(dir) else { continue };
+    for e in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+    {
+        let Ok(rel) = e.path().strip_prefix(dir) else {
+            continue;
+        };
         let key = rel.to_string_lossy().replace('\\', "/");
-        let keep = if e.file_type().is_dir() { needed_dirs.contains(rel) } else { wanted.contains_key(&key) };
+        let keep = if e.file_type().is_dir() {
+            needed_dirs.contains(rel)
+        } else {
+            wanted.contains_key(&key)
+        };
         if !keep {
-            let r = if e.file_type().is_dir() { fs::remove_dir_all(e.path()) } else { fs::remove_file(e.path()) };
+            let r = if e.file_type().is_dir() {
+                fs::remove_dir_all(e.path())
+            } else {
+                fs::remove_file(e.path())
+            };
             r.map_err(|err| write_err(e.path(), err))?;
         }
     }
@@ -274,8 +326,20 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let ca = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
     let cb = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
     // SAFETY: both arguments are valid NUL-terminated paths; AT_FDCWD is a valid directory fd.
-    let r = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
-    if r == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -298,16 +362,24 @@ fn absolute(p: &Path) -> PathBuf {
     if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|c| c.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|c| c.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     }
 }
 
 /// Writes one file atomically (temp file + rename), e.g. `print --out`.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Message> {
     let path = absolute(path);
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let dir = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&dir).map_err(|e| write_err(&dir, e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.wegweiser-tmp"));
     fs::write(&tmp, bytes).map_err(|e| write_err(&tmp, e))?;
     fs::rename(&tmp, &path).map_err(|e| {

@@ -25,7 +25,10 @@ pub(crate) struct FontSet {
 
 pub(crate) fn is_font_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc") || lower.ends_with(".otc")
+    lower.ends_with(".ttf")
+        || lower.ends_with(".otf")
+        || lower.ends_with(".ttc")
+        || lower.ends_with(".otc")
 }
 
 pub(crate) fn built_in_fonts() -> &'static FontSet {
@@ -56,7 +59,10 @@ pub fn font_covers(c: char) -> bool {
     if c.is_whitespace() || c.is_control() {
         return true;
     }
-    built_in_fonts().fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+    built_in_fonts()
+        .fonts
+        .iter()
+        .any(|f| f.info().coverage.contains(c as u32))
 }
 
 /// Whether the print template can use an image of `content/images/`: its
@@ -68,7 +74,10 @@ pub fn font_covers(c: char) -> bool {
 /// in the template.
 pub fn check_image(path: &str, bytes: &[u8]) -> Result<(), String> {
     use image::ImageFormat as F;
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     let raster = match ext.as_str() {
         "png" => Some(F::Png),
         "jpg" | "jpeg" => Some(F::Jpeg),

@@ -34,7 +34,12 @@ impl Project {
     /// hold from an earlier load (see [`load::load_cached`]), and taking
     /// what it can from `earlier`, a model of the directory built before
     /// (see [`crate::validate::validate_loaded`]). The result is the same.
-    pub fn open_cached(root: &Path, year: i32, cache: &mut FileCache, earlier: Option<&Directory>) -> Project {
+    pub fn open_cached(
+        root: &Path,
+        year: i32,
+        cache: &mut FileCache,
+        earlier: Option<&Directory>,
+    ) -> Project {
         let mut sources = Sources::default();
         let mut diagnostics = Diagnostics::default();
         let raw = load::load_cached(root, cache, &mut sources, &mut diagnostics);
@@ -43,10 +48,19 @@ impl Project {
             .as_ref()
             .map(|(_, s)| Lang::from_code(s.language.get_ref()))
             .unwrap_or_default();
-        let theme_setting = raw.settings.as_ref().and_then(|(file, s)| s.theme.as_ref().map(|t| (*file, t)));
-        let theme_name = theme_setting.map(|(_, t)| t.get_ref().clone()).unwrap_or_else(|| "default".to_owned());
-        let theme =
-            Theme::load_at(root, &theme_name, theme_setting.map(|(file, t)| (file, t.span())), &mut diagnostics);
+        let theme_setting = raw
+            .settings
+            .as_ref()
+            .and_then(|(file, s)| s.theme.as_ref().map(|t| (*file, t)));
+        let theme_name = theme_setting
+            .map(|(_, t)| t.get_ref().clone())
+            .unwrap_or_else(|| "default".to_owned());
+        let theme = Theme::load_at(
+            root,
+            &theme_name,
+            theme_setting.map(|(file, t)| (file, t.span())),
+            &mut diagnostics,
+        );
         // Lints and validation read the files independently: both at once.
         let (lints, directory) = rayon::join(
             || crate::validate::lint::lint(&raw, &sources),
@@ -56,7 +70,11 @@ impl Project {
             Some(dir) => {
                 lints.into_iter().for_each(|d| diagnostics.push(d));
                 stale_warnings(dir, year, &mut diagnostics);
-                let not_printed = dir.entries().map(|e| dir.meta(e)).filter(|m| !m.print).map(|m| m.origin.file);
+                let not_printed = dir
+                    .entries()
+                    .map(|e| dir.meta(e))
+                    .filter(|m| !m.print)
+                    .map(|m| m.origin.file);
                 unprintable_warnings(not_printed.collect(), &sources, &mut diagnostics);
             }
             // All problems of a run at once: a stale date is stale, and a
@@ -66,20 +84,39 @@ impl Project {
                 // Notices about one file alone; those across files (an
                 // unused indication, say) could follow from a broken file.
                 let of_one_file = |d: &Diagnostic| {
-                    matches!(d.message, Message::EndBeforeStart { .. } | Message::ImplausiblePhone { .. })
+                    matches!(
+                        d.message,
+                        Message::EndBeforeStart { .. } | Message::ImplausiblePhone { .. }
+                    )
                 };
-                lints.into_iter().filter(of_one_file).for_each(|d| diagnostics.push(d));
+                lints
+                    .into_iter()
+                    .filter(of_one_file)
+                    .for_each(|d| diagnostics.push(d));
                 stale_warnings_raw(&raw, year, &mut diagnostics);
-                let not_printed = raw_entries(&raw).filter(|e| e.front.print() == Some(false)).map(|e| e.file);
+                let not_printed = raw_entries(&raw)
+                    .filter(|e| e.front.print() == Some(false))
+                    .map(|e| e.file);
                 unprintable_warnings(not_printed.collect(), &sources, &mut diagnostics);
             }
         }
-        Project { root: root.to_owned(), sources, diagnostics, directory, theme, lang }
+        Project {
+            root: root.to_owned(),
+            sources,
+            diagnostics,
+            directory,
+            theme,
+            lang,
+        }
     }
 
     /// The model, if valid and no error (also no warning under `strict`).
     pub fn usable(&self) -> Option<&Directory> {
-        if self.diagnostics.has_errors() { None } else { self.directory.as_ref() }
+        if self.diagnostics.has_errors() {
+            None
+        } else {
+            self.directory.as_ref()
+        }
     }
 }
 
@@ -92,7 +129,14 @@ fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {
         if !published || matches!(e, EntryRef::Group(_)) && !dir.is_live_on_web(e) && !meta.print {
             continue;
         }
-        push_stale(diagnostics, meta.origin.file, meta.origin.verified_span.clone(), meta.verified, months, year);
+        push_stale(
+            diagnostics,
+            meta.origin.file,
+            meta.origin.verified_span.clone(),
+            meta.verified,
+            months,
+            year,
+        );
     }
 }
 
@@ -116,10 +160,18 @@ fn raw_entries(raw: &load::RawDirectory) -> impl Iterator<Item = RawEntry<'_>> {
         ended: *g.front.status.get_ref() == Status::Ended,
         left_out: &g.left_out,
     });
-    let organisations =
-        raw.organisations.iter().map(|o| RawEntry { file: o.file, front: &*o.front, ended: false, left_out: &o.left_out });
-    let contact_points =
-        raw.contact_points.iter().map(|c| RawEntry { file: c.file, front: &*c.front, ended: false, left_out: &c.left_out });
+    let organisations = raw.organisations.iter().map(|o| RawEntry {
+        file: o.file,
+        front: &*o.front,
+        ended: false,
+        left_out: &o.left_out,
+    });
+    let contact_points = raw.contact_points.iter().map(|c| RawEntry {
+        file: c.file,
+        front: &*c.front,
+        ended: false,
+        left_out: &c.left_out,
+    });
     groups.chain(organisations).chain(contact_points)
 }
 
@@ -128,16 +180,23 @@ fn raw_entries(raw: &load::RawDirectory) -> impl Iterator<Item = RawEntry<'_>> {
 fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Diagnostics) {
     let months = match &raw.settings {
         Some((_, s)) => *s.print.stale_after_months.get_ref(),
-        None => *crate::load::raw::PrintSettings::default().stale_after_months.get_ref(),
+        None => *crate::load::raw::PrintSettings::default()
+            .stale_after_months
+            .get_ref(),
     };
     let cutoff = crate::model::edition::stale_cutoff(year, months);
     for e in raw_entries(raw).filter(|e| !e.ended) {
         // A value stood in for (a `verified` or `status` that is missing or
         // wrong, reported as such) says nothing about the entry.
-        let known = !e.left_out.iter().any(|(k, _)| ["verified", "status", "web", "print"].contains(&k.as_str()));
+        let known = !e
+            .left_out
+            .iter()
+            .any(|(k, _)| ["verified", "status", "web", "print"].contains(&k.as_str()));
         let published = e.front.web().unwrap_or(true) || e.front.print().unwrap_or(true);
         let verified = e.front.verified();
-        if let Some(date) = crate::validate::rules::to_date(verified.get_ref()).filter(|d| known && published && *d < cutoff) {
+        if let Some(date) = crate::validate::rules::to_date(verified.get_ref())
+            .filter(|d| known && published && *d < cutoff)
+        {
             push_stale(diagnostics, e.file, verified.span(), date, months, year);
         }
     }
@@ -154,7 +213,11 @@ fn push_stale(
     diagnostics.push(Diagnostic::warning(
         file,
         Some(span),
-        Message::Stale { verified: format_date_de(verified), months, year },
+        Message::Stale {
+            verified: format_date_de(verified),
+            months,
+            year,
+        },
     ));
 }
 
@@ -173,19 +236,22 @@ fn unprintable_warnings(
             continue;
         }
         for &(c, at) in sources.get(id).non_ascii() {
-            let ok = *covered.entry(c).or_insert_with(|| crate::printable::font_covers(c));
+            let ok = *covered
+                .entry(c)
+                .or_insert_with(|| crate::printable::font_covers(c));
             if !ok {
                 diagnostics.push(Diagnostic::warning(
                     id,
                     Some(at..at + c.len_utf8()),
-                    Message::UnprintableCharacter { character: c, codepoint: format!("U+{:04X}", c as u32) },
+                    Message::UnprintableCharacter {
+                        character: c,
+                        codepoint: format!("U+{:04X}", c as u32),
+                    },
                 ));
             }
         }
     }
 }
 
-/// `14.09.2026`
-pub fn format_date_de(d: crate::model::Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+/// `14.09.2026` (the model's [`crate::model::date_de`]).
+pub use crate::model::date_de as format_date_de;

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Context, Outcome, RootArgs, default_year, parse_year, report};
 use crate::diagnostics::{Diagnostic, Format, Message, Note};
+use crate::model::PrintVariant;
 use crate::output::{self, Files};
 use crate::project::Project;
 use crate::render;
@@ -38,14 +39,17 @@ pub struct BuildArgs {
     only: Option<Part>,
 }
 
-/// Renders what `only` asks for into one file set (`site/…`, `print/…`).
-/// Shows progress steps on `ctx` (terminal or `--verbose`).
+/// Renders what `only` asks for into one file set (`site/…`, `print/…`):
+/// the booklet in each of `variants` (default: `[print] variants`).
+/// Shows progress steps on `ctx` (terminal or `--verbose`). The page count
+/// is the first variant's.
 pub fn render_parts(
     ctx: &Context,
     project: &mut Project,
     year: i32,
     only: Option<Part>,
     strict: bool,
+    variants: Option<&[PrintVariant]>,
 ) -> Option<(Files, Option<usize>)> {
     let lang = ctx.lang(project);
     let dir = project.usable()?;
@@ -58,23 +62,46 @@ pub fn render_parts(
         let started = Instant::now();
         match render::web::render(dir, &project.theme) {
             Ok(site) => {
-                ctx.step(lang, Note::RenderedWeb { files: site.len(), seconds: started.elapsed().as_secs_f64() });
+                ctx.step(
+                    lang,
+                    Note::RenderedWeb {
+                        files: site.len(),
+                        seconds: started.elapsed().as_secs_f64(),
+                    },
+                );
                 files.extend_under("site", site)
             }
             Err(e) => problems.push(e),
         }
     }
     if only != Some(Part::Web) {
-        ctx.step(lang, Note::Typesetting { year });
-        let started = Instant::now();
-        match render::print::render_with_warnings(&dir.edition(year), &project.theme) {
-            Ok((pdf, warnings)) => {
-                print_warnings = warnings;
-                ctx.step(lang, Note::Typeset { pages: pdf.pages, seconds: started.elapsed().as_secs_f64() });
-                pdf_pages = Some(pdf.pages);
-                files.insert(format!("print/wegweiser-{year}.pdf"), pdf.bytes);
+        let variants = variants.unwrap_or(&dir.settings.print.variants);
+        let edition = dir.edition(year);
+        for &variant in variants {
+            ctx.step(lang, Note::Typesetting { year });
+            let started = Instant::now();
+            match render::print::render_variant(&edition, &project.theme, variant) {
+                Ok((pdf, warnings)) => {
+                    print_warnings.extend(warnings);
+                    ctx.step(
+                        lang,
+                        Note::Typeset {
+                            pages: pdf.pages,
+                            seconds: started.elapsed().as_secs_f64(),
+                        },
+                    );
+                    pdf_pages = pdf_pages.or(Some(pdf.pages));
+                    files.insert(
+                        format!("print/{}", render::print::file_name(year, variant)),
+                        pdf.bytes,
+                    );
+                }
+                Err(errors) => problems.extend(
+                    errors
+                        .into_iter()
+                        .map(|detail| Message::PrintFailed { detail }),
+                ),
             }
-            Err(errors) => problems.extend(errors.into_iter().map(|detail| Message::PrintFailed { detail })),
         }
     }
     for detail in print_warnings {
@@ -97,10 +124,19 @@ pub fn render_parts(
 pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     let started = Instant::now();
     let year = args.year.unwrap_or_else(default_year);
-    let out = args.out.clone().unwrap_or_else(|| args.root.root.join("output"));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.root.root.join("output"));
     let mut project = Project::open(&args.root.root, year);
     let lang = ctx.lang(&project);
-    ctx.step(lang, Note::Loaded { files: project.sources.len(), seconds: started.elapsed().as_secs_f64() });
+    ctx.step(
+        lang,
+        Note::Loaded {
+            files: project.sources.len(),
+            seconds: started.elapsed().as_secs_f64(),
+        },
+    );
     if args.strict {
         project.diagnostics.make_strict();
     }
@@ -110,14 +146,19 @@ pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     if let Some(m) = &refused {
         project.diagnostics.push(Diagnostic::general(m.clone()));
     }
-    let rendered = render_parts(ctx, &mut project, year, args.only, args.strict);
+    let rendered = render_parts(ctx, &mut project, year, args.only, args.strict, None);
     let written = rendered.and_then(|(files, pages)| {
         let keep: &[&str] = match args.only {
             Some(Part::Web) => &["print"],
             Some(Part::Print) => &["site"],
             None => &[],
         };
-        ctx.step(lang, Note::Writing { path: crate::diagnostics::display_path(&out) });
+        ctx.step(
+            lang,
+            Note::Writing {
+                path: crate::diagnostics::display_path(&out),
+            },
+        );
         match output::publish(&out, &files, keep) {
             Ok(()) => Some((files.len(), pages)),
             Err(m) => {

@@ -27,7 +27,11 @@ pub struct ExportArgs {
 
 /// Is `path` inside the root's published output folder?
 fn inside_output(root: &Path, path: &Path) -> bool {
-    let abs = |p: &Path| std::path::absolute(p).map(|a| a.components().collect::<PathBuf>()).unwrap_or_default();
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| a.components().collect::<PathBuf>())
+            .unwrap_or_default()
+    };
     abs(path).starts_with(abs(&root.join("output")))
 }
 
@@ -47,11 +51,20 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
     let fail = |m: Message| {
         let mut d = Diagnostics::default();
         d.push(Diagnostic::general(m));
-        let _ = crate::diagnostics::render(&d, &project.sources, lang, Format::Human, false, &mut std::io::stderr());
+        let _ = crate::diagnostics::render(
+            &d,
+            &project.sources,
+            lang,
+            Format::Human,
+            false,
+            &mut std::io::stderr(),
+        );
         Outcome::Problems
     };
     if inside_output(&args.root.root, &out) {
-        return fail(Message::StaleIntoOutput { path: display_path(&out) });
+        return fail(Message::StaleIntoOutput {
+            path: display_path(&out),
+        });
     }
     // The files as written (with every optional field as it is), read again.
     let mut sources = crate::diagnostics::Sources::default();
@@ -68,7 +81,10 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
     match args.format {
         ExportFormat::Csv => {
             for (kind, header, rows) in &sheets {
-                files.push((export::kind_path(&out, *kind, ".csv"), export::csv_bytes(header, rows)));
+                files.push((
+                    export::kind_path(&out, *kind, ".csv"),
+                    export::csv_bytes(header, rows),
+                ));
                 files.push((
                     export::kind_path(&out, *kind, ".mapping.toml"),
                     export::mapping_text(*kind, None).into_bytes(),
@@ -79,12 +95,18 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
             match export::xlsx_bytes(&sheets) {
                 Ok(bytes) => files.push((out.clone(), bytes)),
                 Err(e) => {
-                    return fail(Message::WriteFailed { path: display_path(&out), error: e });
+                    return fail(Message::WriteFailed {
+                        path: display_path(&out),
+                        error: e,
+                    });
                 }
             }
             for (kind, _, _) in &sheets {
                 let text = export::mapping_text(*kind, Some(export::sheet_name(*kind)));
-                files.push((export::kind_path(&out, *kind, ".mapping.toml"), text.into_bytes()));
+                files.push((
+                    export::kind_path(&out, *kind, ".mapping.toml"),
+                    text.into_bytes(),
+                ));
             }
         }
     }
@@ -93,6 +115,12 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
             return fail(m);
         }
     }
-    ctx.note(lang, Note::ExportDone { path: display_path(&out), entries });
+    ctx.note(
+        lang,
+        Note::ExportDone {
+            path: display_path(&out),
+            entries,
+        },
+    );
     Outcome::Success
 }

@@ -65,11 +65,23 @@ fn print_report(report: &Report, lang: Lang, format: Format) {
             for l in &report.lines {
                 let kind = match l.kind {
                     import::LineKind::Notice | import::LineKind::Problem => {
-                        format!("{}: ", Note::ImportKind { kind: l.kind.word() }.text(lang))
+                        format!(
+                            "{}: ",
+                            Note::ImportKind {
+                                kind: l.kind.word()
+                            }
+                            .text(lang)
+                        )
                     }
                     _ => String::new(),
                 };
-                out.push_str(&format!("{}:{}:{}: {kind}{}\n", report.file, l.row, l.column, line_text(&l.text, lang)));
+                out.push_str(&format!(
+                    "{}:{}:{}: {kind}{}\n",
+                    report.file,
+                    l.row,
+                    l.column,
+                    line_text(&l.text, lang)
+                ));
             }
         }
         Format::Github => {
@@ -79,8 +91,14 @@ fn print_report(report: &Report, lang: Lang, format: Format) {
                     import::LineKind::Notice => "notice",
                     _ => continue,
                 };
-                let text = line_text(&l.text, lang).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-                out.push_str(&format!("::{level} file={},line={}::{}: {text}\n", report.file, l.row, l.column));
+                let text = line_text(&l.text, lang)
+                    .replace('%', "%25")
+                    .replace('\r', "%0D")
+                    .replace('\n', "%0A");
+                out.push_str(&format!(
+                    "::{level} file={},line={}::{}: {text}\n",
+                    report.file, l.row, l.column
+                ));
             }
         }
         Format::Json => {
@@ -132,7 +150,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Outcome {
     match import::run(&options) {
         Err(f) => {
             print_failure(&f, lang, args.format);
-            if f.usage { Outcome::Usage } else { Outcome::Problems }
+            if f.usage {
+                Outcome::Usage
+            } else {
+                Outcome::Problems
+            }
         }
         Ok(report) => {
             print_report(&report, lang, args.format);
@@ -147,7 +169,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Outcome {
                 }
                 .text(lang),
             );
-            if report.problems > 0 { Outcome::Problems } else { Outcome::Success }
+            if report.problems > 0 {
+                Outcome::Problems
+            } else {
+                Outcome::Success
+            }
         }
     }
 }
@@ -164,10 +190,19 @@ fn run_init(ctx: &Context, args: &ImportArgs, init: &std::path::Path, lang: Lang
             false,
             &mut std::io::stderr(),
         );
-        if usage { Outcome::Usage } else { Outcome::Problems }
+        if usage {
+            Outcome::Usage
+        } else {
+            Outcome::Problems
+        }
     };
     if init.exists() {
-        return fail(Message::FileExists { path: display_path(init) }, true);
+        return fail(
+            Message::FileExists {
+                path: display_path(init),
+            },
+            true,
+        );
     }
     let table = match import::read_table(&args.file, None) {
         Ok(t) => t,
@@ -176,12 +211,21 @@ fn run_init(ctx: &Context, args: &ImportArgs, init: &std::path::Path, lang: Lang
             return Outcome::Problems;
         }
     };
-    let sheet = match args.file.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+    let sheet = match args
+        .file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .as_deref()
+    {
         Some("xlsx" | "xlsm" | "ods") => calamine_first_sheet(&args.file),
         _ => None,
     };
-    let (text, placed, unplaced) =
-        import::init::guess_mapping(&table, &display_path(&args.file), &super::today().to_string(), sheet.as_deref());
+    let (text, placed, unplaced) = import::init::guess_mapping(
+        &table,
+        &display_path(&args.file),
+        &super::today().to_string(),
+        sheet.as_deref(),
+    );
     let result = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -189,15 +233,32 @@ fn run_init(ctx: &Context, args: &ImportArgs, init: &std::path::Path, lang: Lang
         .and_then(|mut f| f.write_all(text.as_bytes()));
     match result {
         Ok(()) => {
-            ctx.note(lang, Note::MappingWritten { path: display_path(init), columns: placed, unplaced });
+            ctx.note(
+                lang,
+                Note::MappingWritten {
+                    path: display_path(init),
+                    columns: placed,
+                    unplaced,
+                },
+            );
             Outcome::Success
         }
-        Err(e) => fail(Message::WriteFailed { path: display_path(init), error: e.to_string() }, false),
+        Err(e) => fail(
+            Message::WriteFailed {
+                path: display_path(init),
+                error: e.to_string(),
+            },
+            false,
+        ),
     }
 }
 
 /// The name of the first sheet of a spreadsheet (written into the mapping).
 fn calamine_first_sheet(path: &std::path::Path) -> Option<String> {
     use calamine::Reader;
-    calamine::open_workbook_auto(path).ok()?.sheet_names().first().cloned()
+    calamine::open_workbook_auto(path)
+        .ok()?
+        .sheet_names()
+        .first()
+        .cloned()
 }

@@ -52,15 +52,23 @@ fn localize_command(mut cmd: clap::Command, lang: Lang, top: bool) -> clap::Comm
         !a.is_hide_set()
             && (a.get_long_help().is_some()
                 || (!a.is_hide_possible_values_set()
-                    && a.get_possible_values().iter().any(|p| !p.is_hide_set() && p.get_help().is_some())))
+                    && a.get_possible_values()
+                        .iter()
+                        .any(|p| !p.is_hide_set() && p.get_help().is_some())))
     });
-    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().as_str().to_owned()).collect();
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
     for id in ids {
         cmd = cmd.mut_arg(id.as_str(), |a| localize_arg(a, &name, lang, long, &styles));
     }
     let usage = localized_usage(&mut cmd, lang);
     cmd = cmd.override_usage(usage);
-    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
     for sub in subs {
         cmd = cmd.mut_subcommand(sub.as_str(), |s| localize_command(s, lang, false));
     }
@@ -71,28 +79,52 @@ fn localize_command(mut cmd: clap::Command, lang: Lang, top: bool) -> clap::Comm
 /// (`[default: …]`, `[possible values: …]`, the list of values) in German.
 fn localize_arg(mut a: clap::Arg, cmd: &str, lang: Lang, long: bool, styles: &Styles) -> clap::Arg {
     let id = a.get_id().as_str().to_owned();
-    let lookup =
-        |key: &str| help_text(&format!("{cmd}.{key}"), lang).or_else(|| help_text(&format!("arg.{key}"), lang));
-    let heading = help_text(if a.is_positional() { "heading.arguments" } else { "heading.options" }, lang);
+    let lookup = |key: &str| {
+        help_text(&format!("{cmd}.{key}"), lang).or_else(|| help_text(&format!("arg.{key}"), lang))
+    };
+    let heading = help_text(
+        if a.is_positional() {
+            "heading.arguments"
+        } else {
+            "heading.options"
+        },
+        lang,
+    );
     a = a.help_heading(heading);
     if a.get_action().takes_values()
-        && let Some(v) =
-            help_text(&format!("value.{cmd}.{id}"), lang).or_else(|| help_text(&format!("value.{id}"), lang))
+        && let Some(v) = help_text(&format!("value.{cmd}.{id}"), lang)
+            .or_else(|| help_text(&format!("value.{id}"), lang))
     {
         a = a.value_name(v);
     }
     // `-h` says where the long help is and `--help` where the short one is.
     if id == "help" && a.get_long_help().is_some() {
-        return a.help(word("arg.help.more", lang)).long_help(word("arg.help.summary", lang));
+        return a
+            .help(word("arg.help.more", lang))
+            .long_help(word("arg.help.summary", lang));
     }
-    let Some(text) = lookup(&id).map(String::from).or_else(|| a.get_help().map(|h| h.ansi().to_string())) else {
+    let Some(text) = lookup(&id)
+        .map(String::from)
+        .or_else(|| a.get_help().map(|h| h.ansi().to_string()))
+    else {
         return a;
     };
 
-    let (ctx, ctx_val, literal) = (styles.get_context(), styles.get_context_value(), styles.get_literal());
+    let (ctx, ctx_val, literal) = (
+        styles.get_context(),
+        styles.get_context_value(),
+        styles.get_literal(),
+    );
     let mut specs = Vec::new();
-    if a.get_action().takes_values() && !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
-        let values: Vec<_> = a.get_default_values().iter().map(|v| v.to_string_lossy()).collect();
+    if a.get_action().takes_values()
+        && !a.is_hide_default_value_set()
+        && !a.get_default_values().is_empty()
+    {
+        let values: Vec<_> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy())
+            .collect();
         specs.push(format!(
             "{ctx}[{}: {ctx:#}{ctx_val}{}{ctx_val:#}{ctx}]{ctx:#}",
             word("spec.default", lang),
@@ -100,16 +132,31 @@ fn localize_arg(mut a: clap::Arg, cmd: &str, lang: Lang, long: bool, styles: &St
         ));
         a = a.hide_default_value(true);
     }
-    let values: Vec<_> = a.get_possible_values().into_iter().filter(|p| !p.is_hide_set()).collect();
+    let values: Vec<_> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|p| !p.is_hide_set())
+        .collect();
     let mut value_list = None;
     let mut short_specs = specs.clone();
     if !a.is_hide_possible_values_set() && !values.is_empty() {
-        let names: Vec<String> = values.iter().map(|p| format!("{ctx_val}{}{ctx_val:#}", p.get_name())).collect();
-        let spec = format!("{ctx}[{}: {ctx:#}{}{ctx}]{ctx:#}", word("spec.possible_values", lang), names.join(", "));
+        let names: Vec<String> = values
+            .iter()
+            .map(|p| format!("{ctx_val}{}{ctx_val:#}", p.get_name()))
+            .collect();
+        let spec = format!(
+            "{ctx}[{}: {ctx:#}{}{ctx}]{ctx:#}",
+            word("spec.possible_values", lang),
+            names.join(", ")
+        );
         short_specs.push(spec.clone());
         if values.iter().any(|p| p.get_help().is_some()) {
             // The long help lists the values with their meaning, like clap.
-            let width = values.iter().map(|p| p.get_name().chars().count()).max().unwrap_or(0);
+            let width = values
+                .iter()
+                .map(|p| p.get_name().chars().count())
+                .max()
+                .unwrap_or(0);
             let mut list = format!("{}:", word("spec.possible_values_heading", lang));
             for p in &values {
                 let name = p.get_name();
@@ -118,7 +165,12 @@ fn localize_arg(mut a: clap::Arg, cmd: &str, lang: Lang, long: bool, styles: &St
                     .map(String::from)
                     .or_else(|| p.get_help().map(|h| h.ansi().to_string()));
                 if let Some(meaning) = meaning {
-                    let _ = write!(list, ": {:pad$}{meaning}", "", pad = width - name.chars().count());
+                    let _ = write!(
+                        list,
+                        ": {:pad$}{meaning}",
+                        "",
+                        pad = width - name.chars().count()
+                    );
                 }
             }
             value_list = Some(list);
@@ -128,11 +180,18 @@ fn localize_arg(mut a: clap::Arg, cmd: &str, lang: Lang, long: bool, styles: &St
         a = a.hide_possible_values(true);
     }
 
-    let short = if short_specs.is_empty() { text.clone() } else { format!("{text} {}", short_specs.join(" ")) };
+    let short = if short_specs.is_empty() {
+        text.clone()
+    } else {
+        format!("{text} {}", short_specs.join(" "))
+    };
     a = a.help(StyledStr::from(short));
     if long {
         let mut long_text = text;
-        for part in value_list.into_iter().chain((!specs.is_empty()).then(|| specs.join("\n"))) {
+        for part in value_list
+            .into_iter()
+            .chain((!specs.is_empty()).then(|| specs.join("\n")))
+        {
             long_text.push_str("\n\n");
             long_text.push_str(&part);
         }
@@ -177,7 +236,11 @@ pub fn exit(err: clap::Error, lang: Lang, styles: &Styles) -> ! {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match render_error(&err, lang, styles) {
         Some(text) => {
-            let text = if color { text.ansi().to_string() } else { text.to_string() };
+            let text = if color {
+                text.ansi().to_string()
+            } else {
+                text.to_string()
+            };
             eprint!("{text}");
             std::process::exit(err.exit_code());
         }
@@ -213,19 +276,32 @@ fn error_message(err: &clap::Error, lang: Lang) -> Option<String> {
     let note = match err.kind() {
         ErrorKind::UnknownArgument => {
             let arg = string(err, C::InvalidArg)?;
-            if arg.starts_with('-') { Note::CliUnknownOption { arg } } else { Note::CliUnexpectedArgument { arg } }
+            if arg.starts_with('-') {
+                Note::CliUnknownOption { arg }
+            } else {
+                Note::CliUnexpectedArgument { arg }
+            }
         }
-        ErrorKind::InvalidSubcommand => Note::CliUnknownCommand { name: string(err, C::InvalidSubcommand)? },
+        ErrorKind::InvalidSubcommand => Note::CliUnknownCommand {
+            name: string(err, C::InvalidSubcommand)?,
+        },
         ErrorKind::InvalidValue => {
             let arg = string(err, C::InvalidArg)?;
             let value = string(err, C::InvalidValue)?;
-            let first =
-                if value.is_empty() { Note::CliValueRequired { arg } } else { Note::CliInvalidValue { value, arg } };
+            let first = if value.is_empty() {
+                Note::CliValueRequired { arg }
+            } else {
+                Note::CliInvalidValue { value, arg }
+            };
             let values = strings(err, C::ValidValue);
             if values.is_empty() {
                 first
             } else {
-                return Some(format!("{} {}", first.text(lang), Note::CliPossibleValues { values }.text(lang)));
+                return Some(format!(
+                    "{} {}",
+                    first.text(lang),
+                    Note::CliPossibleValues { values }.text(lang)
+                ));
             }
         }
         ErrorKind::ValueValidation => {
@@ -241,10 +317,13 @@ fn error_message(err: &clap::Error, lang: Lang) -> Option<String> {
             };
             Note::CliBadValue { arg, detail }
         }
-        ErrorKind::NoEquals => Note::CliNoEquals { arg: string(err, C::InvalidArg)? },
-        ErrorKind::TooManyValues => {
-            Note::CliTooManyValues { value: string(err, C::InvalidValue)?, arg: string(err, C::InvalidArg)? }
-        }
+        ErrorKind::NoEquals => Note::CliNoEquals {
+            arg: string(err, C::InvalidArg)?,
+        },
+        ErrorKind::TooManyValues => Note::CliTooManyValues {
+            value: string(err, C::InvalidValue)?,
+            arg: string(err, C::InvalidArg)?,
+        },
         ErrorKind::TooFewValues => Note::CliTooFewValues {
             arg: string(err, C::InvalidArg)?,
             min: number(err, C::MinValues)?,
@@ -257,7 +336,10 @@ fn error_message(err: &clap::Error, lang: Lang) -> Option<String> {
         },
         ErrorKind::ArgumentConflict => {
             let others = strings(err, C::PriorArg);
-            match (string(err, C::InvalidArg), string(err, C::InvalidSubcommand)) {
+            match (
+                string(err, C::InvalidArg),
+                string(err, C::InvalidSubcommand),
+            ) {
                 (Some(arg), _) if others == [arg.clone()] => Note::CliRepeated { arg },
                 (Some(arg), _) => Note::CliConflict { arg, others },
                 (None, Some(name)) => Note::CliCommandConflict { name, others },
@@ -285,17 +367,33 @@ fn error_message(err: &clap::Error, lang: Lang) -> Option<String> {
 
 /// clap's ready-made suggestions (English sentences) as catalogue texts.
 fn suggestion(text: &str, lang: Lang) -> String {
-    let quoted = |s: &str| s.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).map(str::to_owned);
-    if let Some((arg, fix)) = text.strip_prefix("to pass ").and_then(|t| t.split_once(" as a value, use "))
+    let quoted = |s: &str| {
+        s.strip_prefix('\'')
+            .and_then(|s| s.strip_suffix('\''))
+            .map(str::to_owned)
+    };
+    if let Some((arg, fix)) = text
+        .strip_prefix("to pass ")
+        .and_then(|t| t.split_once(" as a value, use "))
         && let (Some(arg), Some(fix)) = (quoted(arg), quoted(fix))
     {
         return Note::CliPassAsValue { arg, fix }.text(lang);
     }
-    if let Some(name) = text.strip_prefix("subcommand '").and_then(|t| t.split_once('\'')).map(|(n, _)| n) {
-        return Note::CliCommandAfterDoubleDash { name: name.to_owned() }.text(lang);
+    if let Some(name) = text
+        .strip_prefix("subcommand '")
+        .and_then(|t| t.split_once('\''))
+        .map(|(n, _)| n)
+    {
+        return Note::CliCommandAfterDoubleDash {
+            name: name.to_owned(),
+        }
+        .text(lang);
     }
     if let Some(what) = text.strip_suffix(" exists").and_then(quoted) {
-        return Note::CliDidYouMean { candidates: vec![what] }.text(lang);
+        return Note::CliDidYouMean {
+            candidates: vec![what],
+        }
+        .text(lang);
     }
     text.to_owned()
 }
@@ -306,7 +404,11 @@ fn render_error(err: &clap::Error, lang: Lang, styles: &Styles) -> Option<Styled
     let message = error_message(err, lang)?;
     let (error, valid, usage_style) = (styles.get_error(), styles.get_valid(), styles.get_usage());
     let mut tips = Vec::new();
-    for kind in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg, ContextKind::SuggestedValue] {
+    for kind in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
         let candidates = strings(err, kind);
         if !candidates.is_empty() {
             tips.push(Note::CliDidYouMean { candidates }.text(lang));
@@ -317,7 +419,11 @@ fn render_error(err: &clap::Error, lang: Lang, styles: &Styles) -> Option<Styled
     }
 
     let mut out = String::new();
-    let _ = writeln!(out, "{error}{}:{error:#} {message}", Note::CliError.text(lang));
+    let _ = writeln!(
+        out,
+        "{error}{}:{error:#} {message}",
+        Note::CliError.text(lang)
+    );
     if !tips.is_empty() {
         out.push('\n');
         for tip in tips {
@@ -326,9 +432,21 @@ fn render_error(err: &clap::Error, lang: Lang, styles: &Styles) -> Option<Styled
     }
     if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
         let usage = usage.ansi().to_string();
-        let _ = writeln!(out, "\n{usage_style}{}:{usage_style:#} {}", Note::CliUsage.text(lang), without_title(&usage));
+        let _ = writeln!(
+            out,
+            "\n{usage_style}{}:{usage_style:#} {}",
+            Note::CliUsage.text(lang),
+            without_title(&usage)
+        );
     }
-    let _ = writeln!(out, "\n{}", Note::CliMoreHelp { flag: "--help".into() }.text(lang));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        Note::CliMoreHelp {
+            flag: "--help".into()
+        }
+        .text(lang)
+    );
     Some(StyledStr::from(out))
 }
 
@@ -338,14 +456,23 @@ mod tests {
 
     #[test]
     fn usage_title_is_dropped_with_its_styling() {
-        assert_eq!(without_title("Usage: wegweiser build [OPTIONS]"), "wegweiser build [OPTIONS]");
-        assert_eq!(without_title("\x1b[1m\x1b[4mUsage:\x1b[0m \x1b[1mwegweiser\x1b[0m"), "\x1b[1mwegweiser\x1b[0m");
+        assert_eq!(
+            without_title("Usage: wegweiser build [OPTIONS]"),
+            "wegweiser build [OPTIONS]"
+        );
+        assert_eq!(
+            without_title("\x1b[1m\x1b[4mUsage:\x1b[0m \x1b[1mwegweiser\x1b[0m"),
+            "\x1b[1mwegweiser\x1b[0m"
+        );
     }
 
     #[test]
     fn clap_suggestions_read_as_german() {
         let de = |s: &str| suggestion(s, Lang::De);
-        assert_eq!(de("to pass '--foo' as a value, use '-- --foo'"), "Ist `--foo` als Wert gemeint, schreiben Sie `-- --foo`.");
+        assert_eq!(
+            de("to pass '--foo' as a value, use '-- --foo'"),
+            "Ist `--foo` als Wert gemeint, schreiben Sie `-- --foo`."
+        );
         assert_eq!(de("'build --year' exists"), "Meinten Sie `build --year`?");
         assert_eq!(
             de("subcommand 'build' exists; to use it, remove the '--' before it"),
@@ -356,9 +483,15 @@ mod tests {
     #[test]
     fn every_command_has_its_german_words() {
         // Panics on a missing catalogue key.
-        let mut cmd = command(<super::super::Cli as clap::CommandFactory>::command(), Lang::De);
+        let mut cmd = command(
+            <super::super::Cli as clap::CommandFactory>::command(),
+            Lang::De,
+        );
         let help = cmd.render_long_help().to_string();
         assert!(help.starts_with("Erzeugt aus den Dateien"), "{help}");
-        assert!(!help.contains("Usage") && !help.contains("[OPTIONS]"), "{help}");
+        assert!(
+            !help.contains("Usage") && !help.contains("[OPTIONS]"),
+            "{help}"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod new;
 mod print;
 pub mod schema;
 mod serve;
+mod sheets;
 mod stale;
 
 use std::io::{IsTerminal, Write};
@@ -49,6 +50,8 @@ enum Command {
     Print(print::PrintArgs),
     /// List entries due for verification in a year (personal data: stdout only).
     Stale(stale::StaleArgs),
+    /// Typeset the letters of the yearly verification round: one sheet per entry on the web or in the year's edition.
+    Sheets(sheets::SheetsArgs),
     /// Write a commented skeleton for a new entry.
     New(new::NewArgs),
     /// Serve the website on 127.0.0.1, rebuild on every change and reload the browser.
@@ -100,12 +103,17 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => localize::exit(e, lang, &styles),
     };
-    let ctx = Context::new(cli.lang.as_deref().map(Lang::from_code), cli.quiet, cli.verbose);
+    let ctx = Context::new(
+        cli.lang.as_deref().map(Lang::from_code),
+        cli.quiet,
+        cli.verbose,
+    );
     let outcome = match cli.command {
         Command::Build(a) => build::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::Print(a) => print::run(&ctx, a),
         Command::Stale(a) => stale::run(&ctx, a),
+        Command::Sheets(a) => sheets::run(&ctx, a),
         Command::New(a) => new::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Schema(a) => schema::run(&ctx, a),
@@ -122,10 +130,15 @@ pub fn main() -> ExitCode {
 /// The language of `--help` and of usage errors: `--lang`, else `language`
 /// of the `wegweiser.toml` in `--root` (or the current folder), else German.
 fn help_lang(args: &[std::ffi::OsString]) -> Lang {
-    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let value_of = |flag: &str| {
         args.iter().enumerate().find_map(|(i, a)| {
-            a.strip_prefix(&format!("{flag}=")).map(String::from).or_else(|| (a == flag).then(|| args.get(i + 1).cloned()).flatten())
+            a.strip_prefix(&format!("{flag}="))
+                .map(String::from)
+                .or_else(|| (a == flag).then(|| args.get(i + 1).cloned()).flatten())
         })
     };
     if let Some(l) = value_of("--lang") {
@@ -145,7 +158,9 @@ pub struct Context {
 
 /// True when running in CI (`CI=true`, as GitHub Actions and GitLab CI set it).
 pub fn in_ci() -> bool {
-    std::env::var("CI").map(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")).unwrap_or(false)
+    std::env::var("CI")
+        .map(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+        .unwrap_or(false)
 }
 
 impl Context {
@@ -153,7 +168,11 @@ impl Context {
     /// terminal outside CI unless `--quiet`.
     pub fn new(lang_override: Option<Lang>, quiet: bool, verbose: bool) -> Context {
         let interactive = std::io::stderr().is_terminal() && !in_ci();
-        Context { lang_override, quiet, progress: !quiet && (verbose || interactive) }
+        Context {
+            lang_override,
+            quiet,
+            progress: !quiet && (verbose || interactive),
+        }
     }
 
     fn lang(&self, project: &Project) -> Lang {
@@ -167,7 +186,10 @@ impl Context {
             std::fs::read_to_string(root.join(crate::load::SETTINGS_FILE))
                 .ok()
                 .and_then(|t| t.parse::<toml::Table>().ok())
-                .and_then(|t| t.get("language").and_then(|l| l.as_str().map(Lang::from_code)))
+                .and_then(|t| {
+                    t.get("language")
+                        .and_then(|l| l.as_str().map(Lang::from_code))
+                })
                 .unwrap_or_default()
         })
     }
@@ -225,7 +247,9 @@ impl std::error::Error for BadValue {}
 pub fn parse_year(s: &str) -> Result<i32, BadValue> {
     match s.parse::<i32>() {
         Ok(y) if (1900..=9000).contains(&y) => Ok(y),
-        _ => Err(BadValue(Note::CliNotAYear { value: s.to_owned() })),
+        _ => Err(BadValue(Note::CliNotAYear {
+            value: s.to_owned(),
+        })),
     }
 }
 
@@ -233,20 +257,39 @@ pub fn parse_year(s: &str) -> Result<i32, BadValue> {
 /// rather than a list of files missing from it).
 pub fn parse_root(s: &str) -> Result<PathBuf, BadValue> {
     let path = PathBuf::from(s);
-    if path.is_dir() { Ok(path) } else { Err(BadValue(Note::CliNotAFolder { value: s.to_owned() })) }
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(BadValue(Note::CliNotAFolder {
+            value: s.to_owned(),
+        }))
+    }
 }
 
 /// Parses `--port` (0–65535).
 pub fn parse_port(s: &str) -> Result<u16, BadValue> {
-    s.parse::<u16>().map_err(|_| BadValue(Note::CliNotAPort { value: s.to_owned() }))
+    s.parse::<u16>().map_err(|_| {
+        BadValue(Note::CliNotAPort {
+            value: s.to_owned(),
+        })
+    })
 }
 
 /// Prints the project's problems (human: stderr; json/github: stdout).
 fn report(ctx: &Context, project: &Project, format: Format) {
     let lang = ctx.lang(project);
     let mut buf = Vec::new();
-    let color = format == Format::Human && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let _ = diagnostics::render(&project.diagnostics, &project.sources, lang, format, color, &mut buf);
+    let color = format == Format::Human
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let _ = diagnostics::render(
+        &project.diagnostics,
+        &project.sources,
+        lang,
+        format,
+        color,
+        &mut buf,
+    );
     if format == Format::Human {
         let _ = std::io::stderr().write_all(&buf);
     } else {

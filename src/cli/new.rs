@@ -51,9 +51,17 @@ fn toml_string(s: &str) -> String {
 
 fn skeleton(kind: Kind, name: &str, indications: &[String], today: &str) -> String {
     let inds = if indications.is_empty() {
-        "[]  # (Pflicht) Indikationen aus content/indications.toml, die erste ist das Hauptthema".to_owned()
+        "[]  # (Pflicht) Indikationen aus content/indications.toml, die erste ist das Hauptthema"
+            .to_owned()
     } else {
-        format!("[{}]", indications.iter().map(|i| toml_string(i)).collect::<Vec<_>>().join(", "))
+        format!(
+            "[{}]",
+            indications
+                .iter()
+                .map(|i| toml_string(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
     let name = toml_string(name);
     match kind {
@@ -122,7 +130,12 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
         Kind::Organisation => "organisations",
         Kind::ContactPoint => "contact-points",
     };
-    let path: PathBuf = args.root.root.join("content").join(folder).join(format!("{}.md", args.slug));
+    let path: PathBuf = args
+        .root
+        .root
+        .join("content")
+        .join(folder)
+        .join(format!("{}.md", args.slug));
     let mut diagnostics = Diagnostics::default();
     let mut sources = Sources::default();
     let lang = ctx.lang_for_root(&args.root.root);
@@ -130,22 +143,39 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
     // write is not.
     let mut usage = true;
     if !is_slug(&args.slug) {
-        diagnostics.push(Diagnostic::general(Message::InvalidSlug { slug: args.slug.clone() }));
+        diagnostics.push(Diagnostic::general(Message::InvalidSlug {
+            slug: args.slug.clone(),
+        }));
     } else if path.exists() {
-        diagnostics.push(Diagnostic::general(Message::FileExists { path: display_path(&path) }));
+        diagnostics.push(Diagnostic::general(Message::FileExists {
+            path: display_path(&path),
+        }));
     } else {
         let today = super::today().to_string();
-        let name = args.name.clone().unwrap_or_else(|| args.slug.replace('-', " "));
+        let name = args
+            .name
+            .clone()
+            .unwrap_or_else(|| args.slug.replace('-', " "));
         let text = skeleton(args.kind, &name, &args.indications, &today);
         let result = path
             .parent()
             .map(std::fs::create_dir_all)
             .transpose()
-            .and_then(|_| std::fs::OpenOptions::new().write(true).create_new(true).open(&path))
+            .and_then(|_| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)
+            })
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
         match result {
             Ok(()) => {
-                ctx.note(lang, crate::diagnostics::Note::Written { path: display_path(&path) });
+                ctx.note(
+                    lang,
+                    crate::diagnostics::Note::Written {
+                        path: display_path(&path),
+                    },
+                );
                 return Outcome::Success;
             }
             Err(e) => {
@@ -159,7 +189,18 @@ pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
     }
     let _ = sources.add(SourceFile::new(String::new(), String::new()));
     let mut buf = Vec::new();
-    let _ = crate::diagnostics::render(&diagnostics, &sources, lang, crate::diagnostics::Format::Human, false, &mut buf);
+    let _ = crate::diagnostics::render(
+        &diagnostics,
+        &sources,
+        lang,
+        crate::diagnostics::Format::Human,
+        false,
+        &mut buf,
+    );
     eprint!("{}", String::from_utf8_lossy(&buf));
-    if usage { Outcome::Usage } else { Outcome::Problems }
+    if usage {
+        Outcome::Usage
+    } else {
+        Outcome::Problems
+    }
 }

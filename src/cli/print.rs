@@ -2,13 +2,33 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::build::{Part, render_parts};
 use super::{Context, Outcome, RootArgs, parse_year, report};
 use crate::diagnostics::{Diagnostic, Format, Note};
+use crate::model::PrintVariant;
 use crate::output;
 use crate::project::Project;
+use crate::render::print::file_name;
+
+/// Which booklet `--variant` typesets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Variant {
+    /// The usual booklet (wegweiser-YEAR.pdf).
+    Standard,
+    /// Large print: A4, one column, text at least 14 pt (wegweiser-YEAR-grossdruck.pdf).
+    Large,
+}
+
+impl From<Variant> for PrintVariant {
+    fn from(v: Variant) -> PrintVariant {
+        match v {
+            Variant::Standard => PrintVariant::Standard,
+            Variant::Large => PrintVariant::Large,
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
@@ -17,9 +37,13 @@ pub struct PrintArgs {
     /// Year of the edition.
     #[arg(long, value_parser = parse_year)]
     year: i32,
-    /// The PDF file to write (default: ROOT/output/print/wegweiser-YEAR.pdf).
+    /// The PDF file to write (default: ROOT/output/print/wegweiser-YEAR.pdf,
+    /// for large print wegweiser-YEAR-grossdruck.pdf).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Which booklet: the standard one or large print.
+    #[arg(long, value_enum, default_value_t = Variant::Standard)]
+    variant: Variant,
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
@@ -40,7 +64,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         project.diagnostics.make_strict();
     }
     let default_out = args.root.root.join("output");
-    let refused = args.out.is_none().then(|| output::check_ours(&default_out).err()).flatten();
+    let refused = args
+        .out
+        .is_none()
+        .then(|| output::check_ours(&default_out).err())
+        .flatten();
     if let Some(m) = &refused {
         project.diagnostics.push(Diagnostic::general(m.clone()));
     }
@@ -49,21 +77,35 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         && let Some(dir) = project.usable()
     {
         let files = crate::render::print::typst_files(&dir.edition(year), &project.theme);
-        let failed = files.iter().find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
+        let failed = files
+            .iter()
+            .find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
         if let Some(m) = failed {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let mut rendered = render_parts(ctx, &mut project, year, Some(Part::Print), args.strict);
+    let variant = PrintVariant::from(args.variant);
+    let name = file_name(year, variant);
+    let mut rendered = render_parts(
+        ctx,
+        &mut project,
+        year,
+        Some(Part::Print),
+        args.strict,
+        Some(&[variant]),
+    );
     let mut done = None;
     // The cover alone, for print shops that print it apart.
     if let (Some(file), Some(_)) = (&args.cover_pdf, &rendered) {
-        let cover = project.usable().map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
+        let cover = project
+            .usable()
+            .map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
         let mut problems = Vec::new();
         match cover {
             Some(Ok((pdf, warnings))) => {
                 for detail in warnings {
-                    let mut d = Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
+                    let mut d =
+                        Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
                     if !args.strict {
                         d.severity = crate::diagnostics::Severity::Warning;
                     }
@@ -73,9 +115,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
                     problems.push(m);
                 }
             }
-            Some(Err(errors)) => {
-                problems.extend(errors.into_iter().map(|detail| crate::diagnostics::Message::PrintFailed { detail }))
-            }
+            Some(Err(errors)) => problems.extend(
+                errors
+                    .into_iter()
+                    .map(|detail| crate::diagnostics::Message::PrintFailed { detail }),
+            ),
             None => {}
         }
         if !problems.is_empty() || project.diagnostics.has_errors() {
@@ -88,11 +132,11 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     if let Some((files, pages)) = rendered {
         let result = match &args.out {
             Some(file) => {
-                let pdf = files.get(&format!("print/wegweiser-{year}.pdf")).unwrap_or_default();
+                let pdf = files.get(&format!("print/{name}")).unwrap_or_default();
                 output::write_file(file, pdf).map(|_| file.clone())
             }
             None => output::publish(&default_out, &files, &["site", "print"])
-                .map(|_| default_out.join(format!("print/wegweiser-{year}.pdf"))),
+                .map(|_| default_out.join(format!("print/{name}"))),
         };
         match result {
             Ok(path) => done = Some((path, pages.unwrap_or(0))),
@@ -102,7 +146,13 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     report(ctx, &project, Format::Human);
     match done {
         Some((path, pages)) => {
-            ctx.note(ctx.lang(&project), Note::PrintDone { path: crate::diagnostics::display_path(&path), pages });
+            ctx.note(
+                ctx.lang(&project),
+                Note::PrintDone {
+                    path: crate::diagnostics::display_path(&path),
+                    pages,
+                },
+            );
             Outcome::Success
         }
         None if refused.is_some() => Outcome::Usage,

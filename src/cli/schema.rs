@@ -7,38 +7,14 @@
 use std::collections::BTreeMap;
 
 use clap::{Args, ValueEnum};
-use schemars::JsonSchema;
-use schemars::r#gen::{SchemaGenerator, SchemaSettings};
-use schemars::schema::{InstanceType, Schema, SchemaObject};
+use schemars::r#gen::SchemaGenerator;
+use schemars::schema::Schema;
 use serde_json::{Value, json};
 
 use super::{Context, Outcome};
 use crate::diagnostics::Lang;
 use crate::load::raw;
-
-/// Marker type for the schema of a TOML local date (`verified = 2026-09-14`).
-/// In JSON (and in editors, which see TOML dates as strings) it is a string
-/// of format `date`.
-pub struct TomlDate;
-
-impl JsonSchema for TomlDate {
-    fn schema_name() -> String {
-        "Date".to_owned()
-    }
-
-    fn is_referenceable() -> bool {
-        false
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        SchemaObject {
-            instance_type: Some(InstanceType::String.into()),
-            format: Some("date".to_owned()),
-            ..Default::default()
-        }
-        .into()
-    }
-}
+pub use crate::load::schema::{TomlDate, generator, schema_value};
 
 /// The file kinds `schema` describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,8 +59,12 @@ impl SchemaKind {
     fn title(self) -> &'static str {
         match self {
             SchemaKind::Group => "wegweiser: group (content/groups/*.md, front matter)",
-            SchemaKind::Organisation => "wegweiser: organisation (content/organisations/*.md, front matter)",
-            SchemaKind::ContactPoint => "wegweiser: contact point (content/contact-points/*.md, front matter)",
+            SchemaKind::Organisation => {
+                "wegweiser: organisation (content/organisations/*.md, front matter)"
+            }
+            SchemaKind::ContactPoint => {
+                "wegweiser: contact point (content/contact-points/*.md, front matter)"
+            }
             SchemaKind::Page => "wegweiser: page (content/pages/*.md, front matter)",
             SchemaKind::Indications => "wegweiser: content/indications.toml",
             SchemaKind::Settings => "wegweiser: wegweiser.toml",
@@ -101,22 +81,6 @@ pub struct SchemaArgs {
 
 /// An id must look like a file name: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-fn generator() -> SchemaGenerator {
-    let mut settings = SchemaSettings::draft2019_09();
-    settings.definitions_path = "#/$defs/".to_owned();
-    // TOML has no null: an optional field is simply left out.
-    settings.option_add_null_type = false;
-    settings.option_nullable = false;
-    SchemaGenerator::new(settings)
-}
-
-/// The JSON Schema of `T` as JSON (definitions under `definitions`,
-/// referenced as `#/$defs/Name`): the loader reads the `required` lists
-/// from it to name every missing field of a table at once.
-pub fn schema_value<T: JsonSchema>() -> Value {
-    serde_json::to_value(generator().into_root_schema_for::<T>()).unwrap_or(Value::Null)
-}
 
 /// The schema (usually a `$ref`) of one kind, registering its definitions in `generator`.
 fn subschema(kind: SchemaKind, generator: &mut SchemaGenerator) -> Value {
@@ -157,9 +121,17 @@ pub fn document(kind: Option<SchemaKind>) -> Value {
             match root {
                 // A `$ref` at the root: inline the referenced definition.
                 Value::Object(m) if m.contains_key("$ref") => {
-                    let name = m["$ref"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+                    let name = m["$ref"]
+                        .as_str()
+                        .unwrap_or("")
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_owned();
                     let mut defs = generator.take_definitions();
-                    if let Some(Ok(Value::Object(def))) = defs.remove(&name).map(serde_json::to_value) {
+                    if let Some(Ok(Value::Object(def))) =
+                        defs.remove(&name).map(serde_json::to_value)
+                    {
                         for (key, v) in def {
                             if key != "title" {
                                 doc.insert(key, v);
@@ -176,14 +148,20 @@ pub fn document(kind: Option<SchemaKind>) -> Value {
             }
         }
         None => {
-            doc.insert("title".into(), json!("wegweiser: every file kind of a directory"));
+            doc.insert(
+                "title".into(),
+                json!("wegweiser: every file kind of a directory"),
+            );
             doc.insert(
                 "description".into(),
                 json!("One definition per file kind under $defs: group, organisation, contact-point, page, indications, settings."),
             );
-            let kinds: Vec<(String, Value)> =
-                SchemaKind::ALL.iter().map(|&k| (k.name().to_owned(), subschema(k, &mut generator))).collect();
-            let mut defs: Vec<(String, Schema)> = generator.take_definitions().into_iter().collect();
+            let kinds: Vec<(String, Value)> = SchemaKind::ALL
+                .iter()
+                .map(|&k| (k.name().to_owned(), subschema(k, &mut generator)))
+                .collect();
+            let mut defs: Vec<(String, Schema)> =
+                generator.take_definitions().into_iter().collect();
             let mut all = serde_json::Map::new();
             for (name, v) in kinds {
                 all.insert(name, v);
@@ -217,8 +195,10 @@ fn insert_defs(doc: &mut serde_json::Map<String, Value>, defs: Vec<(String, Sche
     if defs.is_empty() {
         return;
     }
-    let map: serde_json::Map<String, Value> =
-        defs.into_iter().map(|(k, s)| (k, serde_json::to_value(s).unwrap_or(Value::Null))).collect();
+    let map: serde_json::Map<String, Value> = defs
+        .into_iter()
+        .map(|(k, s)| (k, serde_json::to_value(s).unwrap_or(Value::Null)))
+        .collect();
     doc.insert("$defs".into(), Value::Object(map));
 }
 
@@ -231,7 +211,9 @@ pub fn translate(v: &mut Value, lang: Lang) {
         Value::Object(m) => {
             for (k, x) in m.iter_mut() {
                 match x {
-                    Value::String(s) if k == "description" || k == "title" && !s.starts_with("wegweiser") => {
+                    Value::String(s)
+                        if k == "description" || k == "title" && !s.starts_with("wegweiser") =>
+                    {
                         if let Some(de) = crate::diagnostics::schema_description_de(s) {
                             *s = de.to_owned();
                         }
@@ -277,8 +259,14 @@ mod tests {
         let mut all = Vec::new();
         descriptions(&document(None), &mut all);
         assert!(all.len() > 50);
-        let missing: Vec<&String> = all.iter().filter(|d| crate::diagnostics::schema_description_de(d).is_none()).collect();
-        assert!(missing.is_empty(), "descriptions without German text in the catalogue: {missing:#?}");
+        let missing: Vec<&String> = all
+            .iter()
+            .filter(|d| crate::diagnostics::schema_description_de(d).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "descriptions without German text in the catalogue: {missing:#?}"
+        );
         let mut de = document(Some(SchemaKind::Group));
         translate(&mut de, Lang::De);
         assert_eq!(de["properties"]["name"]["description"], "Name der Gruppe.");

@@ -34,7 +34,12 @@ pub struct StaleArgs {
 
 /// One row: kind, file (as `check` shows it, to open and update), name,
 /// verified, contact route.
-fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang: Lang) -> Vec<[String; 5]> {
+fn rows(
+    dir: &Directory,
+    sources: &crate::diagnostics::Sources,
+    year: i32,
+    lang: Lang,
+) -> Vec<(EntryRef, [String; 5])> {
     dir.stale_entries(year)
         .into_iter()
         .map(|e| {
@@ -47,7 +52,11 @@ fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang:
                         ContactPointRef::Publisher => dir.settings.publisher.name.clone(),
                     };
                     let contact = match &g.contact {
-                        ContactRoute::Direct { person, phone, email } => [person, phone, email]
+                        ContactRoute::Direct {
+                            person,
+                            phone,
+                            email,
+                        } => [person, phone, email]
                             .into_iter()
                             .flatten()
                             .cloned()
@@ -59,22 +68,51 @@ fn rows(dir: &Directory, sources: &crate::diagnostics::Sources, year: i32, lang:
                 }
                 EntryRef::Organisation(o) => {
                     let o = dir.organisation(o);
-                    (Note::KindOrganisation, [&o.phone, &o.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (
+                        Note::KindOrganisation,
+                        [&o.phone, &o.email]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    )
                 }
                 EntryRef::ContactPoint(c) => {
                     let c = dir.contact_point(c);
-                    (Note::KindContactPoint, [&c.phone, &c.email].into_iter().flatten().cloned().collect::<Vec<_>>().join(" / "))
+                    (
+                        Note::KindContactPoint,
+                        [&c.phone, &c.email]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    )
                 }
             };
             let file = sources.get(meta.origin.file).display.clone();
-            [kind.text(lang), file, meta.name.clone(), format_date_de(meta.verified), contact]
+            (
+                e,
+                [
+                    kind.text(lang),
+                    file,
+                    meta.name.clone(),
+                    format_date_de(meta.verified),
+                    contact,
+                ],
+            )
         })
         .collect()
 }
 
 /// A CSV field, quoted, with formula prefixes neutralised for spreadsheets.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
@@ -86,6 +124,37 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
     };
     let lang = ctx.lang(&project);
     let rows = rows(dir, &project.sources, args.year, lang);
+    // The CSV (for mail merge) tells on which page of `wegweiser sheets
+    // --year Y` (all entries, default date) each entry's sheet starts.
+    let sheet_pages = match args.format {
+        StaleFormat::Csv => {
+            let entries = dir.round_entries(args.year);
+            let reply_by = super::sheets::default_reply_by(dir, args.year);
+            match super::sheets::typeset(&project, dir, args.year, &entries, reply_by) {
+                Ok(sheets) => sheets.first_pages,
+                Err(errors) => {
+                    let mut d = crate::diagnostics::Diagnostics::default();
+                    for detail in errors {
+                        d.push(crate::diagnostics::Diagnostic::general(
+                            Message::PrintFailed { detail },
+                        ));
+                    }
+                    let mut buf = Vec::new();
+                    let _ = crate::diagnostics::render(
+                        &d,
+                        &project.sources,
+                        lang,
+                        Format::Human,
+                        false,
+                        &mut buf,
+                    );
+                    eprint!("{}", String::from_utf8_lossy(&buf));
+                    return Outcome::Problems;
+                }
+            }
+        }
+        StaleFormat::Table => Default::default(),
+    };
     let header_text = Note::StaleHeader.text(lang);
     let header: [&str; 5] = {
         let mut it = header_text.split('\t');
@@ -94,14 +163,27 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
     let mut text = String::new();
     match args.format {
         StaleFormat::Csv => {
-            text.push_str(&format!("{}\n", header.map(csv_field).join(",")));
-            for r in &rows {
-                text.push_str(&format!("{}\n", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")));
+            let page_head = Note::StaleSheetPage.text(lang);
+            text.push_str(&format!(
+                "{},{}\n",
+                header.map(csv_field).join(","),
+                csv_field(&page_head)
+            ));
+            for (e, r) in &rows {
+                let page = sheet_pages
+                    .get(e)
+                    .map(|p: &usize| p.to_string())
+                    .unwrap_or_default();
+                text.push_str(&format!(
+                    "{},{}\n",
+                    r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","),
+                    csv_field(&page)
+                ));
             }
         }
         StaleFormat::Table => {
             let mut widths = header.map(|h| h.chars().count());
-            for r in &rows {
+            for (_, r) in &rows {
                 for (w, f) in widths.iter_mut().zip(r) {
                     *w = (*w).max(f.chars().count());
                 }
@@ -117,7 +199,7 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                     .to_owned()
             };
             text.push_str(&format!("{}\n", line(&header.map(String::from))));
-            for r in &rows {
+            for (_, r) in &rows {
                 text.push_str(&format!("{}\n", line(r)));
             }
         }
@@ -131,12 +213,16 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
             let published = args.root.root.join("output");
             let inside_output = |p: &std::path::Path| {
                 let abs = |p: &std::path::Path| {
-                    std::path::absolute(p).map(|a| a.components().collect::<std::path::PathBuf>()).unwrap_or_default()
+                    std::path::absolute(p)
+                        .map(|a| a.components().collect::<std::path::PathBuf>())
+                        .unwrap_or_default()
                 };
                 abs(p).starts_with(abs(&published))
             };
             let result = if inside_output(path) {
-                Err(Message::StaleIntoOutput { path: display_path(path) })
+                Err(Message::StaleIntoOutput {
+                    path: display_path(path),
+                })
             } else {
                 crate::output::write_file(path, text.as_bytes())
             };
@@ -144,14 +230,27 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                 let mut d = crate::diagnostics::Diagnostics::default();
                 d.push(crate::diagnostics::Diagnostic::general(m));
                 let mut buf = Vec::new();
-                let _ = crate::diagnostics::render(&d, &project.sources, lang, Format::Human, false, &mut buf);
+                let _ = crate::diagnostics::render(
+                    &d,
+                    &project.sources,
+                    lang,
+                    Format::Human,
+                    false,
+                    &mut buf,
+                );
                 eprint!("{}", String::from_utf8_lossy(&buf));
                 return Outcome::Problems;
             }
         }
     }
     if args.format == StaleFormat::Table || args.out.is_some() {
-        ctx.note(lang, Note::StaleCount { count: rows.len(), year: args.year });
+        ctx.note(
+            lang,
+            Note::StaleCount {
+                count: rows.len(),
+                year: args.year,
+            },
+        );
     }
     Outcome::Success
 }

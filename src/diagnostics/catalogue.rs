@@ -30,89 +30,234 @@ pub enum Message {
     EmptyFile,
     NoFrontMatterStart,
     FrontMatterNotClosed,
-    InvalidUtf8 { offset: usize },
-    ReadFailed { error: String },
+    InvalidUtf8 {
+        offset: usize,
+    },
+    ReadFailed {
+        error: String,
+    },
     SubfolderNotAllowed,
-    InvalidSlug { slug: String },
-    ReservedPageSlug { slug: String },
-    SettingsMissing { path: String },
-    IndicationsMissing { path: String },
-    RootMissing { path: String },
+    InvalidSlug {
+        slug: String,
+    },
+    ReservedPageSlug {
+        slug: String,
+    },
+    SettingsMissing {
+        path: String,
+    },
+    IndicationsMissing {
+        path: String,
+    },
+    RootMissing {
+        path: String,
+    },
     // ---- TOML and types --------------------------------------------------
-    TomlSyntax { detail: String },
-    MissingField { field: String },
-    UnknownField { field: String, suggestion: Option<String> },
-    WrongType { found: String, expected: String },
-    UnknownValue { value: String, allowed: Vec<String> },
-    InvalidValue { detail: String },
+    TomlSyntax {
+        detail: String,
+    },
+    MissingField {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    UnknownValue {
+        value: String,
+        allowed: Vec<String>,
+    },
+    InvalidValue {
+        detail: String,
+    },
     NotADate,
-    InvalidTime { value: String },
-    InvalidUrl { value: String },
-    InvalidEmail { value: String },
-    InvalidBaseUrl { value: String },
-    InvalidLanguageCode { code: String },
+    InvalidTime {
+        value: String,
+    },
+    InvalidUrl {
+        value: String,
+    },
+    InvalidEmail {
+        value: String,
+    },
+    InvalidBaseUrl {
+        value: String,
+    },
+    InvalidLanguageCode {
+        code: String,
+    },
     /// Two letters, but no ISO 639-1 code.
-    UnknownLanguageCode { code: String, suggestion: Option<String> },
-    UnsupportedLanguage { code: String },
-    InvalidId { id: String },
-    OutOfRange { value: String, range: String },
+    UnknownLanguageCode {
+        code: String,
+        suggestion: Option<String>,
+    },
+    UnsupportedLanguage {
+        code: String,
+    },
+    InvalidId {
+        id: String,
+    },
+    OutOfRange {
+        value: String,
+        range: String,
+    },
     // ---- references ------------------------------------------------------
-    UnknownIndication { id: String, suggestion: Option<String> },
-    UnknownOrganisation { slug: String, suggestion: Option<String> },
-    UnknownContactPoint { slug: String, suggestion: Option<String> },
+    UnknownIndication {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownOrganisation {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    UnknownContactPoint {
+        slug: String,
+        suggestion: Option<String>,
+    },
     NoIndications,
     EmptyAudience,
     /// `name = ""`.
     EmptyName,
-    DuplicateSlug { slug: String, other: String },
+    DuplicateSlug {
+        slug: String,
+        other: String,
+    },
     // ---- rules -----------------------------------------------------------
-    PersonalDataWithoutConsent { field: String },
+    PersonalDataWithoutConsent {
+        field: String,
+    },
     EndedMissing,
     EndedNotAllowed,
-    PathLeavesContent { path: String },
-    FileNotFound { path: String },
+    PathLeavesContent {
+        path: String,
+    },
+    FileNotFound {
+        path: String,
+    },
     /// An image in `content/images/` that cannot be decoded.
-    ImageUnreadable { path: String, detail: String },
+    ImageUnreadable {
+        path: String,
+        detail: String,
+    },
     WeekdayMissing,
     StartMissing,
     WeeksMissing,
     WeeksNotAllowed,
-    InvalidWeek { value: i64 },
+    InvalidWeek {
+        value: i64,
+    },
     FirstDateMissing,
     FirstDateNotAllowed,
-    EndBeforeStart { start: String, end: String },
-    ThemeNotFound { name: String, path: String },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    ThemeNotFound {
+        name: String,
+        path: String,
+    },
+    InvalidRepo {
+        value: String,
+    },
+    EditingFieldMissing {
+        field: String,
+        backend: String,
+    },
     // ---- warnings --------------------------------------------------------
-    Stale { verified: String, months: u32, year: i32 },
-    UnprintableCharacter { character: char, codepoint: String },
-    OrganisationWithoutGroups { slug: String },
-    UnusedIndication { id: String },
-    ImplausiblePhone { value: String },
-    DuplicateName { name: String, other: String },
+    Stale {
+        verified: String,
+        months: u32,
+        year: i32,
+    },
+    UnprintableCharacter {
+        character: char,
+        codepoint: String,
+    },
+    OrganisationWithoutGroups {
+        slug: String,
+    },
+    UnusedIndication {
+        id: String,
+    },
+    ImplausiblePhone {
+        value: String,
+    },
+    DuplicateName {
+        name: String,
+        other: String,
+    },
     // ---- output ----------------------------------------------------------
-    OutputNotOurs { path: String },
-    WriteFailed { path: String, error: String },
-    FileExists { path: String },
-    StaleIntoOutput { path: String },
-    PrintFailed { detail: String },
-    PrintWarning { detail: String },
-    TemplateFailed { template: String, detail: String },
+    OutputNotOurs {
+        path: String,
+    },
+    WriteFailed {
+        path: String,
+        error: String,
+    },
+    FileExists {
+        path: String,
+    },
+    StaleIntoOutput {
+        path: String,
+    },
+    /// `sheets --entries` names no entry.
+    UnknownEntry {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    PrintFailed {
+        detail: String,
+    },
+    PrintWarning {
+        detail: String,
+    },
+    TemplateFailed {
+        template: String,
+        detail: String,
+    },
     // ---- import / export (contract section 10) ----------------------------
     /// A file `import` cannot read as a table (binary, truncated, no header).
-    TableUnreadable { detail: String },
+    TableUnreadable {
+        detail: String,
+    },
     /// A header named in the mapping that the file does not have.
-    ColumnMissing { header: String, suggestion: Option<String> },
-    ImportNotADate { value: String },
-    ImportNotANumber { value: String },
-    ImportNotYesNo { value: String },
+    ColumnMissing {
+        header: String,
+        suggestion: Option<String>,
+    },
+    ImportNotADate {
+        value: String,
+    },
+    ImportNotANumber {
+        value: String,
+    },
+    ImportNotYesNo {
+        value: String,
+    },
     /// Person, phone or e-mail left out: no consent date.
     PersonalDataLeftOut,
-    MeetingKeptAsNote { text: String },
-    FirstDateNeeded { text: String },
-    ColumnNotImported { header: String },
-    IndicationCreated { id: String, name: String, category: String },
+    MeetingKeptAsNote {
+        text: String,
+    },
+    FirstDateNeeded {
+        text: String,
+    },
+    ColumnNotImported {
+        header: String,
+    },
+    IndicationCreated {
+        id: String,
+        name: String,
+        category: String,
+    },
     /// The entry exists and differs from the row (no `--update`).
-    EntryDiffers { path: String },
+    EntryDiffers {
+        path: String,
+    },
 }
 
 fn opt_suggestion(lang: Lang, s: &Option<String>) -> String {
@@ -124,12 +269,20 @@ fn opt_suggestion(lang: Lang, s: &Option<String>) -> String {
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// clap's English lists: "'a', 'b'".
 fn quoted(items: &[String]) -> String {
-    items.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("'{s}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "`a`, `b` oder `c`" (`word` joins the last two).
@@ -193,6 +346,8 @@ impl Message {
             FirstDateNotAllowed => "first-date-not-allowed",
             EndBeforeStart { .. } => "end-before-start",
             ThemeNotFound { .. } => "theme-not-found",
+            InvalidRepo { .. } => "invalid-repo",
+            EditingFieldMissing { .. } => "editing-field-missing",
             Stale { .. } => "stale",
             UnprintableCharacter { .. } => "unprintable-character",
             OrganisationWithoutGroups { .. } => "organisation-without-groups",
@@ -203,6 +358,7 @@ impl Message {
             WriteFailed { .. } => "write-failed",
             FileExists { .. } => "file-exists",
             StaleIntoOutput { .. } => "personal-data-into-output",
+            UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
             PrintWarning { .. } => "print-warning",
             TemplateFailed { .. } => "template-failed",
@@ -325,6 +481,10 @@ impl Message {
             (EndBeforeStart { start, end }, En) => format!("The meeting ends ({end}) before it starts ({start}). Check the times."),
             (ThemeNotFound { name, path }, De) => format!("Das Theme `{name}` gibt es nicht (weder eingebaut noch in `{path}`)."),
             (ThemeNotFound { name, path }, En) => format!("There is no theme `{name}` (neither built in nor in `{path}`)."),
+            (InvalidRepo { value }, De) => format!("`{value}` ist kein Repository in der Form `besitzer/name` (z. B. `kiss-musterstadt/wegweiser`)."),
+            (InvalidRepo { value }, En) => format!("`{value}` is not a repository of the form `owner/name` (e.g. `kiss-musterstadt/wegweiser`)."),
+            (EditingFieldMissing { field, backend }, De) => format!("Für `backend = \"{backend}\"` braucht [editing] auch `{field}`. Bitte ergänzen Sie es (siehe docs/redaktion.md)."),
+            (EditingFieldMissing { field, backend }, En) => format!("With `backend = \"{backend}\"`, [editing] also needs `{field}`. Please add it (see docs/redaktion.md)."),
             (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte lassen Sie die Angaben von den Ansprechpersonen bestätigen und aktualisieren Sie `verified`."),
             (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
             (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; im PDF steht dafür „?“. Ersetzen Sie es durch ein anderes Zeichen."),
@@ -345,6 +505,8 @@ impl Message {
             (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
             (StaleIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
             (StaleIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
+            (UnknownEntry { slug, suggestion }, De) => format!("`--entries`: Es gibt keinen Eintrag `{slug}` (Gruppe, Organisation oder Kontaktstelle mit diesem Dateinamen).{}", opt_suggestion(De, suggestion)),
+            (UnknownEntry { slug, suggestion }, En) => format!("`--entries`: there is no entry `{slug}` (group, organisation or contact point with this file name).{}", opt_suggestion(En, suggestion)),
             (PrintWarning { detail }, De) => format!("Hinweis beim Setzen des Hefts: {detail}"),
             (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
@@ -391,13 +553,16 @@ impl Message {
         };
         match (self, lang) {
             (UnknownIndication { id, suggestion }, _) => replace(id, suggestion),
-            (UnknownOrganisation { slug, suggestion }, _) | (UnknownContactPoint { slug, suggestion }, _) => {
-                replace(slug, suggestion)
-            }
+            (UnknownOrganisation { slug, suggestion }, _)
+            | (UnknownContactPoint { slug, suggestion }, _) => replace(slug, suggestion),
             (UnknownField { field, suggestion }, _) => replace(field, suggestion),
             (UnknownLanguageCode { code, suggestion }, _) => replace(code, suggestion),
-            (PersonalDataWithoutConsent { field }, De) => Some(format!("Tragen Sie unter [contact] `consent = JJJJ-MM-TT` (Datum der Einwilligung) ein oder löschen Sie `{field}`.")),
-            (PersonalDataWithoutConsent { field }, En) => Some(format!("Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`.")),
+            (PersonalDataWithoutConsent { field }, De) => Some(format!(
+                "Tragen Sie unter [contact] `consent = JJJJ-MM-TT` (Datum der Einwilligung) ein oder löschen Sie `{field}`."
+            )),
+            (PersonalDataWithoutConsent { field }, En) => Some(format!(
+                "Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`."
+            )),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
             (NotADate, En) => Some("Example: `verified = 2026-09-14`".into()),
             _ => None,
@@ -411,31 +576,95 @@ impl Message {
 #[allow(missing_docs)]
 pub enum Note {
     /// "N errors, M warnings" under the problems.
-    ProblemCount { errors: usize, warnings: usize, notices: usize },
-    CheckOk { groups: usize, organisations: usize, contact_points: usize, indications: usize, warnings: usize },
-    Loaded { files: usize, seconds: f64 },
+    ProblemCount {
+        errors: usize,
+        warnings: usize,
+        notices: usize,
+    },
+    CheckOk {
+        groups: usize,
+        organisations: usize,
+        contact_points: usize,
+        indications: usize,
+        warnings: usize,
+    },
+    Loaded {
+        files: usize,
+        seconds: f64,
+    },
     RenderingWeb,
-    RenderedWeb { files: usize, seconds: f64 },
-    Typesetting { year: i32 },
-    Typeset { pages: usize, seconds: f64 },
-    Writing { path: String },
-    BuildDone { entries: usize, files: usize, pdf_pages: Option<usize>, path: String, seconds: f64 },
-    PrintDone { path: String, pages: usize },
-    StaleCount { count: usize, year: i32 },
+    RenderedWeb {
+        files: usize,
+        seconds: f64,
+    },
+    Typesetting {
+        year: i32,
+    },
+    Typeset {
+        pages: usize,
+        seconds: f64,
+    },
+    Writing {
+        path: String,
+    },
+    BuildDone {
+        entries: usize,
+        files: usize,
+        pdf_pages: Option<usize>,
+        path: String,
+        seconds: f64,
+    },
+    PrintDone {
+        path: String,
+        pages: usize,
+    },
+    StaleCount {
+        count: usize,
+        year: i32,
+    },
     StaleHeader,
+    /// Head of the stale CSV's column with the page of each entry's sheet.
+    StaleSheetPage,
+    /// `sheets` wrote its PDF.
+    SheetsDone {
+        path: String,
+        sheets: usize,
+        pages: usize,
+        reply_by: String,
+    },
     KindGroup,
     KindOrganisation,
     KindContactPoint,
-    Via { name: String },
-    Written { path: String },
-    ServeListening { url: String, root: String },
-    ServeWatching { paths: String },
-    ServeChanged { paths: String },
-    ServeRebuilt { files: usize, rendered: usize, millis: u128 },
-    ServeFailed { errors: usize },
+    Via {
+        name: String,
+    },
+    Written {
+        path: String,
+    },
+    ServeListening {
+        url: String,
+        root: String,
+    },
+    ServeWatching {
+        paths: String,
+    },
+    ServeChanged {
+        paths: String,
+    },
+    ServeRebuilt {
+        files: usize,
+        rendered: usize,
+        millis: u128,
+    },
+    ServeFailed {
+        errors: usize,
+    },
     ServeStopping,
     ServeBuilding,
-    ServePortInUse { port: u16, error: String },
+    ServePortInUse {
+        port: u16,
+        error: String,
+    },
     OverlayTitle,
     OverlayHint,
     // ---- command line: wrong usage (clap's errors; `src/cli/localize.rs`) --
@@ -447,41 +676,125 @@ pub enum Note {
     CliTip,
     /// "Usage" before the usage line.
     CliUsage,
-    CliMoreHelp { flag: String },
-    CliUnknownOption { arg: String },
-    CliUnexpectedArgument { arg: String },
-    CliUnknownCommand { name: String },
-    CliInvalidValue { value: String, arg: String },
-    CliValueRequired { arg: String },
-    CliPossibleValues { values: Vec<String> },
-    CliBadValue { arg: String, detail: String },
-    CliNotAYear { value: String },
-    CliNotAPort { value: String },
-    CliNotAFolder { value: String },
-    CliNoEquals { arg: String },
-    CliTooManyValues { value: String, arg: String },
-    CliTooFewValues { arg: String, min: isize, actual: isize },
-    CliWrongNumberOfValues { arg: String, expected: isize, actual: isize },
+    CliMoreHelp {
+        flag: String,
+    },
+    CliUnknownOption {
+        arg: String,
+    },
+    CliUnexpectedArgument {
+        arg: String,
+    },
+    CliUnknownCommand {
+        name: String,
+    },
+    CliInvalidValue {
+        value: String,
+        arg: String,
+    },
+    CliValueRequired {
+        arg: String,
+    },
+    CliPossibleValues {
+        values: Vec<String>,
+    },
+    CliBadValue {
+        arg: String,
+        detail: String,
+    },
+    CliNotAYear {
+        value: String,
+    },
+    CliNotAPort {
+        value: String,
+    },
+    CliNotADate {
+        value: String,
+    },
+    CliNotAFolder {
+        value: String,
+    },
+    CliNoEquals {
+        arg: String,
+    },
+    CliTooManyValues {
+        value: String,
+        arg: String,
+    },
+    CliTooFewValues {
+        arg: String,
+        min: isize,
+        actual: isize,
+    },
+    CliWrongNumberOfValues {
+        arg: String,
+        expected: isize,
+        actual: isize,
+    },
     /// `others` empty: "the other arguments".
-    CliConflict { arg: String, others: Vec<String> },
-    CliCommandConflict { name: String, others: Vec<String> },
-    CliRepeated { arg: String },
-    CliMissing { args: Vec<String> },
-    CliMissingCommand { parent: String, available: Vec<String> },
+    CliConflict {
+        arg: String,
+        others: Vec<String>,
+    },
+    CliCommandConflict {
+        name: String,
+        others: Vec<String>,
+    },
+    CliRepeated {
+        arg: String,
+    },
+    CliMissing {
+        args: Vec<String>,
+    },
+    CliMissingCommand {
+        parent: String,
+        available: Vec<String>,
+    },
     CliInvalidUtf8,
-    CliDidYouMean { candidates: Vec<String> },
+    CliDidYouMean {
+        candidates: Vec<String>,
+    },
     /// `arg` starts with `-` but is meant as a value: write `fix`.
-    CliPassAsValue { arg: String, fix: String },
-    CliCommandAfterDoubleDash { name: String },
+    CliPassAsValue {
+        arg: String,
+        fix: String,
+    },
+    CliCommandAfterDoubleDash {
+        name: String,
+    },
     // ---- import / export ------------------------------------------------
     /// The word before a report line: created, updated, …
-    ImportKind { kind: &'static str },
-    ImportCreated { path: String, written: bool },
-    ImportUpdated { path: String, written: bool },
-    ImportUnchanged { path: String },
-    ImportSummary { rows: usize, created: usize, updated: usize, unchanged: usize, problems: usize, written: bool },
-    MappingWritten { path: String, columns: usize, unplaced: usize },
-    ExportDone { path: String, entries: usize },
+    ImportKind {
+        kind: &'static str,
+    },
+    ImportCreated {
+        path: String,
+        written: bool,
+    },
+    ImportUpdated {
+        path: String,
+        written: bool,
+    },
+    ImportUnchanged {
+        path: String,
+    },
+    ImportSummary {
+        rows: usize,
+        created: usize,
+        updated: usize,
+        unchanged: usize,
+        problems: usize,
+        written: bool,
+    },
+    MappingWritten {
+        path: String,
+        columns: usize,
+        unplaced: usize,
+    },
+    ExportDone {
+        path: String,
+        entries: usize,
+    },
 }
 
 impl Note {
@@ -541,6 +854,10 @@ impl Note {
             (PrintDone { path, pages }, En) => format!("wegweiser: {path} ({pages} pages)"),
             (StaleCount { count, year }, De) => format!("{count} Einträge zu bestätigen (Ausgabe {year})."),
             (StaleCount { count, year }, En) => format!("{count} entries to confirm (edition {year})."),
+            (StaleSheetPage, De) => "Seite im Rückmeldebogen".into(),
+            (StaleSheetPage, En) => "Sheet page".into(),
+            (SheetsDone { path, sheets, pages, reply_by }, De) => format!("wegweiser: {path} ({sheets} Rückmeldebögen, {pages} Seiten, Antwort bis {reply_by})"),
+            (SheetsDone { path, sheets, pages, reply_by }, En) => format!("wegweiser: {path} ({sheets} sheets, {pages} pages, reply by {reply_by})"),
             (StaleHeader, De) => "Art\tDatei\tName\tBestätigt\tKontakt".into(),
             (StaleHeader, En) => "Kind\tFile\tName\tVerified\tContact".into(),
             (KindGroup, De) => "Gruppe".into(),
@@ -596,6 +913,8 @@ impl Note {
             (CliBadValue { arg, detail }, En) => format!("invalid value for '{arg}': {detail}"),
             (CliNotAYear { value }, De) => format!("`{value}` ist keine Jahreszahl (JJJJ, z. B. 2027)."),
             (CliNotAYear { value }, En) => format!("`{value}` is not a year (YYYY)"),
+            (CliNotADate { value }, De) => format!("`{value}` ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 31.03.2027)."),
+            (CliNotADate { value }, En) => format!("`{value}` is not a date (DD.MM.YYYY or YYYY-MM-DD)"),
             (CliNotAPort { value }, De) => format!("`{value}` ist keine Portnummer (0–65535)."),
             (CliNotAPort { value }, En) => format!("`{value}` is not a port number (0–65535)"),
             (CliNotAFolder { value }, De) => format!("Den Ordner `{value}` gibt es nicht."),
@@ -678,7 +997,9 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         return None;
     }
     Some(match key {
-        "about" => "Erzeugt aus den Dateien eines Selbsthilfe-Wegweisers die Website und das gedruckte Heft.",
+        "about" => {
+            "Erzeugt aus den Dateien eines Selbsthilfe-Wegweisers die Website und das gedruckte Heft."
+        }
         "heading.usage" => "Aufruf",
         "heading.commands" => "Befehle",
         "heading.options" => "Optionen",
@@ -706,9 +1027,30 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "build" => "Website (AUSGABE/site/) und Heft (AUSGABE/print/wegweiser-JAHR.pdf) erzeugen",
         "check" => "Das Verzeichnis prüfen und jedes Problem melden",
         "print" => "Das Heft eines Jahrgangs setzen",
-        "stale" => "Einträge auflisten, die für einen Jahrgang bestätigt werden müssen (persönliche Daten: nur Standardausgabe oder --out)",
+        "sheets" => {
+            "Die Rückmeldebögen der jährlichen Abfrage setzen: ein Brief je Eintrag, der im Internet oder im Heft des Jahrgangs steht"
+        }
+        "sheets.year" => "Jahrgang, für den abgefragt wird",
+        "sheets.out" => "Die PDF-Datei (Standard: ORDNER/output/print/rueckmeldung-JAHR.pdf)",
+        "sheets.reply_by" => {
+            "Antwort bis zu diesem Datum (TT.MM.JJJJ oder JJJJ-MM-TT; Standard: [print] reply_weeks Wochen nach dem neuesten `verified`)"
+        }
+        "sheets.entries" => "Nur diese Einträge (Dateinamen ohne .md, durch Kommas getrennt)",
+        "print.variant" => "Welches Heft: das übliche oder den Großdruck",
+        "print.variant.standard" => "Das übliche Heft (wegweiser-JAHR.pdf)",
+        "print.variant.large" => {
+            "Großdruck: A4, eine Spalte, Text mindestens 14 pt (wegweiser-JAHR-grossdruck.pdf)"
+        }
+        "value.reply_by" => "DATUM",
+        "value.entries" => "EINTRÄGE",
+        "value.variant" => "FASSUNG",
+        "stale" => {
+            "Einträge auflisten, die für einen Jahrgang bestätigt werden müssen (persönliche Daten: nur Standardausgabe oder --out)"
+        }
         "new" => "Eine kommentierte Vorlage für einen neuen Eintrag anlegen",
-        "serve" => "Die Website auf 127.0.0.1 zeigen, bei jeder Änderung neu erzeugen und den Browser neu laden",
+        "serve" => {
+            "Die Website auf 127.0.0.1 zeigen, bei jeder Änderung neu erzeugen und den Browser neu laden"
+        }
         "schema" => "Das JSON-Schema einer Dateiart ausgeben (für Vervollständigung im Editor)",
         "help" => "Diese Hilfe oder die Hilfe eines Befehls anzeigen",
         "arg.help" => "Hilfe anzeigen",
@@ -718,7 +1060,9 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "arg.version" => "Version anzeigen",
         "arg.lang" => "Sprache der Meldungen (Standard: `language` in wegweiser.toml)",
         "arg.quiet" => "Nur Probleme ausgeben",
-        "arg.verbose" => "Jeden Schritt mit seiner Dauer zeigen (Standard im Terminal; nicht in CI)",
+        "arg.verbose" => {
+            "Jeden Schritt mit seiner Dauer zeigen (Standard im Terminal; nicht in CI)"
+        }
         "arg.root" => "Der Ordner des Verzeichnisses (mit wegweiser.toml und content/)",
         "arg.strict" => "Jede Warnung als Fehler behandeln",
         "arg.year" => "Jahrgang (Standard: dieses Jahr)",
@@ -727,20 +1071,30 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "build.only" => "Nur einen Teil erzeugen; der andere Teil von AUSGABE bleibt, wie er ist",
         "build.only.web" => "Nur die Website (AUSGABE/site/)",
         "build.only.print" => "Nur das Heft (AUSGABE/print/)",
-        "check.year" => "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)",
+        "check.year" => {
+            "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)"
+        }
         "check.format" => "Ausgabeformat der Probleme",
-        "check.format.human" => "`Pfad:Zeile:Spalte`, die Zeile aus der Datei und das Problem unterstrichen",
+        "check.format.human" => {
+            "`Pfad:Zeile:Spalte`, die Zeile aus der Datei und das Problem unterstrichen"
+        }
         "check.format.json" => "Ein JSON-Objekt je Problem, in einem JSON-Array",
         "check.format.github" => "Workflow-Befehle für GitHub Actions (`::error file=…`)",
         "print.year" => "Jahrgang des Hefts",
         "print.out" => "Die PDF-Datei (Standard: ORDNER/output/print/wegweiser-JAHR.pdf)",
-        "print.emit_typst" => "Auch die typst-Vorlagen, data.json, Schriften und Bilder in ZIELORDNER schreiben (zum Nachsehen oder für die typst-Kommandozeile, siehe ZIELORDNER/README.txt)",
-        "print.cover_pdf" => "Auch den Umschlag (erste Seite) als eigene PDF-Datei schreiben, für Druckereien, die ihn getrennt drucken (das Heft behält ihn)",
+        "print.emit_typst" => {
+            "Auch die typst-Vorlagen, data.json, Schriften und Bilder in ZIELORDNER schreiben (zum Nachsehen oder für die typst-Kommandozeile, siehe ZIELORDNER/README.txt)"
+        }
+        "print.cover_pdf" => {
+            "Auch den Umschlag (erste Seite) als eigene PDF-Datei schreiben, für Druckereien, die ihn getrennt drucken (das Heft behält ihn)"
+        }
         "stale.year" => "Jahrgang, für den bestätigt wird",
         "stale.format" => "Ausgabeformat",
         "stale.format.table" => "Bündige Spalten zum Lesen",
         "stale.format.csv" => "Durch Kommas getrennte Werte, z. B. für einen Serienbrief",
-        "stale.out" => "In diese Datei schreiben statt auf die Standardausgabe (nie in ORDNER/output/: die Liste enthält persönliche Daten)",
+        "stale.out" => {
+            "In diese Datei schreiben statt auf die Standardausgabe (nie in ORDNER/output/: die Liste enthält persönliche Daten)"
+        }
         "new.kind" => "Was angelegt wird",
         "new.kind.group" => "Eine Selbsthilfegruppe (content/groups/)",
         "new.kind.organisation" => "Eine Selbsthilfeorganisation (content/organisations/)",
@@ -749,7 +1103,9 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "new.name" => "Name des Eintrags",
         "new.indications" => "Indikationen, durch Kommas getrennt (Gruppen und Organisationen)",
         "serve.port" => "Port auf 127.0.0.1",
-        "serve.year" => "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)",
+        "serve.year" => {
+            "Jahrgang, für den veraltete Einträge gemeldet werden (Standard: dieses Jahr)"
+        }
         "schema.kind" => "Die Dateiart; ohne sie alle Arten unter \"$defs\" in einem Dokument",
         "schema.kind.group" => "Angaben einer Gruppe (content/groups/*.md)",
         "schema.kind.organisation" => "Angaben einer Organisation (content/organisations/*.md)",
@@ -757,14 +1113,24 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "schema.kind.page" => "Angaben einer Seite (content/pages/*.md)",
         "schema.kind.indications" => "Die Indikationen (content/indications.toml)",
         "schema.kind.settings" => "Die Einstellungen (wegweiser.toml)",
-        "import" => "Eine Liste (CSV, XLSX, ODS) in Einträge übernehmen (Probelauf, außer mit --write)",
+        "import" => {
+            "Eine Liste (CSV, XLSX, ODS) in Einträge übernehmen (Probelauf, außer mit --write)"
+        }
         "export" => "Alle Einträge in eine Tabelle schreiben (persönliche Daten: nie nach output/)",
-        "import.file" => "Die Liste: CSV (UTF-8 oder Windows-1252; `;`, `,` oder Tab), XLSX oder ODS",
+        "import.file" => {
+            "Die Liste: CSV (UTF-8 oder Windows-1252; `;`, `,` oder Tab), XLSX oder ODS"
+        }
         "import.mapping" => "Die Zuordnung (Spalten → Felder)",
-        "import.init" => "Eine aus der Kopfzeile geratene Zuordnung in diese Datei schreiben (überschreibt nie)",
+        "import.init" => {
+            "Eine aus der Kopfzeile geratene Zuordnung in diese Datei schreiben (überschreibt nie)"
+        }
         "import.write" => "Die Einträge schreiben (sonst ein Probelauf, der nichts schreibt)",
-        "import.update" => "Bei bestehenden Einträgen die zugeordneten Felder ersetzen (alle anderen Felder und die Beschreibung bleiben)",
-        "import.create_indications" => "Unbekannte Indikationen in diesem Bereich von indications.toml anlegen",
+        "import.update" => {
+            "Bei bestehenden Einträgen die zugeordneten Felder ersetzen (alle anderen Felder und die Beschreibung bleiben)"
+        }
+        "import.create_indications" => {
+            "Unbekannte Indikationen in diesem Bereich von indications.toml anlegen"
+        }
         "import.format" => "Ausgabeformat des Berichts",
         "import.format.human" => "`DATEI:Zeile:Spalte: Art: Meldung` je Zeile",
         "import.format.json" => "Ein JSON-Objekt je Zeile des Berichts, in einem JSON-Array",
@@ -776,7 +1142,9 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "export.format" => "Dateiformat",
         "export.format.csv" => "Eine CSV-Datei je Art (UTF-8 mit BOM, `;`, CRLF)",
         "export.format.xlsx" => "Eine XLSX-Datei, ein Blatt je Art",
-        "export.out" => "Die Datei (csv: aus `NAME.csv` werden `NAME-gruppen.csv`, …; Standard `wegweiser-export.csv` / `.xlsx`); nie in ORDNER/output/",
+        "export.out" => {
+            "Die Datei (csv: aus `NAME.csv` werden `NAME-gruppen.csv`, …; Standard `wegweiser-export.csv` / `.xlsx`); nie in ORDNER/output/"
+        }
         _ => return None,
     })
 }
@@ -786,83 +1154,191 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
 /// `src/cli/schema.rs` makes sure every description has one.
 pub fn schema_description_de(english: &str) -> Option<&'static str> {
     Some(match english {
-        "\"active\", \"founding\", \"full\" or \"ended\"." => "\"active\" (aktiv), \"founding\" (in Gründung), \"full\" (keine Plätze frei) oder \"ended\" (beendet).",
-        "\"affected\" and/or \"relatives\"." => "\"affected\" (Betroffene) und/oder \"relatives\" (Angehörige).",
-        "\"in-person\", \"online\" or \"hybrid\"." => "\"in-person\" (vor Ort), \"online\" oder \"hybrid\".",
-        "\"local\", \"state\" or \"federal\"." => "\"local\" (örtlich), \"state\" (Land) oder \"federal\" (Bund).",
-        "\"rgb\" (PDF/A) or \"cmyk\" (offset print)." => "\"rgb\" (PDF/A) oder \"cmyk\" (Offsetdruck).",
-        "\"topics\": sections per primary indication; \"a-z\": one alphabetical list." => "\"topics\": Abschnitte nach Hauptthema; \"a-z\": eine alphabetische Liste.",
-        "\"weekly\", \"biweekly\", \"monthly\" or \"irregular\"." => "\"weekly\" (wöchentlich), \"biweekly\" (14-täglich), \"monthly\" (monatlich) oder \"irregular\" (unregelmäßig).",
-        "A short note, e.g. \"nicht in den Schulferien\"." => "Ein kurzer Hinweis, z. B. \"nicht in den Schulferien\".",
+        "\"active\", \"founding\", \"full\" or \"ended\"." => {
+            "\"active\" (aktiv), \"founding\" (in Gründung), \"full\" (keine Plätze frei) oder \"ended\" (beendet)."
+        }
+        "\"affected\" and/or \"relatives\"." => {
+            "\"affected\" (Betroffene) und/oder \"relatives\" (Angehörige)."
+        }
+        "\"in-person\", \"online\" or \"hybrid\"." => {
+            "\"in-person\" (vor Ort), \"online\" oder \"hybrid\"."
+        }
+        "\"local\", \"state\" or \"federal\"." => {
+            "\"local\" (örtlich), \"state\" (Land) oder \"federal\" (Bund)."
+        }
+        "\"rgb\" (PDF/A) or \"cmyk\" (offset print)." => {
+            "\"rgb\" (PDF/A) oder \"cmyk\" (Offsetdruck)."
+        }
+        "\"topics\": sections per primary indication; \"a-z\": one alphabetical list." => {
+            "\"topics\": Abschnitte nach Hauptthema; \"a-z\": eine alphabetische Liste."
+        }
+        "\"weekly\", \"biweekly\", \"monthly\" or \"irregular\"." => {
+            "\"weekly\" (wöchentlich), \"biweekly\" (14-täglich), \"monthly\" (monatlich) oder \"irregular\" (unregelmäßig)."
+        }
+        "A short note, e.g. \"nicht in den Schulferien\"." => {
+            "Ein kurzer Hinweis, z. B. \"nicht in den Schulferien\"."
+        }
         "Address of the meeting place." => "Adresse des Treffpunkts.",
-        "Address of the published website; may hold a path (\"https://x.github.io/wegweiser\")." => "Adresse der veröffentlichten Website; darf einen Pfad enthalten (\"https://x.github.io/wegweiser\").",
-        "Biweekly only: a date the group met." => "Nur bei biweekly: ein Datum, an dem sich die Gruppe getroffen hat.",
-        "Bleed in millimetres (0–20); 0 = no bleed." => "Beschnittzugabe in Millimetern (0–20); 0 = keine.",
+        "Address of the published website; may hold a path (\"https://x.github.io/wegweiser\")." => {
+            "Adresse der veröffentlichten Website; darf einen Pfad enthalten (\"https://x.github.io/wegweiser\")."
+        }
+        "Biweekly only: a date the group met." => {
+            "Nur bei biweekly: ein Datum, an dem sich die Gruppe getroffen hat."
+        }
+        "Bleed in millimetres (0–20); 0 = no bleed." => {
+            "Beschnittzugabe in Millimetern (0–20); 0 = keine."
+        }
         "Category the topic is listed under." => "Bereich, unter dem das Thema steht.",
         "Colour model of the PDF." => "Farbmodell des PDF.",
         "Contact person (needs consent)." => "Ansprechperson (nur mit Einwilligung).",
-        "Cover picture, relative to content/ (e.g. \"images/cover.jpg\")." => "Titelbild, relativ zu content/ (z. B. \"images/cover.jpg\").",
-        "Date the data was last confirmed (YYYY-MM-DD)." => "Datum der letzten Bestätigung der Angaben (JJJJ-MM-TT).",
-        "Date the data was last confirmed with the group (YYYY-MM-DD, without quotes)." => "Datum, an dem die Gruppe die Angaben zuletzt bestätigt hat (JJJJ-MM-TT, ohne Anführungszeichen).",
-        "Date the group agreed to publish person, phone and e-mail." => "Datum, an dem die Gruppe der Veröffentlichung von Person, Telefon und E-Mail zugestimmt hat.",
-        "Date the group ended; required if and only if status = \"ended\"." => "Datum, an dem die Gruppe endete; genau dann nötig, wenn status = \"ended\".",
+        "Cover picture, relative to content/ (e.g. \"images/cover.jpg\")." => {
+            "Titelbild, relativ zu content/ (z. B. \"images/cover.jpg\")."
+        }
+        "Date the data was last confirmed (YYYY-MM-DD)." => {
+            "Datum der letzten Bestätigung der Angaben (JJJJ-MM-TT)."
+        }
+        "Date the data was last confirmed with the group (YYYY-MM-DD)." => {
+            "Datum, an dem die Gruppe die Angaben zuletzt bestätigt hat (JJJJ-MM-TT)."
+        }
+        "Date the group agreed to publish person, phone and e-mail." => {
+            "Datum, an dem die Gruppe der Veröffentlichung von Person, Telefon und E-Mail zugestimmt hat."
+        }
+        "Date the group ended; required if and only if status = \"ended\"." => {
+            "Datum, an dem die Gruppe endete; genau dann nötig, wenn status = \"ended\"."
+        }
         "Day of the week." => "Wochentag.",
         "Day of the week; required unless irregular." => "Wochentag; nötig außer bei irregular.",
         "District or part of town." => "Stadtteil oder Ortsteil.",
         "E-mail address (needs consent)." => "E-Mail-Adresse (nur mit Einwilligung).",
         "E-mail address." => "E-Mail-Adresse.",
         "End time \"HH:MM\"." => "Ende \"HH:MM\".",
-        "Entries whose `verified` is older than this many months before the edition year get a warning." => "Einträge, deren `verified` so viele Monate vor dem Jahrgang liegt, werden gemeldet.",
+        "Entries whose `verified` is older than this many months before the edition year get a warning." => {
+            "Einträge, deren `verified` so viele Monate vor dem Jahrgang liegt, werden gemeldet."
+        }
         "Extra A–Z entries pointing here." => "Weitere A–Z-Einträge, die hierher verweisen.",
-        "Extra A–Z entries pointing to this group." => "Weitere A–Z-Einträge, die auf diese Gruppe verweisen.",
-        "File name (without .md) of a contact point in content/contact-points/." => "Dateiname (ohne .md) einer Kontaktstelle in content/contact-points/.",
-        "File name (without .md) of an organisation in content/organisations/." => "Dateiname (ohne .md) einer Organisation in content/organisations/.",
-        "Front matter of `content/contact-points/*.md`." => "Angaben einer Kontaktstelle (`content/contact-points/*.md`).",
+        "Extra A–Z entries pointing to this group." => {
+            "Weitere A–Z-Einträge, die auf diese Gruppe verweisen."
+        }
+        "File name (without .md) of a contact point in content/contact-points/." => {
+            "Dateiname (ohne .md) einer Kontaktstelle in content/contact-points/."
+        }
+        "File name (without .md) of an organisation in content/organisations/." => {
+            "Dateiname (ohne .md) einer Organisation in content/organisations/."
+        }
+        "Front matter of `content/contact-points/*.md`." => {
+            "Angaben einer Kontaktstelle (`content/contact-points/*.md`)."
+        }
         "Front matter of `content/groups/*.md`." => "Angaben einer Gruppe (`content/groups/*.md`).",
-        "Front matter of `content/organisations/*.md`." => "Angaben einer Organisation (`content/organisations/*.md`).",
+        "Front matter of `content/organisations/*.md`." => {
+            "Angaben einer Organisation (`content/organisations/*.md`)."
+        }
         "Front matter of `content/pages/*.md`." => "Angaben einer Seite (`content/pages/*.md`).",
-        "Funding note printed in the imprint (\"\" for none)." => "Förderhinweis im Impressum (\"\" für keinen).",
+        "Funding note printed in the imprint (\"\" for none)." => {
+            "Förderhinweis im Impressum (\"\" für keinen)."
+        }
         "How a group meets." => "Wie sich eine Gruppe trifft.",
         "How often a meeting happens." => "Wie oft ein Treffen stattfindet.",
         "How the groups are arranged in print." => "Wie die Gruppen im Heft angeordnet sind.",
         "How to reach the group." => "Wie man die Gruppe erreicht.",
         "Ids of related indications." => "Kennungen verwandter Indikationen.",
-        "Indication ids from content/indications.toml; the first is the primary topic." => "Indikationen aus content/indications.toml; die erste ist das Hauptthema.",
-        "Indication ids the organisation works on." => "Indikationen, zu denen die Organisation arbeitet.",
-        "Key for A–Z order and letter, if the name does not start with the right word." => "Schlüssel für die A–Z-Sortierung und den Buchstaben, wenn der Name nicht mit dem richtigen Wort beginnt.",
+        "Indication ids from content/indications.toml; the first is the primary topic." => {
+            "Indikationen aus content/indications.toml; die erste ist das Hauptthema."
+        }
+        "Indication ids the organisation works on." => {
+            "Indikationen, zu denen die Organisation arbeitet."
+        }
+        "Key for A–Z order and letter, if the name does not start with the right word." => {
+            "Schlüssel für die A–Z-Sortierung und den Buchstaben, wenn der Name nicht mit dem richtigen Wort beginnt."
+        }
         "Key for A–Z order and letter." => "Schlüssel für die A–Z-Sortierung und den Buchstaben.",
-        "Language of the site and of messages: \"de\" or \"en\"." => "Sprache der Website und der Meldungen: \"de\" oder \"en\".",
-        "Languages spoken in the group (ISO 639-1, default [\"de\"])." => "Sprachen der Gruppe (ISO 639-1, Standard [\"de\"]).",
+        "Language of the site and of messages: \"de\" or \"en\"." => {
+            "Sprache der Website und der Meldungen: \"de\" oder \"en\"."
+        }
+        "Languages spoken in the group (ISO 639-1, default [\"de\"])." => {
+            "Sprachen der Gruppe (ISO 639-1, Standard [\"de\"])."
+        }
         "Level of an organisation." => "Ebene einer Organisation.",
-        "Monthly only: weeks of the month, 1–4 or -1 for the last." => "Nur bei monthly: Wochen des Monats, 1–4 oder -1 für die letzte.",
+        "Monthly only: weeks of the month, 1–4 or -1 for the last." => {
+            "Nur bei monthly: Wochen des Monats, 1–4 oder -1 für die letzte."
+        }
         "Name of the contact point." => "Name der Kontaktstelle.",
         "Name of the group." => "Name der Gruppe.",
         "Name of the organisation." => "Name der Organisation.",
         "Name of the publisher." => "Name des Herausgebers.",
         "Name of the topic as shown." => "Name des Themas, wie er angezeigt wird.",
-        "Never publish place, address or personal contact (default false)." => "Ort, Adresse und persönlichen Kontakt nie veröffentlichen (Standard false).",
-        "Old file names whose URLs must keep working." => "Frühere Dateinamen, deren Adressen weiter funktionieren sollen.",
+        "Never publish place, address or personal contact (default false)." => {
+            "Ort, Adresse und persönlichen Kontakt nie veröffentlichen (Standard false)."
+        }
+        "Old file names whose URLs must keep working." => {
+            "Frühere Dateinamen, deren Adressen weiter funktionieren sollen."
+        }
         "One alphabetical list." => "Eine alphabetische Liste.",
-        "One definition per file kind under $defs: group, organisation, contact-point, page, indications, settings." => "Eine Definition je Dateiart unter $defs: group, organisation, contact-point, page, indications, settings.",
+        "One definition per file kind under $defs: group, organisation, contact-point, page, indications, settings." => {
+            "Eine Definition je Dateiart unter $defs: group, organisation, contact-point, page, indications, settings."
+        }
         "One indication (topic)." => "Eine Indikation (Thema).",
-        "One table per indication (topic); the key is its id: lowercase a–z, digits and single hyphens." => "Eine Tabelle je Indikation (Thema); der Schlüssel ist ihre Kennung: Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche.",
+        "One table per indication (topic); the key is its id: lowercase a–z, digits and single hyphens." => {
+            "Eine Tabelle je Indikation (Thema); der Schlüssel ist ihre Kennung: Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche."
+        }
         "Opening hours, one line each." => "Öffnungszeiten, je eine Zeile.",
-        "Order of the pages (smaller first, default 0)." => "Reihenfolge der Seiten (kleinere zuerst, Standard 0).",
-        "Other words for the topic (keyword index, search)." => "Andere Wörter für das Thema (Stichwortverzeichnis, Suche).",
+        "Order of the pages (smaller first, default 0)." => {
+            "Reihenfolge der Seiten (kleinere zuerst, Standard 0)."
+        }
+        "Other words for the topic (keyword index, search)." => {
+            "Andere Wörter für das Thema (Stichwortverzeichnis, Suche)."
+        }
         "Phone number (needs consent)." => "Telefonnummer (nur mit Einwilligung).",
         "Phone number." => "Telefonnummer.",
         "Postal address." => "Postanschrift.",
         "Print crop marks." => "Schnittmarken drucken.",
-        "Publish only the contact point as contact." => "Nur die Kontaktstelle als Kontakt veröffentlichen.",
+        "Publish only the contact point as contact." => {
+            "Nur die Kontaktstelle als Kontakt veröffentlichen."
+        }
         "Regular meetings." => "Regelmäßige Treffen.",
-        "Sections per category and primary indication." => "Abschnitte nach Bereich und Hauptthema.",
+        "Sections per category and primary indication." => {
+            "Abschnitte nach Bereich und Hauptthema."
+        }
         "Settings of the printed booklet." => "Einstellungen des gedruckten Hefts.",
+        "Editing in the browser: publish /admin/ (Decap CMS) with the site." => {
+            "Bearbeiten im Browser: /admin/ (Decap CMS) mit der Website veröffentlichen."
+        }
+        "`[editing]`: the git host the browser editor at /admin/ saves to." => {
+            "`[editing]`: der Git-Dienst, in den der Browser-Editor unter /admin/ speichert."
+        }
+        "Git host: \"github\", \"gitlab\" or \"gitea\" (also Forgejo)." => {
+            "Git-Dienst: \"github\", \"gitlab\" oder \"gitea\" (auch Forgejo)."
+        }
+        "Repository as owner/name, e.g. \"kiss-musterstadt/wegweiser\"." => {
+            "Repository als besitzer/name, z. B. \"kiss-musterstadt/wegweiser\"."
+        }
+        "Branch the editor saves to (default \"main\")." => {
+            "Branch, in den der Editor speichert (Standard \"main\")."
+        }
+        "API address of a Gitea/Forgejo or self-hosted GitLab (https://…)." => {
+            "API-Adresse eines Gitea/Forgejo oder eines selbst betriebenen GitLab (https://…)."
+        }
+        "GitHub: address of the OAuth helper (https://…)." => {
+            "GitHub: Adresse des OAuth-Helfers (https://…)."
+        }
+        "GitLab/Gitea: id of the OAuth application (PKCE)." => {
+            "GitLab/Gitea: Kennung (Client-ID) der OAuth-Anwendung (PKCE)."
+        }
+        "true: changes become pull/merge requests that someone reviews (default false)." => {
+            "true: Änderungen werden zu Pull-/Merge-Requests, die jemand prüft (Standard false)."
+        }
+        "The git host of the browser editor." => "Der Git-Dienst des Browser-Editors.",
         "Show in the booklet (default true)." => "Im Heft zeigen (Standard true).",
         "Show on the website (default true)." => "Auf der Website zeigen (Standard true).",
-        "Start time \"HH:MM\"; required unless irregular." => "Beginn \"HH:MM\"; nötig außer bei irregular.",
+        "Start time \"HH:MM\"; required unless irregular." => {
+            "Beginn \"HH:MM\"; nötig außer bei irregular."
+        }
         "Step-free access (absent = unknown)." => "Stufenloser Zugang (fehlt = unbekannt).",
-        "Theme folder under themes/ (default: \"default\")." => "Ordner der Gestaltung unter themes/ (Standard: \"default\").",
-        "Title of the directory, e.g. \"Selbsthilfe-Wegweiser Musterstadt\"." => "Titel des Verzeichnisses, z. B. \"Selbsthilfe-Wegweiser Musterstadt\".",
+        "Theme folder under themes/ (default: \"default\")." => {
+            "Ordner der Gestaltung unter themes/ (Standard: \"default\")."
+        }
+        "Title of the directory, e.g. \"Selbsthilfe-Wegweiser Musterstadt\"." => {
+            "Titel des Verzeichnisses, z. B. \"Selbsthilfe-Wegweiser Musterstadt\"."
+        }
         "Title of the page." => "Titel der Seite.",
         "Trim size of the booklet." => "Format des Hefts.",
         "Trim size: \"a5\" or \"a4\"." => "Format: \"a5\" oder \"a4\".",
@@ -871,13 +1347,43 @@ pub fn schema_description_de(english: &str) -> Option<&'static str> {
         "Where a group stands." => "Stand einer Gruppe.",
         "Where the group meets." => "Wo sich die Gruppe trifft.",
         "Who a group is for." => "Für wen eine Gruppe ist.",
-        "Who publishes the directory, usually the contact point." => "Wer das Verzeichnis herausgibt, meist die Kontaktstelle.",
+        "Who publishes the directory, usually the contact point." => {
+            "Wer das Verzeichnis herausgibt, meist die Kontaktstelle."
+        }
         "Year the group was founded." => "Gründungsjahr der Gruppe.",
         "`[[meetings]]`." => "Ein Treffen (`[[meetings]]`).",
         "`[contact]` of a group." => "Kontakt einer Gruppe (`[contact]`).",
         "`[print]` settings." => "Einstellungen für das Heft (`[print]`).",
-        "`[publisher]`: who publishes the directory, usually the contact point." => "Herausgeber (`[publisher]`), meist die Kontaktstelle.",
+        "`[publisher]`: who publishes the directory, usually the contact point." => {
+            "Herausgeber (`[publisher]`), meist die Kontaktstelle."
+        }
         "`wegweiser.toml`." => "Einstellungen des Verzeichnisses (`wegweiser.toml`).",
+        "false: no meeting places or addresses in the booklet (readers ask the contact point)." => {
+            "false: keine Treffpunkte und Adressen im Heft (Leser fragen bei der Kontaktstelle)."
+        }
+        "\"all\": groups' own contacts are printed; \"contact-point\": the booklet names only the contact point as contact." => {
+            "\"all\": die eigenen Kontakte der Gruppen werden gedruckt; \"contact-point\": das Heft nennt nur die Kontaktstelle als Kontakt."
+        }
+        "The booklets `build` writes: \"standard\" (wegweiser-YEAR.pdf) and/or \"large\" (wegweiser-YEAR-grossdruck.pdf)." => {
+            "Die Hefte, die `build` schreibt: \"standard\" (wegweiser-JAHR.pdf) und/oder \"large\" (wegweiser-JAHR-grossdruck.pdf, Großdruck)."
+        }
+        "Weeks after the directory's date by which the verification sheets ask for an answer." => {
+            "Wochen nach dem Stand des Verzeichnisses, bis zu denen die Rückmeldebögen um Antwort bitten."
+        }
+        "Which contacts of a group the booklet prints." => {
+            "Welche Kontakte einer Gruppe das Heft druckt."
+        }
+        "The group's own contacts (person, phone, e-mail, website), where it consented." => {
+            "Die eigenen Kontakte der Gruppe (Person, Telefon, E-Mail, Website), soweit sie eingewilligt hat."
+        }
+        "Only the contact point, for every group." => "Nur die Kontaktstelle, für jede Gruppe.",
+        "A typesetting of the booklet." => "Eine Fassung des Hefts.",
+        "The usual booklet (paper, columns and sizes of `[print]`)." => {
+            "Das übliche Heft (Format, Spalten und Größen aus `[print]`)."
+        }
+        "Large print: A4, one column, running text at least 14 pt." => {
+            "Großdruck: A4, eine Spalte, Fließtext mindestens 14 pt."
+        }
         _ => return None,
     })
 }
@@ -921,14 +1427,23 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_and_differs() {
-        let m = Message::UnknownIndication { id: "diabetis".into(), suggestion: Some("diabetes".into()) };
+        let m = Message::UnknownIndication {
+            id: "diabetis".into(),
+            suggestion: Some("diabetes".into()),
+        };
         assert!(m.text(Lang::De).contains("Meinten Sie `diabetes`?"));
         assert!(m.text(Lang::En).contains("Did you mean `diabetes`?"));
     }
 
     #[test]
     fn types_read_as_german() {
-        let m = Message::WrongType { found: "integer `5`".into(), expected: "a string".into() };
-        assert_eq!(m.text(Lang::De), "Hier wird ein Text in Anführungszeichen erwartet, nicht eine ganze Zahl.");
+        let m = Message::WrongType {
+            found: "integer `5`".into(),
+            expected: "a string".into(),
+        };
+        assert_eq!(
+            m.text(Lang::De),
+            "Hier wird ein Text in Anführungszeichen erwartet, nicht eine ganze Zahl."
+        );
     }
 }

@@ -49,14 +49,20 @@ impl SourceFile {
     pub fn new(display: String, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { display, text, line_starts, non_ascii: OnceLock::new() }
+        Self {
+            display,
+            text,
+            line_starts,
+            non_ascii: OnceLock::new(),
+        }
     }
 
     /// The distinct non-ASCII characters of the text, each with the byte
     /// offset of its first use, in character order.
     pub fn non_ascii(&self) -> &[(char, usize)] {
         self.non_ascii.get_or_init(|| {
-            let mut first: std::collections::BTreeMap<char, usize> = std::collections::BTreeMap::new();
+            let mut first: std::collections::BTreeMap<char, usize> =
+                std::collections::BTreeMap::new();
             if !self.text.is_ascii() {
                 for (at, c) in self.text.char_indices().filter(|(_, c)| !c.is_ascii()) {
                     first.entry(c).or_insert(at);
@@ -131,22 +137,42 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at a span of a file.
     pub fn error(file: FileId, span: Option<Range<usize>>, message: Message) -> Self {
-        Self { severity: Severity::Error, file: Some(file), span, message }
+        Self {
+            severity: Severity::Error,
+            file: Some(file),
+            span,
+            message,
+        }
     }
 
     /// A warning at a span of a file.
     pub fn warning(file: FileId, span: Option<Range<usize>>, message: Message) -> Self {
-        Self { severity: Severity::Warning, file: Some(file), span, message }
+        Self {
+            severity: Severity::Warning,
+            file: Some(file),
+            span,
+            message,
+        }
     }
 
     /// A notice located in `file` (see [`Severity::Notice`]).
     pub fn notice(file: FileId, span: Option<Range<usize>>, message: Message) -> Self {
-        Self { severity: Severity::Notice, file: Some(file), span, message }
+        Self {
+            severity: Severity::Notice,
+            file: Some(file),
+            span,
+            message,
+        }
     }
 
     /// An error that belongs to no file (e.g. a missing folder).
     pub fn general(message: Message) -> Self {
-        Self { severity: Severity::Error, file: None, span: None, message }
+        Self {
+            severity: Severity::Error,
+            file: None,
+            span: None,
+            message,
+        }
     }
 }
 
@@ -169,12 +195,18 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// True if there is at least one error.

@@ -75,13 +75,23 @@ fn human(
             let shown: String = f
                 .text
                 .chars()
-                .map(|c| if c.is_control() && !matches!(c, '\n' | '\r' | '\t') && c.len_utf8() == 1 { ' ' } else { c })
+                .map(|c| {
+                    if c.is_control() && !matches!(c, '\n' | '\r' | '\t') && c.len_utf8() == 1 {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             files.add(f.display.clone(), shown)
         });
     }
     let config = term::Config::default();
-    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     for d in items {
         // A plain first line that tools and people can grep: path:line:col: message
         let text = d.message.text(lang);
@@ -115,14 +125,32 @@ fn human(
     }
     out.write_all(buffer.as_slice())?;
     let count = |s: Severity| items.iter().filter(|d| d.severity == s).count();
-    let (errors, warnings, notices) = (count(Severity::Error), count(Severity::Warning), count(Severity::Notice));
+    let (errors, warnings, notices) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Notice),
+    );
     if !items.is_empty() {
-        writeln!(out, "{}", super::Note::ProblemCount { errors, warnings, notices }.text(lang))?;
+        writeln!(
+            out,
+            "{}",
+            super::Note::ProblemCount {
+                errors,
+                warnings,
+                notices
+            }
+            .text(lang)
+        )?;
     }
     Ok(())
 }
 
-fn json(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn json(
+    items: &[&Diagnostic],
+    sources: &Sources,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let list: Vec<serde_json::Value> = items
         .iter()
         .map(|d| {
@@ -147,14 +175,22 @@ fn json(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Writ
 
 /// Escapes data for a workflow command (`%`, CR, LF; in properties also `:` and `,`).
 fn gh_escape(s: &str, property: bool) -> String {
-    let mut r = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let mut r = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
     if property {
         r = r.replace(':', "%3A").replace(',', "%2C");
     }
     r
 }
 
-fn github(items: &[&Diagnostic], sources: &Sources, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn github(
+    items: &[&Diagnostic],
+    sources: &Sources,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for d in items {
         let kind = severity_word(d.severity);
         let msg = gh_escape(&d.message.text(lang), false);

@@ -61,7 +61,10 @@ impl Draft {
 
     /// The value of a field.
     pub fn get(&self, field: &str) -> Option<&Val> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|(_, v)| v)
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v)
     }
 }
 
@@ -79,7 +82,10 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// How a column map is named in report lines.
     pub fn column_name(&self, map: &(ColumnMap, Vec<usize>)) -> String {
-        map.1.first().map(|&c| self.table.column_name(c)).unwrap_or_else(|| map.0.headers.join("+"))
+        map.1
+            .first()
+            .map(|&c| self.table.column_name(c))
+            .unwrap_or_else(|| map.0.headers.join("+"))
     }
 
     /// The column named for lines about the whole row: the name column.
@@ -98,7 +104,11 @@ impl Context<'_> {
 fn joined_text(row: &Row, columns: &[usize]) -> String {
     let mut out = String::new();
     let mut after_digits = false;
-    for text in columns.iter().map(|&c| row.cell(c).text()).filter(|t| !t.is_empty()) {
+    for text in columns
+        .iter()
+        .map(|&c| row.cell(c).text())
+        .filter(|t| !t.is_empty())
+    {
         if !out.is_empty() {
             out.push_str(if after_digits { " " } else { ", " });
         }
@@ -113,11 +123,19 @@ fn from_toml(field: Field, v: &toml::Value) -> Option<Val> {
     use toml::Value as T;
     Some(match (field.1, v) {
         (FieldType::List | FieldType::Indications, T::String(s)) => Val::List(vec![s.clone()]),
-        (_, T::String(s)) if field.1 == FieldType::Date => Val::Date(values::date(&Cell::Text(s.clone()))?),
-        (_, T::String(s)) => Val::Str(s.clone()),
-        (_, T::Array(a)) => {
-            Val::List(a.iter().map(|x| x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string())).collect())
+        (_, T::String(s)) if field.1 == FieldType::Date => {
+            Val::Date(values::date(&Cell::Text(s.clone()))?)
         }
+        (_, T::String(s)) => Val::Str(s.clone()),
+        (_, T::Array(a)) => Val::List(
+            a.iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect(),
+        ),
         (_, T::Integer(i)) => Val::Int(*i),
         (_, T::Boolean(b)) => Val::Bool(*b),
         (_, T::Datetime(d)) => Val::Date(d.to_string().get(..10)?.parse().ok()?),
@@ -146,7 +164,11 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         let field = cm.field;
         let column = cx.column_name(map);
         let problem = |d: &mut Draft, message: Message| {
-            d.findings.push(Finding { column: column.clone(), problem: true, message })
+            d.findings.push(Finding {
+                column: column.clone(),
+                problem: true,
+                message,
+            })
         };
         if matches!(field.1, FieldType::Meetings | FieldType::MeetingPart) {
             meetings_mapped = true;
@@ -155,8 +177,14 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         if text.is_empty() {
             continue;
         }
-        let first_cell = cols.first().map(|&c| row.cell(c).clone()).unwrap_or(Cell::Empty);
-        let mapped = cx.mapping.mapped_value(field.0, &text).and_then(|v| from_toml(field, v));
+        let first_cell = cols
+            .first()
+            .map(|&c| row.cell(c).clone())
+            .unwrap_or(Cell::Empty);
+        let mapped = cx
+            .mapping
+            .mapped_value(field.0, &text)
+            .and_then(|v| from_toml(field, v));
         let value = match field.1 {
             FieldType::Meetings => {
                 meeting_text = Some((text, column));
@@ -182,10 +210,16 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
             FieldType::List => Some(Val::List(
                 values::split_list(&text, &cx.mapping.separators)
                     .into_iter()
-                    .flat_map(|part| match cx.mapping.mapped_value(field.0, &part).and_then(|v| from_toml(field, v)) {
-                        Some(Val::List(v)) => v,
-                        Some(Val::Str(s)) => vec![s],
-                        _ => vec![part],
+                    .flat_map(|part| {
+                        match cx
+                            .mapping
+                            .mapped_value(field.0, &part)
+                            .and_then(|v| from_toml(field, v))
+                        {
+                            Some(Val::List(v)) => v,
+                            Some(Val::Str(s)) => vec![s],
+                            _ => vec![part],
+                        }
                     })
                     .collect(),
             )),
@@ -219,7 +253,11 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                     _ => values::split_list(&text, &cx.mapping.separators)
                         .into_iter()
                         .flat_map(|part| {
-                            match cx.mapping.mapped_value(field.0, &part).and_then(|v| from_toml(field, v)) {
+                            match cx
+                                .mapping
+                                .mapped_value(field.0, &part)
+                                .and_then(|v| from_toml(field, v))
+                            {
                                 Some(Val::List(v)) => v,
                                 _ => vec![part],
                             }
@@ -247,7 +285,13 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                                 }
                                 _ => {
                                     let suggestion = cx.indications.suggest(&name);
-                                    problem(&mut d, Message::UnknownIndication { id: name, suggestion });
+                                    problem(
+                                        &mut d,
+                                        Message::UnknownIndication {
+                                            id: name,
+                                            suggestion,
+                                        },
+                                    );
                                     continue;
                                 }
                             },
@@ -263,7 +307,8 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         if let Some(v) = value {
             if field.0 == "slug" {
                 if let Val::Str(s) = v {
-                    d.slug = Some(s.trim().to_owned()).filter(|s| crate::validate::rules::is_slug(s));
+                    d.slug =
+                        Some(s.trim().to_owned()).filter(|s| crate::validate::rules::is_slug(s));
                 }
                 continue;
             }
@@ -278,7 +323,10 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
     // Defaults for fields no column gave a value.
     for (field, value) in &cx.mapping.defaults {
         if d.get(field.0).is_none()
-            && !matches!(field.1, FieldType::Meetings | FieldType::Body | FieldType::MeetingPart)
+            && !matches!(
+                field.1,
+                FieldType::Meetings | FieldType::Body | FieldType::MeetingPart
+            )
         {
             if let Some(v) = from_toml(*field, value) {
                 d.fields.push((field.0, v));
@@ -286,7 +334,11 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         }
     }
     if d.name.is_empty() {
-        d.findings.push(Finding { column: cx.row_column(), problem: true, message: Message::EmptyName });
+        d.findings.push(Finding {
+            column: cx.row_column(),
+            problem: true,
+            message: Message::EmptyName,
+        });
     }
     if meetings_mapped {
         d.meetings = Some(meetings(&mut d, meeting_text, first_date, place, address));
@@ -295,8 +347,12 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         consent_rule(cx, &mut d);
     }
     // Writing order: the kind's field order.
-    let order =
-        |f: &str| super::mapping::fields(cx.mapping.kind).iter().position(|(n, _)| *n == f).unwrap_or(usize::MAX);
+    let order = |f: &str| {
+        super::mapping::fields(cx.mapping.kind)
+            .iter()
+            .position(|(n, _)| *n == f)
+            .unwrap_or(usize::MAX)
+    };
     d.fields.sort_by_key(|(f, _)| order(f));
     d
 }
@@ -318,7 +374,11 @@ fn meetings(
                     MeetingFinding::KeptAsNote { text } => Message::MeetingKeptAsNote { text },
                     MeetingFinding::NeedsFirstDate { text } => Message::FirstDateNeeded { text },
                 };
-                d.findings.push(Finding { column: column.clone(), problem: false, message });
+                d.findings.push(Finding {
+                    column: column.clone(),
+                    problem: false,
+                    message,
+                });
             }
             read.meetings
         }
@@ -357,7 +417,12 @@ fn consent_rule(cx: &Context, d: &mut Draft) {
     if d.get("contact.consent").is_some() {
         return;
     }
-    let Some(first) = d.fields.iter().find(|(f, _)| PERSONAL.contains(f)).map(|(f, _)| *f) else {
+    let Some(first) = d
+        .fields
+        .iter()
+        .find(|(f, _)| PERSONAL.contains(f))
+        .map(|(f, _)| *f)
+    else {
         return;
     };
     let column = cx
@@ -366,7 +431,13 @@ fn consent_rule(cx: &Context, d: &mut Draft) {
         .find(|(m, _)| m.field.0 == first)
         .map(|m| cx.column_name(m))
         .unwrap_or_else(|| cx.row_column());
-    d.fields.retain(|(f, _)| !PERSONAL.contains(f) && *f != "contact.via_contact_point");
-    d.fields.push(("contact.via_contact_point", Val::Bool(true)));
-    d.findings.push(Finding { column, problem: false, message: Message::PersonalDataLeftOut });
+    d.fields
+        .retain(|(f, _)| !PERSONAL.contains(f) && *f != "contact.via_contact_point");
+    d.fields
+        .push(("contact.via_contact_point", Val::Bool(true)));
+    d.findings.push(Finding {
+        column,
+        problem: false,
+        message: Message::PersonalDataLeftOut,
+    });
 }

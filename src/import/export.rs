@@ -113,9 +113,17 @@ pub fn columns(kind: Kind) -> &'static [Column] {
 
 /// German words of values, as export writes them and its mapping reads them.
 pub const AUDIENCE: [(&str, &str); 2] = [("Betroffene", "affected"), ("Angehörige", "relatives")];
-pub const FORMAT: [(&str, &str); 3] = [("vor Ort", "in-person"), ("online", "online"), ("hybrid", "hybrid")];
-pub const STATUS: [(&str, &str); 4] =
-    [("aktiv", "active"), ("in Gründung", "founding"), ("keine Plätze frei", "full"), ("beendet", "ended")];
+pub const FORMAT: [(&str, &str); 3] = [
+    ("vor Ort", "in-person"),
+    ("online", "online"),
+    ("hybrid", "hybrid"),
+];
+pub const STATUS: [(&str, &str); 4] = [
+    ("aktiv", "active"),
+    ("in Gründung", "founding"),
+    ("keine Plätze frei", "full"),
+    ("beendet", "ended"),
+];
 pub const LEVEL: [(&str, &str); 3] = [("örtlich", "local"), ("Land", "state"), ("Bund", "federal")];
 
 /// The sheet (and file part) name of a kind.
@@ -128,15 +136,24 @@ pub fn sheet_name(kind: Kind) -> &'static str {
 }
 
 fn word(pairs: &[(&'static str, &'static str)], value: &str) -> String {
-    pairs.iter().find(|(_, v)| *v == value).map(|(w, _)| (*w).to_owned()).unwrap_or_else(|| value.to_owned())
+    pairs
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map(|(w, _)| (*w).to_owned())
+        .unwrap_or_else(|| value.to_owned())
 }
 
 fn serde_word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn date(d: &toml::value::Datetime) -> String {
-    to_date(d).map(|d| crate::project::format_date_de(d)).unwrap_or_else(|| d.to_string())
+    to_date(d)
+        .map(|d| crate::project::format_date_de(d))
+        .unwrap_or_else(|| d.to_string())
 }
 
 fn yes_no(b: Option<bool>) -> String {
@@ -167,8 +184,11 @@ fn indication_names(ids: &[String], dir: &RawDirectory) -> String {
 
 /// A meeting of a file as the model's meeting (for its German sentence).
 pub fn meeting_of(m: &raw::MeetingEntry) -> Meeting {
-    let mut weeks: Vec<i8> =
-        m.weeks.as_ref().map(|w| w.get_ref().iter().map(|x| *x.get_ref() as i8).collect()).unwrap_or_default();
+    let mut weeks: Vec<i8> = m
+        .weeks
+        .as_ref()
+        .map(|w| w.get_ref().iter().map(|x| *x.get_ref() as i8).collect())
+        .unwrap_or_default();
     weeks.sort_by_key(|&w| if w == -1 { 99 } else { w });
     Meeting {
         rhythm: m.rhythm,
@@ -210,15 +230,22 @@ fn shared(meetings: &[Meeting], f: impl Fn(&Meeting) -> String) -> String {
 fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) -> Vec<String> {
     let meetings: Vec<Meeting> = g.meetings.iter().map(|m| meeting_of(m.get_ref())).collect();
     let contact = g.contact.as_ref().map(|c| c.get_ref());
-    let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default();
+    let opt = |s: &Option<toml::Spanned<String>>| {
+        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
+    };
     GROUP
         .iter()
         .map(|(field, header)| match (*field, *header) {
             ("slug", _) => slug.to_owned(),
             ("name", _) => g.name.get_ref().clone(),
-            ("indications", _) => {
-                indication_names(&g.indications.get_ref().iter().map(|i| i.get_ref().clone()).collect::<Vec<_>>(), dir)
-            }
+            ("indications", _) => indication_names(
+                &g.indications
+                    .get_ref()
+                    .iter()
+                    .map(|i| i.get_ref().clone())
+                    .collect::<Vec<_>>(),
+                dir,
+            ),
             ("audience", _) => g
                 .audience
                 .get_ref()
@@ -234,27 +261,56 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
             ("district", _) => g.district.clone().unwrap_or_default(),
             ("sort_as", _) => g.sort_as.clone().unwrap_or_default(),
             ("aliases", _) => g.aliases.join("; "),
-            ("former_slugs", _) => g.former_slugs.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>().join("; "),
+            ("former_slugs", _) => g
+                .former_slugs
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect::<Vec<_>>()
+                .join("; "),
             ("languages", _) => g
                 .languages
                 .as_ref()
-                .map(|l| l.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>().join(", "))
+                .map(|l| {
+                    l.iter()
+                        .map(|s| s.get_ref().clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default(),
-            ("since", _) => g.since.as_ref().map(|s| s.get_ref().to_string()).unwrap_or_default(),
-            ("ended", _) => g.ended.as_ref().map(|d| date(d.get_ref())).unwrap_or_default(),
+            ("since", _) => g
+                .since
+                .as_ref()
+                .map(|s| s.get_ref().to_string())
+                .unwrap_or_default(),
+            ("ended", _) => g
+                .ended
+                .as_ref()
+                .map(|d| date(d.get_ref()))
+                .unwrap_or_default(),
             ("web", _) => yes_no(g.web),
             ("print", _) => yes_no(g.print),
             ("confidential", _) => yes_no(g.confidential),
             ("meetings", _) => meetings_text(&meetings),
             ("place", _) => shared(&meetings, |m| m.place.clone().unwrap_or_default()),
             ("address", _) => shared(&meetings, |m| m.address.clone().unwrap_or_default()),
-            ("meetings.first_date", _) => {
-                shared(&meetings, |m| m.first_date.map(crate::project::format_date_de).unwrap_or_default())
-            }
-            (_, "Rhythmus") => meetings.iter().map(|m| m.schedule_de()).collect::<Vec<_>>().join(" | "),
+            ("meetings.first_date", _) => shared(&meetings, |m| {
+                m.first_date
+                    .map(crate::project::format_date_de)
+                    .unwrap_or_default()
+            }),
+            (_, "Rhythmus") => meetings
+                .iter()
+                .map(|m| m.schedule_de())
+                .collect::<Vec<_>>()
+                .join(" | "),
             (_, "Wochentag") => meetings
                 .iter()
-                .map(|m| m.weekday.map(crate::model::meeting::weekday_de).unwrap_or("").to_owned())
+                .map(|m| {
+                    m.weekday
+                        .map(crate::model::meeting::weekday_de)
+                        .unwrap_or("")
+                        .to_owned()
+                })
                 .collect::<Vec<_>>()
                 .join(" | "),
             (_, "Beginn") => meetings
@@ -271,9 +327,10 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
             ("contact.person", _) => contact.map(|c| opt(&c.person)).unwrap_or_default(),
             ("contact.phone", _) => contact.map(|c| opt(&c.phone)).unwrap_or_default(),
             ("contact.email", _) => contact.map(|c| opt(&c.email)).unwrap_or_default(),
-            ("contact.consent", _) => {
-                contact.and_then(|c| c.consent.as_ref()).map(|d| date(d.get_ref())).unwrap_or_default()
-            }
+            ("contact.consent", _) => contact
+                .and_then(|c| c.consent.as_ref())
+                .map(|d| date(d.get_ref()))
+                .unwrap_or_default(),
             ("contact.website", _) => contact.map(|c| opt(&c.website)).unwrap_or_default(),
             ("body", _) => body.trim().to_owned(),
             _ => String::new(),
@@ -281,8 +338,15 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
         .collect()
 }
 
-fn organisation_row(slug: &str, o: &raw::OrganisationFront, body: &str, dir: &RawDirectory) -> Vec<String> {
-    let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default();
+fn organisation_row(
+    slug: &str,
+    o: &raw::OrganisationFront,
+    body: &str,
+    dir: &RawDirectory,
+) -> Vec<String> {
+    let opt = |s: &Option<toml::Spanned<String>>| {
+        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
+    };
     ORGANISATION
         .iter()
         .map(|(field, _)| match *field {
@@ -290,16 +354,25 @@ fn organisation_row(slug: &str, o: &raw::OrganisationFront, body: &str, dir: &Ra
             "name" => o.name.get_ref().clone(),
             "level" => word(&LEVEL, &serde_word::<Level>(&o.level)),
             "verified" => date(o.verified.get_ref()),
-            "indications" => {
-                indication_names(&o.indications.iter().map(|i| i.get_ref().clone()).collect::<Vec<_>>(), dir)
-            }
+            "indications" => indication_names(
+                &o.indications
+                    .iter()
+                    .map(|i| i.get_ref().clone())
+                    .collect::<Vec<_>>(),
+                dir,
+            ),
             "address" => o.address.clone().unwrap_or_default(),
             "phone" => o.phone.clone().unwrap_or_default(),
             "email" => opt(&o.email),
             "website" => opt(&o.website),
             "sort_as" => o.sort_as.clone().unwrap_or_default(),
             "aliases" => o.aliases.join("; "),
-            "former_slugs" => o.former_slugs.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>().join("; "),
+            "former_slugs" => o
+                .former_slugs
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect::<Vec<_>>()
+                .join("; "),
             "web" => yes_no(o.web),
             "print" => yes_no(o.print),
             "body" => body.trim().to_owned(),
@@ -309,7 +382,9 @@ fn organisation_row(slug: &str, o: &raw::OrganisationFront, body: &str, dir: &Ra
 }
 
 fn contact_point_row(slug: &str, c: &raw::ContactPointFront, body: &str) -> Vec<String> {
-    let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default();
+    let opt = |s: &Option<toml::Spanned<String>>| {
+        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
+    };
     CONTACT_POINT
         .iter()
         .map(|(field, _)| match *field {
@@ -323,7 +398,12 @@ fn contact_point_row(slug: &str, c: &raw::ContactPointFront, body: &str) -> Vec<
             "opening_hours" => c.opening_hours.join("\n"),
             "sort_as" => c.sort_as.clone().unwrap_or_default(),
             "aliases" => c.aliases.join("; "),
-            "former_slugs" => c.former_slugs.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>().join("; "),
+            "former_slugs" => c
+                .former_slugs
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect::<Vec<_>>()
+                .join("; "),
             "web" => yes_no(c.web),
             "print" => yes_no(c.print),
             "body" => body.trim().to_owned(),
@@ -341,13 +421,18 @@ pub fn sheet(kind: Kind, dir: &RawDirectory) -> (Vec<String>, Vec<Vec<String>>) 
     }
     let header = columns(kind).iter().map(|(_, h)| (*h).to_owned()).collect();
     let rows = match kind {
-        Kind::Group => sorted(&dir.groups).into_iter().map(|l| group_row(&l.slug, &l.front, &l.body, dir)).collect(),
-        Kind::Organisation => {
-            sorted(&dir.organisations).into_iter().map(|l| organisation_row(&l.slug, &l.front, &l.body, dir)).collect()
-        }
-        Kind::ContactPoint => {
-            sorted(&dir.contact_points).into_iter().map(|l| contact_point_row(&l.slug, &l.front, &l.body)).collect()
-        }
+        Kind::Group => sorted(&dir.groups)
+            .into_iter()
+            .map(|l| group_row(&l.slug, &l.front, &l.body, dir))
+            .collect(),
+        Kind::Organisation => sorted(&dir.organisations)
+            .into_iter()
+            .map(|l| organisation_row(&l.slug, &l.front, &l.body, dir))
+            .collect(),
+        Kind::ContactPoint => sorted(&dir.contact_points)
+            .into_iter()
+            .map(|l| contact_point_row(&l.slug, &l.front, &l.body))
+            .collect(),
     };
     (header, rows)
 }
@@ -368,7 +453,11 @@ pub fn mapping_text(kind: Kind, sheet: Option<&str>) -> String {
     }
     // Lists are written with "; " (names of indications and the audience
     // with ", "; opening hours one a line); a name may hold "/".
-    let separators = if kind == Kind::ContactPoint { "[\";\"]" } else { "[\",\", \";\"]" };
+    let separators = if kind == Kind::ContactPoint {
+        "[\";\"]"
+    } else {
+        "[\",\", \";\"]"
+    };
     out.push_str(&format!("list_separators = {separators}\n\n[columns]\n"));
     for (field, header) in columns(kind).iter().filter(|(f, _)| *f != "-") {
         let header = super::write::toml_string(header);
@@ -398,14 +487,21 @@ pub fn mapping_text(kind: Kind, sheet: Option<&str>) -> String {
 
 /// A CSV cell a spreadsheet will not take for a formula.
 fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// The CSV bytes of a sheet: UTF-8 with BOM, `;`, CRLF.
 pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut w = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
         let _ = w.write_record(header);
         for r in rows {
             let _ = w.write_record(r.iter().map(|c| neutralise(c)));
@@ -423,11 +519,13 @@ pub fn xlsx_bytes(sheets: &[(Kind, Vec<String>, Vec<Vec<String>>)]) -> Result<Ve
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(*kind)).map_err(|e| e.to_string())?;
         for (c, h) in header.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &bold).map_err(|e| e.to_string())?;
+            ws.write_string_with_format(0, c as u16, h, &bold)
+                .map_err(|e| e.to_string())?;
         }
         for (r, row) in rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-                ws.write_string(r as u32 + 1, c as u16, v).map_err(|e| e.to_string())?;
+                ws.write_string(r as u32 + 1, c as u16, v)
+                    .map_err(|e| e.to_string())?;
             }
         }
         ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
@@ -438,6 +536,12 @@ pub fn xlsx_bytes(sheets: &[(Kind, Vec<String>, Vec<Vec<String>>)]) -> Result<Ve
 /// The path of a kind's CSV (or mapping) next to `out`: `liste.csv` →
 /// `liste-gruppen.csv`.
 pub fn kind_path(out: &Path, kind: Kind, ending: &str) -> PathBuf {
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "wegweiser-export".into());
-    out.with_file_name(format!("{stem}-{}{ending}", sheet_name(kind).to_lowercase()))
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "wegweiser-export".into());
+    out.with_file_name(format!(
+        "{stem}-{}{ending}",
+        sheet_name(kind).to_lowercase()
+    ))
 }

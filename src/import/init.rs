@@ -48,8 +48,20 @@ const NAMES: &[(&str, &[&str])] = &[
             "indications",
         ],
     ),
-    ("audience", &["zielgruppe", "zielgruppen", "fuerwen", "audience", "targetgroup"]),
-    ("format", &["form", "format", "treffform", "art", "artdertreffen"]),
+    (
+        "audience",
+        &[
+            "zielgruppe",
+            "zielgruppen",
+            "fuerwen",
+            "audience",
+            "targetgroup",
+        ],
+    ),
+    (
+        "format",
+        &["form", "format", "treffform", "art", "artdertreffen"],
+    ),
     ("status", &["status", "zustand"]),
     ("level", &["ebene", "level"]),
     (
@@ -80,9 +92,22 @@ const NAMES: &[(&str, &[&str])] = &[
             "meetingtimes",
         ],
     ),
-    ("place", &["treffpunkt", "treffort", "raum", "ortdertreffen", "place", "location"]),
+    (
+        "place",
+        &[
+            "treffpunkt",
+            "treffort",
+            "raum",
+            "ortdertreffen",
+            "place",
+            "location",
+        ],
+    ),
     ("address", &["adresse", "anschrift", "address"]),
-    ("meetings.first_date", &["erstertermin", "startdatum", "firstdate", "naechstertermin"]),
+    (
+        "meetings.first_date",
+        &["erstertermin", "startdatum", "firstdate", "naechstertermin"],
+    ),
     (
         "contact.person",
         &[
@@ -96,35 +121,91 @@ const NAMES: &[(&str, &[&str])] = &[
             "person",
         ],
     ),
-    ("contact.phone", &["telefon", "tel", "telefonnummer", "phone", "telephone"]),
-    ("contact.email", &["email", "mail", "emailadresse", "mailadresse"]),
+    (
+        "contact.phone",
+        &["telefon", "tel", "telefonnummer", "phone", "telephone"],
+    ),
+    (
+        "contact.email",
+        &["email", "mail", "emailadresse", "mailadresse"],
+    ),
     (
         "contact.consent",
-        &["einwilligung", "einwilligungam", "einwilligungsdatum", "datenschutz", "datenschutzerklaerung", "consent"],
+        &[
+            "einwilligung",
+            "einwilligungam",
+            "einwilligungsdatum",
+            "datenschutz",
+            "datenschutzerklaerung",
+            "consent",
+        ],
     ),
-    ("contact.via_contact_point", &["kontaktueberkontaktstelle", "viacontactpoint"]),
-    ("contact.website", &["website", "homepage", "internet", "internetseite", "webseite", "url", "web"]),
+    (
+        "contact.via_contact_point",
+        &["kontaktueberkontaktstelle", "viacontactpoint"],
+    ),
+    (
+        "contact.website",
+        &[
+            "website",
+            "homepage",
+            "internet",
+            "internetseite",
+            "webseite",
+            "url",
+            "web",
+        ],
+    ),
     ("district", &["stadtteil", "ortsteil", "bezirk", "district"]),
     ("contact_point", &["kontaktstelle", "contactpoint"]),
-    ("organisation", &["organisation", "verband", "dachverband", "organization"]),
-    ("languages", &["sprache", "sprachen", "language", "languages"]),
+    (
+        "organisation",
+        &["organisation", "verband", "dachverband", "organization"],
+    ),
+    (
+        "languages",
+        &["sprache", "sprachen", "language", "languages"],
+    ),
     ("since", &["seit", "gruendungsjahr", "gegruendet", "since"]),
-    ("ended", &["beendetam", "aufgeloest", "aufgeloestam", "ended"]),
+    (
+        "ended",
+        &["beendetam", "aufgeloest", "aufgeloestam", "ended"],
+    ),
     ("sort_as", &["sortierung", "sortieren", "sortas"]),
-    ("aliases", &["auchbekanntals", "aliasnamen", "aliases", "alias"]),
+    (
+        "aliases",
+        &["auchbekanntals", "aliasnamen", "aliases", "alias"],
+    ),
     ("former_slugs", &["fruehere dateinamen", "formerslugs"]),
     ("web", &["aufderwebsite", "imweb"]),
     ("print", &["druck", "imheft", "print"]),
     ("confidential", &["vertraulich", "confidential"]),
-    ("opening_hours", &["oeffnungszeiten", "openinghours", "sprechzeiten"]),
-    ("body", &["beschreibung", "text", "info", "infos", "description", "bemerkung", "bemerkungen"]),
+    (
+        "opening_hours",
+        &["oeffnungszeiten", "openinghours", "sprechzeiten"],
+    ),
+    (
+        "body",
+        &[
+            "beschreibung",
+            "text",
+            "info",
+            "infos",
+            "description",
+            "bemerkung",
+            "bemerkungen",
+        ],
+    ),
 ];
 
 /// What a header names, for a kind (group fields of other kinds renamed:
 /// a contact point's `website` is its own).
 fn guess(kind: Kind, header: &str) -> Option<&'static str> {
     let h = fold(header);
-    let field = NAMES.iter().find(|(_, names)| names.iter().any(|n| fold(n) == h)).map(|(f, _)| *f)?;
+    let field = NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| fold(n) == h))
+        .map(|(f, _)| *f)?;
     let field = match (kind, field) {
         (Kind::Group, f) => f,
         (_, "contact.website") => "website",
@@ -138,7 +219,12 @@ fn guess(kind: Kind, header: &str) -> Option<&'static str> {
 /// The kind a header row is about: organisations have a level, contact
 /// points opening hours; else groups.
 fn guess_kind(table: &Table) -> Kind {
-    let has = |names: &[&str]| table.headers.iter().any(|h| names.contains(&fold(h).as_str()));
+    let has = |names: &[&str]| {
+        table
+            .headers
+            .iter()
+            .any(|h| names.contains(&fold(h).as_str()))
+    };
     if has(&["ebene", "level"]) {
         Kind::Organisation
     } else if has(&["oeffnungszeiten", "openinghours", "sprechzeiten"]) {
@@ -151,12 +237,20 @@ fn guess_kind(table: &Table) -> Kind {
 /// The value of a cell text of a short column, if it can be guessed.
 fn guess_value(field: &str, text: &str) -> Option<String> {
     let t = fold(text);
-    let words = |pairs: &[(&str, &str)]| pairs.iter().find(|(w, _)| fold(w) == t).map(|(_, v)| format!("\"{v}\""));
+    let words = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .find(|(w, _)| fold(w) == t)
+            .map(|(_, v)| format!("\"{v}\""))
+    };
     match field {
         "audience" => {
-            let affected = t.contains("betroffen") || t.contains("affected") || t.contains("selbst");
-            let relatives =
-                t.contains("angehoerig") || t.contains("relatives") || t.contains("familie") || t.contains("eltern");
+            let affected =
+                t.contains("betroffen") || t.contains("affected") || t.contains("selbst");
+            let relatives = t.contains("angehoerig")
+                || t.contains("relatives")
+                || t.contains("familie")
+                || t.contains("eltern");
             match (affected, relatives) {
                 (true, true) => Some("[\"affected\", \"relatives\"]".into()),
                 (true, false) => Some("\"affected\"".into()),
@@ -167,7 +261,11 @@ fn guess_value(field: &str, text: &str) -> Option<String> {
         "format" => words(&export::FORMAT).or_else(|| {
             if t.contains("hybrid") {
                 Some("\"hybrid\"".into())
-            } else if t.contains("online") || t.contains("digital") || t.contains("video") || t.contains("virtuell") {
+            } else if t.contains("online")
+                || t.contains("digital")
+                || t.contains("video")
+                || t.contains("virtuell")
+            {
                 Some("\"online\"".into())
             } else if t.contains("ort") || t.contains("praesenz") || t.contains("persoenlich") {
                 Some("\"in-person\"".into())
@@ -205,12 +303,23 @@ fn guess_value(field: &str, text: &str) -> Option<String> {
 
 /// The mapping text guessed for `table` (read from `file_shown`), with
 /// the number of columns placed and not placed.
-pub fn guess_mapping(table: &Table, file_shown: &str, today: &str, sheet: Option<&str>) -> (String, usize, usize) {
+pub fn guess_mapping(
+    table: &Table,
+    file_shown: &str,
+    today: &str,
+    sheet: Option<&str>,
+) -> (String, usize, usize) {
     let kind = guess_kind(table);
     let mut placed: Vec<(&'static str, Vec<String>)> = Vec::new();
     let mut unplaced: Vec<String> = Vec::new();
     // Street + postcode + town: joined into the address.
-    let find = |names: &[&str]| table.headers.iter().find(|h| names.contains(&fold(h).as_str())).cloned();
+    let find = |names: &[&str]| {
+        table
+            .headers
+            .iter()
+            .find(|h| names.contains(&fold(h).as_str()))
+            .cloned()
+    };
     let street = find(&["strasse", "str", "strasseundhausnummer", "street"]);
     let postcode = find(&["plz", "postleitzahl", "postcode", "zip"]);
     let town = find(&["ort", "stadt", "wohnort", "town", "city"]);
@@ -245,11 +354,21 @@ pub fn guess_mapping(table: &Table, file_shown: &str, today: &str, sheet: Option
     }
     out.push_str("list_separators = [\",\", \";\", \"/\"]   # trennt Listen in einer Zelle (Themen, Zielgruppe, …)\n\n[columns]\n");
     for (field, headers) in &placed {
-        let key = if field.contains('.') { format!("\"{field}\"") } else { (*field).to_owned() };
+        let key = if field.contains('.') {
+            format!("\"{field}\"")
+        } else {
+            (*field).to_owned()
+        };
         let value = match headers.as_slice() {
             [one] => toml_string(one),
             many => {
-                format!("[{}]   # zusammengefügt", many.iter().map(|h| toml_string(h)).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]   # zusammengefügt",
+                    many.iter()
+                        .map(|h| toml_string(h))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         };
         out.push_str(&format!("{key} = {value}\n"));
@@ -275,17 +394,35 @@ pub fn guess_mapping(table: &Table, file_shown: &str, today: &str, sheet: Option
                 "[\"affected\"]".into(),
                 "\"affected\" (Betroffene) und/oder \"relatives\" (Angehörige)",
             );
-            default("format", "\"in-person\"".into(), "\"in-person\" | \"online\" | \"hybrid\"");
-            default("status", "\"active\"".into(), "\"active\" | \"founding\" | \"full\" | \"ended\"");
+            default(
+                "format",
+                "\"in-person\"".into(),
+                "\"in-person\" | \"online\" | \"hybrid\"",
+            );
+            default(
+                "status",
+                "\"active\"".into(),
+                "\"active\" | \"founding\" | \"full\" | \"ended\"",
+            );
         }
-        Kind::Organisation => default("level", "\"local\"".into(), "\"local\" | \"state\" | \"federal\""),
+        Kind::Organisation => default(
+            "level",
+            "\"local\"".into(),
+            "\"local\" | \"state\" | \"federal\"",
+        ),
         Kind::ContactPoint => {}
     }
-    default("verified", today.to_owned(), "Datum, an dem die Liste zuletzt bestätigt wurde");
+    default(
+        "verified",
+        today.to_owned(),
+        "Datum, an dem die Liste zuletzt bestätigt wurde",
+    );
     out.push_str("\n[defaults]                # Werte für Felder, die keine Spalte hat\n");
     out.push_str(&defaults);
     if kind == Kind::Group && !has("indications") {
-        out.push_str("# indications = [\"...\"]   # (Pflicht) Kennungen aus content/indications.toml\n");
+        out.push_str(
+            "# indications = [\"...\"]   # (Pflicht) Kennungen aus content/indications.toml\n",
+        );
     }
     // Value maps of short columns.
     for field in ["audience", "format", "status", "level"] {
@@ -313,11 +450,16 @@ pub fn guess_mapping(table: &Table, file_shown: &str, today: &str, sheet: Option
         if distinct.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n[values.{field}]           # Zellinhalt → Wert\n"));
+        out.push_str(&format!(
+            "\n[values.{field}]           # Zellinhalt → Wert\n"
+        ));
         for text in &distinct {
             match guess_value(field, text) {
                 Some(v) => out.push_str(&format!("{} = {v}\n", toml_string(text))),
-                None => out.push_str(&format!("# {} = \"\"   # bitte ergänzen\n", toml_string(text))),
+                None => out.push_str(&format!(
+                    "# {} = \"\"   # bitte ergänzen\n",
+                    toml_string(text)
+                )),
             }
         }
     }
@@ -348,7 +490,11 @@ mod tests {
         .collect();
         let rows = vec![Row {
             number: 2,
-            cells: vec![Cell::Empty, Cell::Empty, Cell::Text("Betroffene und Angehörige".into())],
+            cells: vec![
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Text("Betroffene und Angehörige".into()),
+            ],
         }];
         let table = Table { headers, rows };
         let (text, placed, unplaced) = guess_mapping(&table, "liste.csv", "2026-09-14", None);

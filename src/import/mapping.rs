@@ -205,7 +205,10 @@ impl Mapping {
         let t = text.trim();
         map.iter()
             .find(|(k, _)| k == t)
-            .or_else(|| map.iter().find(|(k, _)| k.trim().to_lowercase() == t.to_lowercase()))
+            .or_else(|| {
+                map.iter()
+                    .find(|(k, _)| k.trim().to_lowercase() == t.to_lowercase())
+            })
             .map(|(_, v)| v)
     }
 }
@@ -246,14 +249,28 @@ pub fn parse(text: &str) -> Result<Mapping, Vec<MappingProblem>> {
     let mut problems = Vec::new();
     let kind = match &file.kind {
         None => {
-            problems.push((None, Message::MissingField { field: "kind".into() }));
+            problems.push((
+                None,
+                Message::MissingField {
+                    field: "kind".into(),
+                },
+            ));
             return Err(problems);
         }
-        Some(k) => match Kind::ALL.into_iter().find(|x| x.word() == k.get_ref().as_str()) {
+        Some(k) => match Kind::ALL
+            .into_iter()
+            .find(|x| x.word() == k.get_ref().as_str())
+        {
             Some(kind) => kind,
             None => {
                 let allowed = Kind::ALL.iter().map(|k| k.word().to_owned()).collect();
-                return Err(vec![(Some(k.span()), Message::UnknownValue { value: k.get_ref().clone(), allowed })]);
+                return Err(vec![(
+                    Some(k.span()),
+                    Message::UnknownValue {
+                        value: k.get_ref().clone(),
+                        allowed,
+                    },
+                )]);
             }
         },
     };
@@ -261,7 +278,13 @@ pub fn parse(text: &str) -> Result<Mapping, Vec<MappingProblem>> {
         let found = field(kind, name.get_ref());
         if found.is_none() {
             let suggestion = suggest(name.get_ref(), fields(kind).iter().map(|(n, _)| *n));
-            problems.push((Some(name.span()), Message::UnknownField { field: name.get_ref().clone(), suggestion }));
+            problems.push((
+                Some(name.span()),
+                Message::UnknownField {
+                    field: name.get_ref().clone(),
+                    suggestion,
+                },
+            ));
         }
         found
     };
@@ -272,13 +295,22 @@ pub fn parse(text: &str) -> Result<Mapping, Vec<MappingProblem>> {
                 Headers::One(h) => vec![h.clone()],
                 Headers::Joined(v) => v.clone(),
             };
-            columns.push(ColumnMap { field, headers: list, span: headers.span() });
+            columns.push(ColumnMap {
+                field,
+                headers: list,
+                span: headers.span(),
+            });
         }
     }
     // The mapping's order, not the map's (sorted by key).
     columns.sort_by_key(|c| c.span.start);
     if !columns.iter().any(|c| c.field.0 == "name") {
-        problems.push((None, Message::MissingField { field: "columns.name".into() }));
+        problems.push((
+            None,
+            Message::MissingField {
+                field: "columns.name".into(),
+            },
+        ));
     }
     let mut defaults = Vec::new();
     for (name, value) in &file.defaults {
@@ -289,7 +321,10 @@ pub fn parse(text: &str) -> Result<Mapping, Vec<MappingProblem>> {
     let mut values = BTreeMap::new();
     for (name, map) in &file.values {
         if known(name, &mut problems).is_some() {
-            values.insert(name.get_ref().clone(), map.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+            values.insert(
+                name.get_ref().clone(),
+                map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            );
         }
     }
     if !problems.is_empty() {
@@ -298,7 +333,9 @@ pub fn parse(text: &str) -> Result<Mapping, Vec<MappingProblem>> {
     Ok(Mapping {
         kind,
         sheet: file.sheet,
-        separators: file.list_separators.unwrap_or_else(|| vec![",".into(), ";".into(), "/".into()]),
+        separators: file
+            .list_separators
+            .unwrap_or_else(|| vec![",".into(), ";".into(), "/".into()]),
         columns,
         defaults,
         values,
@@ -327,7 +364,10 @@ status = "active"
         assert_eq!(m.kind, Kind::Group);
         assert_eq!(m.columns[0].field.0, "name");
         assert_eq!(m.columns[2].headers, ["Straße", "PLZ", "Ort"]);
-        assert!(m.mapped_value("audience", "betroffene und angehörige").is_some());
+        assert!(
+            m.mapped_value("audience", "betroffene und angehörige")
+                .is_some()
+        );
     }
 
     #[test]

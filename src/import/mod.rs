@@ -118,7 +118,11 @@ fn failure(
     for (span, m) in problems {
         diagnostics.push(crate::diagnostics::Diagnostic::error(id, span, m));
     }
-    Failure { usage, diagnostics, sources }
+    Failure {
+        usage,
+        diagnostics,
+        sources,
+    }
 }
 
 /// Reads and checks the mapping file.
@@ -131,7 +135,12 @@ pub fn read_mapping(path: &Path) -> Result<(Mapping, String), Failure> {
                 true,
                 display,
                 String::new(),
-                vec![(None, Message::ReadFailed { error: e.to_string() })],
+                vec![(
+                    None,
+                    Message::ReadFailed {
+                        error: e.to_string(),
+                    },
+                )],
             ));
         }
     };
@@ -148,7 +157,15 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, Failure> {
         let display = display_path(path);
         let text = "\n".repeat(e.row.saturating_sub(1));
         let offset = text.len();
-        failure(false, display, text, vec![(Some(offset..offset), Message::TableUnreadable { detail: e.detail })])
+        failure(
+            false,
+            display,
+            text,
+            vec![(
+                Some(offset..offset),
+                Message::TableUnreadable { detail: e.detail },
+            )],
+        )
     })
 }
 
@@ -171,7 +188,10 @@ fn resolve_columns(
                     Some(cm.span.clone()),
                     Message::ColumnMissing {
                         header: h.clone(),
-                        suggestion: crate::model::suggest(h, table.headers.iter().map(String::as_str)),
+                        suggestion: crate::model::suggest(
+                            h,
+                            table.headers.iter().map(String::as_str),
+                        ),
                     },
                 )),
             }
@@ -181,7 +201,12 @@ fn resolve_columns(
     if problems.is_empty() {
         Ok(out)
     } else {
-        Err(failure(true, display_path(mapping_path), mapping_text.to_owned(), problems))
+        Err(failure(
+            true,
+            display_path(mapping_path),
+            mapping_text.to_owned(),
+            problems,
+        ))
     }
 }
 
@@ -193,7 +218,12 @@ struct Existing {
 
 fn existing_entries(raw: &RawDirectory, kind: Kind) -> Vec<Existing> {
     fn of<T>(list: &[Loaded<T>], name: impl Fn(&T) -> String) -> Vec<Existing> {
-        list.iter().map(|l| Existing { slug: l.slug.clone(), name: name(&l.front) }).collect()
+        list.iter()
+            .map(|l| Existing {
+                slug: l.slug.clone(),
+                name: name(&l.front),
+            })
+            .collect()
     }
     let mut v = match kind {
         Kind::Group => of(&raw.groups, |f| f.name.get_ref().clone()),
@@ -207,7 +237,9 @@ fn existing_entries(raw: &RawDirectory, kind: Kind) -> Vec<Existing> {
 /// Orders `x`, `x-2`, `x-3`, …, `x-10` as numbers.
 fn slug_order(slug: &str) -> (String, u32) {
     match slug.rsplit_once('-') {
-        Some((base, n)) if n.parse::<u32>().is_ok_and(|n| n >= 2) => (base.to_owned(), n.parse().unwrap_or(0)),
+        Some((base, n)) if n.parse::<u32>().is_ok_and(|n| n >= 2) => {
+            (base.to_owned(), n.parse().unwrap_or(0))
+        }
         _ => (slug.to_owned(), 1),
     }
 }
@@ -219,7 +251,10 @@ fn slug_order(slug: &str) -> (String, u32) {
 fn assign_slugs(drafts: &[Draft], existing: &[Existing]) -> Vec<Option<(String, bool)>> {
     let mut by_name: HashMap<String, Vec<&str>> = HashMap::new();
     for e in existing {
-        by_name.entry(values::fold(&e.name)).or_default().push(&e.slug);
+        by_name
+            .entry(values::fold(&e.name))
+            .or_default()
+            .push(&e.slug);
     }
     let taken: HashSet<&str> = existing.iter().map(|e| e.slug.as_str()).collect();
     let mut claimed: HashSet<String> = HashSet::new();
@@ -242,10 +277,18 @@ fn assign_slugs(drafts: &[Draft], existing: &[Existing]) -> Vec<Option<(String, 
                 return Some((slug, true));
             }
             let base = values::slugify(&d.name);
-            let base = if base.is_empty() { "eintrag".to_owned() } else { base };
+            let base = if base.is_empty() {
+                "eintrag".to_owned()
+            } else {
+                base
+            };
             let mut n = 1;
             loop {
-                let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+                let slug = if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
                 if !taken.contains(slug.as_str()) && !claimed.contains(&slug) {
                     claimed.insert(slug.clone());
                     return Some((slug, false));
@@ -277,7 +320,11 @@ fn field_at(text: &str, offset: usize) -> Option<String> {
             if key.is_empty() || key.starts_with('[') || key.starts_with('#') || key == "+++" {
                 return None;
             }
-            return Some(if table.is_empty() { key.to_owned() } else { format!("{table}.{key}") });
+            return Some(if table.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{table}.{key}")
+            });
         }
         line_start = end;
     }
@@ -321,7 +368,11 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         indications: &index,
         create_indications: options.create_indications.as_deref(),
     };
-    let drafts: Vec<Draft> = table.rows.par_iter().map(|row| draft::draft(&cx, row)).collect();
+    let drafts: Vec<Draft> = table
+        .rows
+        .par_iter()
+        .map(|row| draft::draft(&cx, row))
+        .collect();
     let existing = existing_entries(&raw, mapping.kind);
     let slugs = assign_slugs(&drafts, &existing);
     let folder = options.root.join("content").join(mapping.kind.folder());
@@ -332,7 +383,14 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         .zip(slugs)
         .map(|(draft, slug)| {
             let Some((slug, exists)) = slug else {
-                return RowResult { draft, slug: None, path: None, text: None, kind: None, differs: false };
+                return RowResult {
+                    draft,
+                    slug: None,
+                    path: None,
+                    text: None,
+                    kind: None,
+                    differs: false,
+                };
             };
             let path = folder.join(format!("{slug}.md"));
             let (text, kind, differs) = if exists {
@@ -351,7 +409,14 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
             } else {
                 (Some(write::new_file(&draft)), LineKind::Created, false)
             };
-            RowResult { draft, slug: Some(slug), path: Some(path), text, kind: Some(kind), differs }
+            RowResult {
+                draft,
+                slug: Some(slug),
+                path: Some(path),
+                text,
+                kind: Some(kind),
+                differs,
+            }
         })
         .collect();
 
@@ -407,14 +472,27 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         let text = &sources.get(d.file.unwrap_or(FileId(0))).text;
         let field = d.span.as_ref().and_then(|s| field_at(text, s.start));
         let column = field
-            .and_then(|f| columns.iter().find(|(m, _)| m.field.0 == f || (f == "meetings" && m.field.0 == "meetings")))
+            .and_then(|f| {
+                columns
+                    .iter()
+                    .find(|(m, _)| m.field.0 == f || (f == "meetings" && m.field.0 == "meetings"))
+            })
             .map(|m| cx.column_name(m))
             .unwrap_or_else(|| cx.row_column());
-        r.draft.findings.push(Finding { column, problem: d.severity == Severity::Error, message: d.message.clone() });
+        r.draft.findings.push(Finding {
+            column,
+            problem: d.severity == Severity::Error,
+            message: d.message.clone(),
+        });
     }
 
     // Report (and write).
-    let mut report = Report { file: file.clone(), rows: results.len(), written: options.write, ..Default::default() };
+    let mut report = Report {
+        file: file.clone(),
+        rows: results.len(),
+        written: options.write,
+        ..Default::default()
+    };
     let mut used: HashSet<usize> = HashSet::new();
     for (_, cols) in &columns {
         used.extend(cols.iter().copied());
@@ -439,13 +517,17 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
             report.problems += 1;
         } else if let (Some(kind), Some(path)) = (r.kind, &path_shown) {
             let note = match kind {
-                LineKind::Created => {
-                    Some(crate::diagnostics::Note::ImportCreated { path: path.clone(), written: options.write })
+                LineKind::Created => Some(crate::diagnostics::Note::ImportCreated {
+                    path: path.clone(),
+                    written: options.write,
+                }),
+                LineKind::Updated => Some(crate::diagnostics::Note::ImportUpdated {
+                    path: path.clone(),
+                    written: options.write,
+                }),
+                LineKind::Unchanged => {
+                    Some(crate::diagnostics::Note::ImportUnchanged { path: path.clone() })
                 }
-                LineKind::Updated => {
-                    Some(crate::diagnostics::Note::ImportUpdated { path: path.clone(), written: options.write })
-                }
-                LineKind::Unchanged => Some(crate::diagnostics::Note::ImportUnchanged { path: path.clone() }),
                 _ => None,
             };
             match kind {
@@ -477,15 +559,22 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
             report.lines.push(Line {
                 row: r.draft.row,
                 column: f.column.clone(),
-                kind: if f.problem { LineKind::Problem } else { LineKind::Notice },
+                kind: if f.problem {
+                    LineKind::Problem
+                } else {
+                    LineKind::Notice
+                },
                 text: LineText::Message(f.message.clone()),
                 path: path_shown.clone(),
             });
         }
         if options.write && !problem {
             if let (Some(text), Some(path)) = (&r.text, &r.path) {
-                let result =
-                    if r.kind == Some(LineKind::Created) { create_new(path, text) } else { replace(path, text) };
+                let result = if r.kind == Some(LineKind::Created) {
+                    create_new(path, text)
+                } else {
+                    replace(path, text)
+                };
                 if let Err(e) = result {
                     write_errors += 1;
                     report.lines.push(Line {
@@ -507,7 +596,10 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     if options.write && !created_indications.is_empty() {
         if let Some(category) = &options.create_indications {
             let mut add = String::new();
-            for (id, name) in new_indications.iter().filter(|(id, _)| created_indications.contains(id)) {
+            for (id, name) in new_indications
+                .iter()
+                .filter(|(id, _)| created_indications.contains(id))
+            {
                 add.push_str(&format!(
                     "\n[{id}]\nname = {}\ncategory = {}\n",
                     write::toml_string(name),
@@ -516,7 +608,11 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
             }
             let path = options.root.join("content").join("indications.toml");
             let result = std::fs::read_to_string(&path).and_then(|old| {
-                let sep = if old.ends_with('\n') || old.is_empty() { "" } else { "\n" };
+                let sep = if old.ends_with('\n') || old.is_empty() {
+                    ""
+                } else {
+                    "\n"
+                };
                 replace(&path, &format!("{old}{sep}{add}"))
             });
             if let Err(e) = result {
@@ -525,7 +621,10 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
                     row: 1,
                     column: "1".into(),
                     kind: LineKind::Problem,
-                    text: LineText::Message(Message::WriteFailed { path: display_path(&path), error: e.to_string() }),
+                    text: LineText::Message(Message::WriteFailed {
+                        path: display_path(&path),
+                        error: e.to_string(),
+                    }),
                     path: None,
                 });
             }
@@ -539,7 +638,10 @@ fn create_new(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
     std::io::Write::write_all(&mut f, text.as_bytes())
 }
 
@@ -576,7 +678,11 @@ impl Overlay {
         sources: &mut Sources,
         diagnostics: &mut Diagnostics,
     ) -> FileId {
-        fn put<T>(list: &mut Vec<Loaded<T>>, positions: &mut HashMap<String, usize>, entry: Option<Loaded<T>>) {
+        fn put<T>(
+            list: &mut Vec<Loaded<T>>,
+            positions: &mut HashMap<String, usize>,
+            entry: Option<Loaded<T>>,
+        ) {
             let Some(entry) = entry else { return };
             if positions.is_empty() {
                 positions.extend(list.iter().enumerate().map(|(i, l)| (l.slug.clone(), i)));
@@ -615,10 +721,20 @@ mod tests {
 
     #[test]
     fn fields_of_generated_lines() {
-        let text = "+++\nname = \"A\"\n\n[[meetings]]\nrhythm = \"x\"\n\n[contact]\nperson = \"P\"\n+++\n";
-        assert_eq!(field_at(text, text.find("name").unwrap()).as_deref(), Some("name"));
-        assert_eq!(field_at(text, text.find("rhythm").unwrap()).as_deref(), Some("meetings"));
-        assert_eq!(field_at(text, text.find("person").unwrap()).as_deref(), Some("contact.person"));
+        let text =
+            "+++\nname = \"A\"\n\n[[meetings]]\nrhythm = \"x\"\n\n[contact]\nperson = \"P\"\n+++\n";
+        assert_eq!(
+            field_at(text, text.find("name").unwrap()).as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            field_at(text, text.find("rhythm").unwrap()).as_deref(),
+            Some("meetings")
+        );
+        assert_eq!(
+            field_at(text, text.find("person").unwrap()).as_deref(),
+            Some("contact.person")
+        );
     }
 
     #[test]
@@ -633,8 +749,14 @@ mod tests {
             findings: vec![],
             new_indications: vec![],
         };
-        let existing = vec![Existing { slug: "gruppe-sued".into(), name: "Gruppe Süd".into() }];
-        let s = assign_slugs(&[d("Gruppe Süd"), d("Gruppe Süd"), d("Gruppe-Süd!")], &existing);
+        let existing = vec![Existing {
+            slug: "gruppe-sued".into(),
+            name: "Gruppe Süd".into(),
+        }];
+        let s = assign_slugs(
+            &[d("Gruppe Süd"), d("Gruppe Süd"), d("Gruppe-Süd!")],
+            &existing,
+        );
         assert_eq!(s[0], Some(("gruppe-sued".into(), true)));
         assert_eq!(s[1], Some(("gruppe-sued-2".into(), false)));
         assert_eq!(s[2], Some(("gruppe-sued-3".into(), false)));

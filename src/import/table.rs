@@ -81,10 +81,11 @@ impl Table {
     /// Index of a header (exact, else ignoring case and surrounding space).
     pub fn column(&self, header: &str) -> Option<usize> {
         let h = header.trim();
-        self.headers
-            .iter()
-            .position(|x| x == h)
-            .or_else(|| self.headers.iter().position(|x| x.to_lowercase() == h.to_lowercase()))
+        self.headers.iter().position(|x| x == h).or_else(|| {
+            self.headers
+                .iter()
+                .position(|x| x.to_lowercase() == h.to_lowercase())
+        })
     }
 
     /// How a column is named in report lines: its header, or its number
@@ -110,13 +111,20 @@ pub struct ReadError {
 }
 
 fn error(detail: impl Into<String>) -> ReadError {
-    ReadError { row: 1, detail: detail.into(), not_a_table: false }
+    ReadError {
+        row: 1,
+        detail: detail.into(),
+        not_a_table: false,
+    }
 }
 
 /// Reads `path`; the format follows the file name's ending (`.xlsx`,
 /// `.xlsm`, `.ods`, else CSV). `sheet` picks a sheet of a spreadsheet.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "xlsx" | "xlsm" | "ods" => read_spreadsheet(path, sheet),
         _ => {
@@ -131,7 +139,10 @@ pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -150,7 +161,9 @@ fn delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     [b';', b',', b'\t'][best]
 }
 
@@ -159,7 +172,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
     // Binary data (a picture or a spreadsheet renamed to .csv) is no list:
     // NUL bytes never occur in text.
     if bytes.contains(&0) {
-        return Err(ReadError { row: 1, detail: "binary data (NUL bytes)".into(), not_a_table: true });
+        return Err(ReadError {
+            row: 1,
+            detail: "binary data (NUL bytes)".into(),
+            not_a_table: true,
+        });
     }
     let text = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -170,13 +187,25 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
     let mut table = Table::default();
     for (i, record) in reader.records().enumerate() {
         let number = i + 1;
-        let record = record.map_err(|e| ReadError { row: number, detail: e.to_string(), not_a_table: false })?;
+        let record = record.map_err(|e| ReadError {
+            row: number,
+            detail: e.to_string(),
+            not_a_table: false,
+        })?;
         if number == 1 {
             table.headers = record.iter().map(|h| h.trim().to_owned()).collect();
             continue;
         }
-        let cells: Vec<Cell> =
-            record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_owned()) }).collect();
+        let cells: Vec<Cell> = record
+            .iter()
+            .map(|c| {
+                if c.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(c.to_owned())
+                }
+            })
+            .collect();
         if cells.iter().any(|c| !c.is_empty()) {
             table.rows.push(Row { number, cells });
         }
@@ -190,8 +219,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
 /// Reads the sheet of an XLSX or ODS file (default: the first).
 fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
     use calamine::{Data, Reader, open_workbook_auto};
-    let mut workbook =
-        open_workbook_auto(path).map_err(|e| ReadError { row: 1, detail: e.to_string(), not_a_table: true })?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| ReadError {
+        row: 1,
+        detail: e.to_string(),
+        not_a_table: true,
+    })?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -202,32 +234,43 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError
             .ok_or_else(|| error(format!("no sheet `{s}` (sheets: {})", names.join(", "))))?,
         None => names.first().cloned().ok_or_else(|| error("no sheet"))?,
     };
-    let range = workbook.worksheet_range(&name).map_err(|e| error(e.to_string()))?;
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| error(e.to_string()))?;
     let mut table = Table::default();
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
     for (i, row) in range.rows().enumerate() {
         // Leading empty columns of the used range keep their numbers.
         let mut cells: Vec<Cell> = vec![Cell::Empty; first_col];
-        cells.extend(row.iter().map(|d| match d {
-            Data::Empty => Cell::Empty,
-            Data::String(s) if s.trim().is_empty() => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Int(n) => Cell::Number(*n as f64),
-            Data::Float(f) => Cell::Number(*f),
-            Data::Bool(b) => Cell::Text(if *b { "ja" } else { "nein" }.to_owned()),
-            Data::DateTime(dt) => serial_date(dt.as_f64()).map(Cell::Date).unwrap_or(Cell::Number(dt.as_f64())),
-            Data::DateTimeIso(s) => {
-                s.get(..10).and_then(|d| d.parse::<Date>().ok()).map(Cell::Date).unwrap_or(Cell::Text(s.clone()))
+        cells.extend(row.iter().map(|d| {
+            match d {
+                Data::Empty => Cell::Empty,
+                Data::String(s) if s.trim().is_empty() => Cell::Empty,
+                Data::String(s) => Cell::Text(s.clone()),
+                Data::Int(n) => Cell::Number(*n as f64),
+                Data::Float(f) => Cell::Number(*f),
+                Data::Bool(b) => Cell::Text(if *b { "ja" } else { "nein" }.to_owned()),
+                Data::DateTime(dt) => serial_date(dt.as_f64())
+                    .map(Cell::Date)
+                    .unwrap_or(Cell::Number(dt.as_f64())),
+                Data::DateTimeIso(s) => s
+                    .get(..10)
+                    .and_then(|d| d.parse::<Date>().ok())
+                    .map(Cell::Date)
+                    .unwrap_or(Cell::Text(s.clone())),
+                Data::DurationIso(s) => Cell::Text(s.clone()),
+                Data::Error(e) => Cell::Text(format!("#{e:?}")),
             }
-            Data::DurationIso(s) => Cell::Text(s.clone()),
-            Data::Error(e) => Cell::Text(format!("#{e:?}")),
         }));
         if table.headers.is_empty() && i == 0 {
             table.headers = cells.iter().map(Cell::text).collect();
             continue;
         }
         if cells.iter().any(|c| !c.is_empty()) {
-            table.rows.push(Row { number: i + 1, cells });
+            table.rows.push(Row {
+                number: i + 1,
+                cells,
+            });
         }
     }
     if table.headers.iter().all(|h| h.is_empty()) {
@@ -243,7 +286,9 @@ pub fn serial_date(serial: f64) -> Option<Date> {
         return None;
     }
     let epoch = Date::new(1899, 12, 30).ok()?;
-    epoch.checked_add(jiff::Span::new().days(serial.floor() as i64)).ok()
+    epoch
+        .checked_add(jiff::Span::new().days(serial.floor() as i64))
+        .ok()
 }
 
 #[cfg(test)]

@@ -113,9 +113,16 @@ pub fn split_list(text: &str, separators: &[String]) -> Vec<String> {
         if sep.is_empty() {
             continue;
         }
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_owned).collect::<Vec<_>>()).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_owned).collect::<Vec<_>>())
+            .collect();
     }
-    parts.into_iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The indications of a directory, found by id, name or synonym.
@@ -129,8 +136,13 @@ pub struct IndicationIndex {
 impl IndicationIndex {
     /// Adds an indication.
     pub fn add(&mut self, id: &str, name: &str, synonyms: &[String]) {
-        for word in [name, id].into_iter().chain(synonyms.iter().map(String::as_str)) {
-            self.by_key.entry(fold(word)).or_insert_with(|| id.to_owned());
+        for word in [name, id]
+            .into_iter()
+            .chain(synonyms.iter().map(String::as_str))
+        {
+            self.by_key
+                .entry(fold(word))
+                .or_insert_with(|| id.to_owned());
             self.words.push((word.to_owned(), id.to_owned()));
         }
     }
@@ -143,9 +155,16 @@ impl IndicationIndex {
     /// The closest name or synonym, for "did you mean".
     pub fn suggest(&self, text: &str) -> Option<String> {
         let folded = fold(text);
-        let folded_words: Vec<(String, &str)> = self.words.iter().map(|(w, _)| (fold(w), w.as_str())).collect();
+        let folded_words: Vec<(String, &str)> = self
+            .words
+            .iter()
+            .map(|(w, _)| (fold(w), w.as_str()))
+            .collect();
         let best = suggest(&folded, folded_words.iter().map(|(f, _)| f.as_str()))?;
-        folded_words.iter().find(|(f, _)| *f == best).map(|(_, w)| (*w).to_owned())
+        folded_words
+            .iter()
+            .find(|(f, _)| *f == best)
+            .map(|(_, w)| (*w).to_owned())
     }
 
     /// True if the id is taken.
@@ -160,7 +179,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Zöliakie-Gruppe Süd (Straße 1)"), "zoeliakie-gruppe-sued-strasse-1");
+        assert_eq!(
+            slugify("Zöliakie-Gruppe Süd (Straße 1)"),
+            "zoeliakie-gruppe-sued-strasse-1"
+        );
         assert_eq!(slugify("  ÄÖÜ  "), "aeoeue");
         assert_eq!(slugify("Café Crème"), "cafe-creme");
         assert_eq!(slugify("!!!"), "");
@@ -192,6 +214,9 @@ mod tests {
     #[test]
     fn lists() {
         let seps = vec![",".to_owned(), ";".to_owned(), "/".to_owned()];
-        assert_eq!(split_list("a, b;c / d\ne", &seps), ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            split_list("a, b;c / d\ne", &seps),
+            ["a", "b", "c", "d", "e"]
+        );
     }
 }

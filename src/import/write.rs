@@ -31,7 +31,13 @@ pub fn toml_string(s: &str) -> String {
 fn val_text(v: &Val) -> String {
     match v {
         Val::Str(s) => toml_string(s),
-        Val::List(l) => format!("[{}]", l.iter().map(|s| toml_string(s)).collect::<Vec<_>>().join(", ")),
+        Val::List(l) => format!(
+            "[{}]",
+            l.iter()
+                .map(|s| toml_string(s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Val::Date(d) => d.to_string(),
         Val::Int(i) => i.to_string(),
         Val::Bool(b) => b.to_string(),
@@ -47,9 +53,11 @@ fn val_value(v: &Val) -> Value {
             a.fmt();
             Value::Array(a)
         }
-        Val::Date(d) => {
-            d.to_string().parse::<toml_edit::Datetime>().map(Value::from).unwrap_or_else(|_| Value::from(d.to_string()))
-        }
+        Val::Date(d) => d
+            .to_string()
+            .parse::<toml_edit::Datetime>()
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::from(d.to_string())),
         Val::Int(i) => Value::from(*i),
         Val::Bool(b) => Value::from(*b),
     }
@@ -110,7 +118,14 @@ fn meeting_fields(m: &Meeting) -> Vec<(&'static str, Val)> {
 }
 
 fn weeks_text(m: &Meeting) -> String {
-    format!("[{}]", m.weeks.iter().map(|w| w.to_string()).collect::<Vec<_>>().join(", "))
+    format!(
+        "[{}]",
+        m.weeks
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn weeks_value(m: &Meeting) -> Value {
@@ -128,11 +143,19 @@ pub fn new_file(d: &Draft) -> String {
     for m in d.meetings.iter().flatten() {
         out.push_str("\n[[meetings]]\n");
         for (k, v) in meeting_fields(m) {
-            let text = if k == "weeks" { weeks_text(m) } else { val_text(&v) };
+            let text = if k == "weeks" {
+                weeks_text(m)
+            } else {
+                val_text(&v)
+            };
             out.push_str(&format!("{k} = {text}\n"));
         }
     }
-    let contact: Vec<_> = d.fields.iter().filter_map(|(k, v)| k.strip_prefix("contact.").map(|k| (k, v))).collect();
+    let contact: Vec<_> = d
+        .fields
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("contact.").map(|k| (k, v)))
+        .collect();
     if !contact.is_empty() {
         out.push_str("\n[contact]\n");
         for (k, v) in contact {
@@ -155,9 +178,17 @@ fn split_file(text: &str) -> Option<(&str, &str, &str, &str)> {
     }
     let mut pos = first_end;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if text[pos..end].trim_end() == "+++" {
-            return Some((&text[..first_end], &text[first_end..pos], &text[pos..end], &text[end..]));
+            return Some((
+                &text[..first_end],
+                &text[first_end..pos],
+                &text[pos..end],
+                &text[end..],
+            ));
         }
         pos = end;
     }
@@ -174,14 +205,22 @@ fn canon(v: &Value) -> String {
         Value::Datetime(d) => d.value().to_string(),
         Value::Array(a) => format!("[{}]", a.iter().map(canon).collect::<Vec<_>>().join(",")),
         Value::InlineTable(t) => {
-            format!("{{{}}}", t.iter().map(|(k, v)| format!("{k}={}", canon(v))).collect::<Vec<_>>().join(","))
+            format!(
+                "{{{}}}",
+                t.iter()
+                    .map(|(k, v)| format!("{k}={}", canon(v)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
         }
     }
 }
 
 fn canon_table(t: &Table) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> =
-        t.iter().filter_map(|(k, i)| i.as_value().map(|v| (k.to_owned(), canon(v)))).collect();
+    let mut v: Vec<(String, String)> = t
+        .iter()
+        .filter_map(|(k, i)| i.as_value().map(|v| (k.to_owned(), canon(v))))
+        .collect();
     v.sort();
     v
 }
@@ -203,7 +242,15 @@ fn set(table: &mut Table, key: &str, value: Value) {
 }
 
 /// Fields `--update` never removes (required): an empty cell leaves them.
-const REQUIRED: [&str; 7] = ["name", "indications", "audience", "format", "status", "verified", "level"];
+const REQUIRED: [&str; 7] = [
+    "name",
+    "indications",
+    "audience",
+    "format",
+    "status",
+    "verified",
+    "level",
+];
 
 /// The existing file `text` with the mapped fields of `d` replaced; `None`
 /// if its front matter cannot be read as TOML (then the file is left).
@@ -261,7 +308,14 @@ pub fn update_file(text: &str, d: &Draft, mapping: &Mapping) -> Option<String> {
             .map(|m| {
                 let mut t = Table::new();
                 for (k, v) in meeting_fields(m) {
-                    t.insert(k, Item::Value(if k == "weeks" { weeks_value(m) } else { val_value(&v) }));
+                    t.insert(
+                        k,
+                        Item::Value(if k == "weeks" {
+                            weeks_value(m)
+                        } else {
+                            val_value(&v)
+                        }),
+                    );
                 }
                 t
             })

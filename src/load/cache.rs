@@ -64,7 +64,11 @@ pub struct Shelf<V> {
 
 impl<V> Default for Shelf<V> {
     fn default() -> Self {
-        Shelf { folder: None, files: FxHashMap::default(), listing: None }
+        Shelf {
+            folder: None,
+            files: FxHashMap::default(),
+            listing: None,
+        }
     }
 }
 
@@ -72,7 +76,10 @@ impl<V: Clone> Shelf<V> {
     /// Makes this the shelf of `folder` (emptied if it was another one's).
     pub(super) fn of(&mut self, folder: &Path) {
         if self.folder.as_deref() != Some(folder) {
-            *self = Shelf { folder: Some(folder.to_owned()), ..Shelf::default() };
+            *self = Shelf {
+                folder: Some(folder.to_owned()),
+                ..Shelf::default()
+            };
         }
     }
 
@@ -139,7 +146,11 @@ pub struct ReadEntry<T> {
 // Manual impls: `T` itself need not be `Clone`, it is behind an `Arc`.
 impl<T> Clone for ReadEntry<T> {
     fn clone(&self) -> Self {
-        ReadEntry { source: Arc::clone(&self.source), version: self.version, outcome: self.outcome.clone() }
+        ReadEntry {
+            source: Arc::clone(&self.source),
+            version: self.version,
+            outcome: self.outcome.clone(),
+        }
     }
 }
 
@@ -167,7 +178,13 @@ pub enum Outcome<T> {
 impl<T> Clone for Outcome<T> {
     fn clone(&self) -> Self {
         match self {
-            Outcome::Parsed { front, body, body_offset, problems, left_out } => Outcome::Parsed {
+            Outcome::Parsed {
+                front,
+                body,
+                body_offset,
+                problems,
+                left_out,
+            } => Outcome::Parsed {
                 front: Arc::clone(front),
                 body: Arc::clone(body),
                 body_offset: *body_offset,

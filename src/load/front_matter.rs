@@ -22,7 +22,10 @@ pub fn decode(bytes: &[u8]) -> (String, Option<usize>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), None),
-        Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(e.valid_up_to()),
+        ),
     }
 }
 
@@ -54,7 +57,10 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     }
     let mut pos = first_end;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if is_fence(text[pos..end].trim_end_matches('\n')) {
             return Ok(Split {
                 toml: format!("#{}", &text[1..pos]),
@@ -107,6 +113,16 @@ pub struct Partial<T> {
 /// neutral stand-in (an empty text, the first allowed value, …), listed in
 /// [`Partial::left_out`].
 pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T> {
+    parse_partial_as::<T>(toml, false)
+}
+
+/// [`parse_partial`] for the front matter of an entry, which may also be
+/// written by Decap CMS (the browser editor): see [`read_decap_forms`].
+pub fn parse_entry_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T> {
+    parse_partial_as::<T>(toml, true)
+}
+
+fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -> Partial<T> {
     let mut text = toml.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
@@ -115,10 +131,16 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
     let mut stand_ins: Vec<(String, Range<usize>, toml::de::DeValue<'static>)> = Vec::new();
     // `T`'s JSON Schema, made once and only if a problem needs it.
     let schema = std::cell::OnceCell::new();
-    let schema = || schema.get_or_init(crate::cli::schema::schema_value::<T>);
+    let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        let e = match deserialize::<T>(&text, &stand_ins) {
-            Ok(v) => return Partial { value: Some(v), problems, left_out },
+        let e = match deserialize::<T>(&text, &stand_ins, entry) {
+            Ok(v) => {
+                return Partial {
+                    value: Some(v),
+                    problems,
+                    left_out,
+                };
+            }
             Err(e) => e,
         };
         let message = classify(e.message());
@@ -129,18 +151,26 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
             _ => span,
         };
         let syntax = matches!(message, Message::TomlSyntax { .. });
-        let consequence = matches!(&message, Message::MissingField { field } if blanked.contains(field));
+        let consequence =
+            matches!(&message, Message::MissingField { field } if blanked.contains(field));
         if problems.iter().any(|(s, m)| *s == span && *m == message) {
             break;
         }
-        let wrong_value = matches!(message, Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. });
+        let wrong_value = matches!(
+            message,
+            Message::WrongType { .. } | Message::UnknownValue { .. } | Message::InvalidValue { .. }
+        );
         let missing = matches!(message, Message::MissingField { .. });
-        let all_missing = missing.then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked)).flatten();
+        let all_missing = missing
+            .then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked))
+            .flatten();
         match &all_missing {
             // Every required field absent from the table, each its own problem.
             Some(fields) => {
                 for field in fields {
-                    let m = Message::MissingField { field: field.clone() };
+                    let m = Message::MissingField {
+                        field: field.clone(),
+                    };
                     if !problems.iter().any(|(s, p)| *s == span && *p == m) {
                         problems.push((span.clone(), m));
                     }
@@ -158,8 +188,13 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
                 if stand_ins.iter().any(|(k, _, _)| k == field) {
                     continue;
                 }
-                let Some(value) = placeholder(schema(), field) else { continue };
-                let at = left_out.iter().find(|(k, _)| k == field).map_or(0..0, |(_, s)| s.clone());
+                let Some(value) = placeholder(schema(), field) else {
+                    continue;
+                };
+                let at = left_out
+                    .iter()
+                    .find(|(k, _)| k == field)
+                    .map_or(0..0, |(_, s)| s.clone());
                 stand_ins.push((field.clone(), at.clone(), value));
                 if !left_out.iter().any(|(k, _)| k == field) {
                     left_out.push((field.clone(), at));
@@ -185,20 +220,142 @@ pub fn parse_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Partial<T>
             _ => break,
         }
     }
-    Partial { value: None, problems, left_out }
+    Partial {
+        value: None,
+        problems,
+        left_out,
+    }
+}
+
+/// True if a table holds a value Decap CMS writes where a person would
+/// write none or another form: an empty text or list, or a quoted date.
+fn decap_forms(t: &toml::de::DeTable<'_>) -> bool {
+    use toml::de::DeValue;
+    fn value(v: &DeValue<'_>) -> bool {
+        match v {
+            DeValue::String(s) => s.is_empty() || quoted_date(s).is_some(),
+            DeValue::Array(a) => a.is_empty() || a.iter().any(|x| value(x.get_ref())),
+            DeValue::Table(t) => decap_forms(t),
+            _ => false,
+        }
+    }
+    t.iter().any(|(_, v)| value(v.get_ref()))
+}
+
+/// The JSON Schema of an entry kind, made once per kind (files written by
+/// Decap CMS need it to be read, and a directory may hold thousands).
+fn entry_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
+    let mut schemas = SCHEMAS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let schema = schemas
+        .entry(std::any::type_name::<T>())
+        .or_insert_with(|| Arc::new(crate::load::schema::schema_value::<T>()));
+    Arc::clone(schema)
+}
+
+/// `"2026-09-14"`: a local date written as text.
+fn quoted_date(s: &str) -> Option<toml::value::Datetime> {
+    if s.len() != 10 {
+        return None;
+    }
+    let d: toml::value::Datetime = s.parse().ok()?;
+    (d.date.is_some() && d.time.is_none() && d.offset.is_none()).then_some(d)
+}
+
+/// Reads the TOML Decap CMS writes (see docs/redaktion.md) as the contract
+/// means it: an empty text or list of an optional field is "not set" (TOML
+/// has no null, and Decap writes `""` for a cleared field); a date field
+/// may hold its date as text (`verified = "2026-09-14"`, what Decap's date
+/// widget saves). `schema` is the table's JSON Schema (inside `root`).
+fn read_decap_forms(t: &mut toml::de::DeTable<'_>, schema: Option<&Value>, root: &Value) {
+    use toml::de::DeValue;
+    let Some(schema) = schema else { return };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let field = |key: &str| {
+        schema
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .and_then(|p| resolve(root, p))
+    };
+    let unset: Vec<String> = t
+        .iter()
+        .filter(|(k, v)| {
+            let optional =
+                !required.contains(&k.get_ref().as_ref()) && field(k.get_ref()).is_some();
+            match v.get_ref() {
+                DeValue::String(s) => optional && s.is_empty(),
+                DeValue::Array(a) => optional && a.is_empty(),
+                _ => false,
+            }
+        })
+        .map(|(k, _)| k.get_ref().to_string())
+        .collect();
+    for key in unset {
+        t.remove(key.as_str());
+    }
+    for (k, v) in t.iter_mut() {
+        let key: &str = k.get_ref();
+        let Some(prop) = field(key) else {
+            continue;
+        };
+        let span = v.span();
+        match v.get_mut() {
+            DeValue::String(s) if prop.get("format").and_then(Value::as_str) == Some("date") => {
+                if let Some(d) = quoted_date(&**s) {
+                    *v = toml::Spanned::new(span, DeValue::Datetime(d));
+                }
+            }
+            DeValue::Table(inner) => read_decap_forms(inner, Some(prop), root),
+            DeValue::Array(items) => {
+                let item = prop.get("items").and_then(|i| resolve(root, i));
+                for x in items.iter_mut() {
+                    let span = x.span();
+                    match x.get_mut() {
+                        DeValue::Table(inner) => read_decap_forms(inner, item, root),
+                        DeValue::String(s)
+                            if item.and_then(|i| i.get("format")).and_then(Value::as_str)
+                                == Some("date") =>
+                        {
+                            if let Some(d) = quoted_date(&**s) {
+                                *x = toml::Spanned::new(span, DeValue::Datetime(d));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Deserialises `text` into `T`, with the top-level `stand_ins` (key, the
 /// span to give the value, value) added to the table.
-fn deserialize<T: DeserializeOwned>(
+fn deserialize<T: DeserializeOwned + JsonSchema>(
     text: &str,
     stand_ins: &[(String, Range<usize>, toml::de::DeValue<'static>)],
+    entry: bool,
 ) -> Result<T, toml::de::Error> {
     use toml::Spanned;
-    if stand_ins.is_empty() {
+    if stand_ins.is_empty() && !entry {
         return toml::from_str(text);
     }
     let mut doc = toml::de::DeTable::parse(text)?;
+    if entry && decap_forms(doc.get_ref()) {
+        let root = entry_schema::<T>();
+        read_decap_forms(doc.get_mut(), resolve(&root, &root), &root);
+    }
     for (key, span, value) in stand_ins {
         doc.get_mut().insert(
             Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),
@@ -220,10 +377,17 @@ fn placeholder(root: &Value, key: &str) -> Option<toml::de::DeValue<'static>> {
 fn stand_in(root: &Value, schema: &Value, depth: usize) -> Option<toml::de::DeValue<'static>> {
     use toml::de::{DeTable, DeValue};
     let schema = resolve(root, schema)?;
-    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
         return Some(DeValue::String(first.as_str()?.to_owned().into()));
     }
-    let text: &'static str = match (schema.get("type")?.as_str()?, schema.get("format").and_then(Value::as_str)) {
+    let text: &'static str = match (
+        schema.get("type")?.as_str()?,
+        schema.get("format").and_then(Value::as_str),
+    ) {
         ("string", Some("date")) => "1970-01-01",
         ("string", _) => "\"\"",
         ("array", _) => "[]",
@@ -232,7 +396,12 @@ fn stand_in(root: &Value, schema: &Value, depth: usize) -> Option<toml::de::DeVa
         // A table (`[publisher]`): its required fields stood in for.
         ("object", _) if depth < 4 => {
             let mut table = DeTable::new();
-            for field in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            for field in schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let field = field.as_str()?;
                 let value = stand_in(root, schema.get("properties")?.get(field)?, depth + 1)?;
                 table.insert(
@@ -252,7 +421,10 @@ fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
     for _ in 0..8 {
         if let Some(r) = v.get("$ref").and_then(Value::as_str) {
             let name = r.rsplit('/').next()?;
-            v = root.get("definitions").or_else(|| root.get("$defs"))?.get(name)?;
+            v = root
+                .get("definitions")
+                .or_else(|| root.get("$defs"))?
+                .get(name)?;
         } else if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
             v = one;
         } else {
@@ -283,8 +455,16 @@ fn missing_fields<T: DeserializeOwned>(
     fn keys(t: &DeTable<'_>) -> Vec<String> {
         t.iter().map(|(k, _)| k.get_ref().to_string()).collect()
     }
-    fn consider(region: Range<usize>, at: &Range<usize>, path: &[Step], t: &DeTable<'_>, best: &mut Found) {
-        if (region.contains(&at.start) || region == *at) && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len) {
+    fn consider(
+        region: Range<usize>,
+        at: &Range<usize>,
+        path: &[Step],
+        t: &DeTable<'_>,
+        best: &mut Found,
+    ) {
+        if (region.contains(&at.start) || region == *at)
+            && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len)
+        {
             *best = Some((region.len(), path.to_vec(), keys(t)));
         }
     }
@@ -327,13 +507,21 @@ fn missing_fields<T: DeserializeOwned>(
     let mut schema = resolve(root, root)?;
     for step in &path {
         let next = match step {
-            Step::Key(k) => schema.get("properties").and_then(|p| p.get(k)).or_else(|| schema.get("additionalProperties")),
+            Step::Key(k) => schema
+                .get("properties")
+                .and_then(|p| p.get(k))
+                .or_else(|| schema.get("additionalProperties")),
             Step::Item => schema.get("items"),
         };
         schema = resolve(root, next?)?;
     }
-    let required: Vec<String> =
-        schema.get("required")?.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    let required: Vec<String> = schema
+        .get("required")?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
     let mut missing: Vec<String> = required.into_iter().filter(|f| !have.contains(f)).collect();
     let order = declaration_order::<T>(text, span);
     missing.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(usize::MAX));
@@ -348,15 +536,27 @@ fn declaration_order<T: DeserializeOwned>(text: &str, span: Option<&Range<usize>
     let at = match span {
         None => 0,
         // Only a `[table]` / `[[table]]` header has a line to put a key after.
-        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => {
-            text[s.end..].find('\n').map(|i| s.end + i + 1).unwrap_or(text.len())
-        }
+        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => text[s.end..]
+            .find('\n')
+            .map(|i| s.end + i + 1)
+            .unwrap_or(text.len()),
         Some(_) => return Vec::new(),
     };
     let probe = format!("{}\n{PROBE} = 0\n{}", &text[..at], &text[at..]);
-    let Err(e) = toml::from_str::<T>(&probe) else { return Vec::new() };
-    match e.message().trim().strip_prefix(&format!("unknown field `{PROBE}`")) {
-        Some(rest) => rest.split('`').skip(1).step_by(2).map(str::to_owned).collect(),
+    let Err(e) = toml::from_str::<T>(&probe) else {
+        return Vec::new();
+    };
+    match e
+        .message()
+        .trim()
+        .strip_prefix(&format!("unknown field `{PROBE}`"))
+    {
+        Some(rest) => rest
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -407,12 +607,21 @@ fn blank_region(text: &str, span: &Range<usize>) -> Option<(Range<usize>, String
 /// A table header (`[contact]`, `[[meetings]]`) takes its body with it, up
 /// to the next header.
 fn blank_lines(text: &mut String, region: Range<usize>) {
-    let start = text[..region.start.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let mut end = text[region.end.min(text.len())..].find('\n').map(|i| region.end + i).unwrap_or(text.len());
+    let start = text[..region.start.min(text.len())]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut end = text[region.end.min(text.len())..]
+        .find('\n')
+        .map(|i| region.end + i)
+        .unwrap_or(text.len());
     if text[start..].trim_start().starts_with('[') {
         let mut pos = end;
         while pos < text.len() {
-            let line_end = text[pos + 1..].find('\n').map(|i| pos + 1 + i).unwrap_or(text.len());
+            let line_end = text[pos + 1..]
+                .find('\n')
+                .map(|i| pos + 1 + i)
+                .unwrap_or(text.len());
             if text[pos..line_end].trim_start().starts_with('[') {
                 break;
             }
@@ -432,11 +641,12 @@ fn blank_lines(text: &mut String, region: Range<usize>) {
 /// Turns serde/toml's English error text into a catalogue message.
 pub fn classify(raw: &str) -> Message {
     let raw = raw.trim();
-    let ticked = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_owned).collect()
-    };
+    let ticked =
+        |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
     if let Some(rest) = raw.strip_prefix("missing field ") {
-        return Message::MissingField { field: rest.trim_matches('`').to_owned() };
+        return Message::MissingField {
+            field: rest.trim_matches('`').to_owned(),
+        };
     }
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let names = ticked(rest);
@@ -447,20 +657,32 @@ pub fn classify(raw: &str) -> Message {
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
         let names = ticked(rest);
         let value = names.first().cloned().unwrap_or_default();
-        return Message::UnknownValue { value, allowed: names.into_iter().skip(1).collect() };
+        return Message::UnknownValue {
+            value,
+            allowed: names.into_iter().skip(1).collect(),
+        };
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return Message::WrongType { found: found.to_owned(), expected: expected.to_owned() };
+            return Message::WrongType {
+                found: found.to_owned(),
+                expected: expected.to_owned(),
+            };
         }
     }
     if raw.starts_with("invalid value: ") || raw.starts_with("invalid length") {
-        return Message::InvalidValue { detail: raw.to_owned() };
+        return Message::InvalidValue {
+            detail: raw.to_owned(),
+        };
     }
     if raw.contains("out of range") || raw.contains("invalid digit") {
-        return Message::InvalidValue { detail: raw.to_owned() };
+        return Message::InvalidValue {
+            detail: raw.to_owned(),
+        };
     }
-    Message::TomlSyntax { detail: raw.lines().next().unwrap_or(raw).to_owned() }
+    Message::TomlSyntax {
+        detail: raw.lines().next().unwrap_or(raw).to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -488,8 +710,14 @@ mod tests {
     fn reports_structure_errors() {
         assert_eq!(split("").unwrap_err().1, Message::EmptyFile);
         assert_eq!(split("  \n").unwrap_err().1, Message::EmptyFile);
-        assert_eq!(split("name = 1\n").unwrap_err().1, Message::NoFrontMatterStart);
-        assert_eq!(split("+++\nname = 1\n").unwrap_err().1, Message::FrontMatterNotClosed);
+        assert_eq!(
+            split("name = 1\n").unwrap_err().1,
+            Message::NoFrontMatterStart
+        );
+        assert_eq!(
+            split("+++\nname = 1\n").unwrap_err().1,
+            Message::FrontMatterNotClosed
+        );
     }
 
     #[test]
@@ -527,7 +755,17 @@ mod tests {
         let text = "#++\nname = 5\ncolor = \"x\"\ncount = 1\n\n[[items]]\nweekday = 1\n\n[sub]\nphone = 5\n";
         let problems = parse::<Probe>(text).unwrap_err();
         let codes: Vec<&str> = problems.iter().map(|(_, m)| m.code()).collect();
-        assert_eq!(codes, ["unknown-field", "unknown-field", "missing-field", "wrong-type", "wrong-type"], "{problems:?}");
+        assert_eq!(
+            codes,
+            [
+                "unknown-field",
+                "unknown-field",
+                "missing-field",
+                "wrong-type",
+                "wrong-type"
+            ],
+            "{problems:?}"
+        );
         // The missing `rhythm` of the [[items]] table is located at its header.
         assert_eq!(&text[problems[2].0.clone().unwrap()], "[[items]]");
     }
@@ -564,8 +802,11 @@ mod tests {
 
     #[test]
     fn reports_every_missing_field_of_a_table_in_declaration_order() {
-        let problems = parse::<Several>("#++
-note = \"x\"\n").unwrap_err();
+        let problems = parse::<Several>(
+            "#++
+note = \"x\"\n",
+        )
+        .unwrap_err();
         let names: Vec<String> = missing(&problems).into_iter().map(|(_, f)| f).collect();
         assert_eq!(names, ["zeta", "alpha", "sub"], "{problems:?}");
         assert!(problems.iter().all(|(s, _)| s.is_none()));
@@ -576,7 +817,11 @@ note = \"x\"\n").unwrap_err();
         let got = missing(&problems);
         let names: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
         // (toml visits the tables before the plain keys; output is sorted by location later.)
-        assert_eq!(names, ["code", "phone", "code", "wrong-type", "alpha"], "{problems:?}");
+        assert_eq!(
+            names,
+            ["code", "phone", "code", "wrong-type", "alpha"],
+            "{problems:?}"
+        );
         assert_eq!(&text[got[0].0.clone().unwrap()], "[[items]]");
         assert_eq!(&text[got[1].0.clone().unwrap()], "[sub]");
         assert_eq!(&text[got[2].0.clone().unwrap()], "[sub]");
@@ -585,14 +830,25 @@ note = \"x\"\n").unwrap_err();
 
     #[test]
     fn classifies_serde_messages() {
-        assert_eq!(classify("missing field `name`"), Message::MissingField { field: "name".into() });
+        assert_eq!(
+            classify("missing field `name`"),
+            Message::MissingField {
+                field: "name".into()
+            }
+        );
         assert_eq!(
             classify("unknown field `nmae`, expected one of `name`, `sort_as`"),
-            Message::UnknownField { field: "nmae".into(), suggestion: Some("name".into()) }
+            Message::UnknownField {
+                field: "nmae".into(),
+                suggestion: Some("name".into())
+            }
         );
         assert_eq!(
             classify("unknown variant `weekly2`, expected one of `weekly`, `monthly`"),
-            Message::UnknownValue { value: "weekly2".into(), allowed: vec!["weekly".into(), "monthly".into()] }
+            Message::UnknownValue {
+                value: "weekly2".into(),
+                allowed: vec!["weekly".into(), "monthly".into()]
+            }
         );
     }
 }

@@ -10,19 +10,21 @@
 mod cache;
 pub mod front_matter;
 pub mod raw;
+pub mod schema;
 pub mod theme;
 mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message, SourceFile, Sources, display_path};
+use crate::diagnostics::{
+    Diagnostic, Diagnostics, FileId, Message, SourceFile, Sources, display_path,
+};
 pub use cache::FileCache;
 use cache::{Outcome, ReadEntry, Shelf};
 pub use theme::Theme;
@@ -31,18 +33,7 @@ use walk::Found;
 /// The settings file's name in the root.
 pub const SETTINGS_FILE: &str = "wegweiser.toml";
 
-/// One reading of a file: two loads give the same version exactly when the
-/// second took the file from the first's [`FileCache`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FileVersion(u64);
-
-impl FileVersion {
-    /// A version no other reading has.
-    fn next() -> FileVersion {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        FileVersion(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-}
+pub use crate::model::FileVersion;
 
 /// One parsed entry file. Front matter and body are shared with the
 /// [`FileCache`] that read them.
@@ -112,17 +103,32 @@ struct ReadFile {
 /// would block forever, a device never end).
 fn read_checked(path: &Path, canonical_root: &Path) -> ReadFile {
     let display = display_path(path);
-    let refuse =
-        |problem: Message| ReadFile { display: display.clone(), text: String::new(), problem: Some((None, problem)) };
+    let refuse = |problem: Message| ReadFile {
+        display: display.clone(),
+        text: String::new(),
+        problem: Some((None, problem)),
+    };
     match path.canonicalize() {
-        Err(e) => return refuse(Message::ReadFailed { error: e.to_string() }),
-        Ok(p) if !p.starts_with(canonical_root) => return refuse(Message::PathLeavesContent { path: display.clone() }),
+        Err(e) => {
+            return refuse(Message::ReadFailed {
+                error: e.to_string(),
+            });
+        }
+        Ok(p) if !p.starts_with(canonical_root) => {
+            return refuse(Message::PathLeavesContent {
+                path: display.clone(),
+            });
+        }
         Ok(_) => {}
     }
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => read(path),
-        Ok(_) => refuse(Message::ReadFailed { error: "not a regular file".to_owned() }),
-        Err(e) => refuse(Message::ReadFailed { error: e.to_string() }),
+        Ok(_) => refuse(Message::ReadFailed {
+            error: "not a regular file".to_owned(),
+        }),
+        Err(e) => refuse(Message::ReadFailed {
+            error: e.to_string(),
+        }),
     }
 }
 
@@ -131,13 +137,23 @@ fn read(path: &Path) -> ReadFile {
     match std::fs::read(path) {
         Ok(bytes) => {
             let (text, bad) = front_matter::decode(&bytes);
-            let problem = bad.map(|offset| (Some(offset..offset + 1), Message::InvalidUtf8 { offset }));
-            ReadFile { display, text, problem }
+            let problem =
+                bad.map(|offset| (Some(offset..offset + 1), Message::InvalidUtf8 { offset }));
+            ReadFile {
+                display,
+                text,
+                problem,
+            }
         }
         Err(e) => ReadFile {
             display,
             text: String::new(),
-            problem: Some((None, Message::ReadFailed { error: e.to_string() })),
+            problem: Some((
+                None,
+                Message::ReadFailed {
+                    error: e.to_string(),
+                },
+            )),
         },
     }
 }
@@ -159,9 +175,14 @@ pub fn load_cached(
     sources: &mut Sources,
     diagnostics: &mut Diagnostics,
 ) -> RawDirectory {
-    let mut dir = RawDirectory { root: root.to_owned(), ..Default::default() };
+    let mut dir = RawDirectory {
+        root: root.to_owned(),
+        ..Default::default()
+    };
     if !root.is_dir() {
-        diagnostics.push(Diagnostic::general(Message::RootMissing { path: display_path(root) }));
+        diagnostics.push(Diagnostic::general(Message::RootMissing {
+            path: display_path(root),
+        }));
         return dir;
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
@@ -173,7 +194,13 @@ pub fn load_cached(
     } else {
         // A missing file is a problem of the whole file: at its 1:1.
         let id = sources.add(SourceFile::new(display_path(&settings_path), String::new()));
-        diagnostics.push(Diagnostic::error(id, None, Message::SettingsMissing { path: display_path(&settings_path) }));
+        diagnostics.push(Diagnostic::error(
+            id,
+            None,
+            Message::SettingsMissing {
+                path: display_path(&settings_path),
+            },
+        ));
     }
     let content = root.join("content");
     let indications_path = content.join("indications.toml");
@@ -181,17 +208,47 @@ pub fn load_cached(
         (dir.indications, dir.indications_left_out) =
             parse_toml_file(&indications_path, &canonical_root, sources, diagnostics);
     } else {
-        let id = sources.add(SourceFile::new(display_path(&indications_path), String::new()));
-        diagnostics.push(Diagnostic::error(id, None, Message::IndicationsMissing { path: display_path(&indications_path) }));
+        let id = sources.add(SourceFile::new(
+            display_path(&indications_path),
+            String::new(),
+        ));
+        diagnostics.push(Diagnostic::error(
+            id,
+            None,
+            Message::IndicationsMissing {
+                path: display_path(&indications_path),
+            },
+        ));
     }
 
-    let folders = Folders { root, canonical_root: &canonical_root };
-    (dir.groups, _) = folders.entries(&content.join("groups"), &mut cache.groups, sources, diagnostics);
-    (dir.organisations, dir.unreadable_organisations) =
-        folders.entries(&content.join("organisations"), &mut cache.organisations, sources, diagnostics);
-    (dir.contact_points, dir.unreadable_contact_points) =
-        folders.entries(&content.join("contact-points"), &mut cache.contact_points, sources, diagnostics);
-    (dir.pages, _) = folders.entries(&content.join("pages"), &mut cache.pages, sources, diagnostics);
+    let folders = Folders {
+        root,
+        canonical_root: &canonical_root,
+    };
+    (dir.groups, _) = folders.entries(
+        &content.join("groups"),
+        &mut cache.groups,
+        sources,
+        diagnostics,
+    );
+    (dir.organisations, dir.unreadable_organisations) = folders.entries(
+        &content.join("organisations"),
+        &mut cache.organisations,
+        sources,
+        diagnostics,
+    );
+    (dir.contact_points, dir.unreadable_contact_points) = folders.entries(
+        &content.join("contact-points"),
+        &mut cache.contact_points,
+        sources,
+        diagnostics,
+    );
+    (dir.pages, _) = folders.entries(
+        &content.join("pages"),
+        &mut cache.pages,
+        sources,
+        diagnostics,
+    );
     dir.images = folders.images(&content.join("images"), &mut cache.images);
     dir
 }
@@ -212,30 +269,59 @@ impl<T: DeserializeOwned + JsonSchema> TextEntry<T> {
         let outcome = match front_matter::split(&text) {
             Err(problem) => Outcome::Problems(vec![problem]),
             Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
-                front_matter::Partial { value: Some(front), problems, left_out } => Outcome::Parsed {
+                front_matter::Partial {
+                    value: Some(front),
+                    problems,
+                    left_out,
+                } => Outcome::Parsed {
                     front: Arc::new(front),
                     body: Arc::from(s.body),
                     body_offset: s.body_offset,
                     problems,
                     left_out: left_out.into(),
                 },
-                front_matter::Partial { value: None, problems, .. } => Outcome::Problems(problems),
+                front_matter::Partial {
+                    value: None,
+                    problems,
+                    ..
+                } => Outcome::Problems(problems),
             },
         };
-        TextEntry { slug, source: Arc::new(SourceFile::new(display, text)), outcome }
+        TextEntry {
+            slug,
+            source: Arc::new(SourceFile::new(display, text)),
+            outcome,
+        }
     }
 
     /// Adds the file to `sources` and its problems to `diagnostics`; the
     /// entry if it parsed, and the file's id either way.
-    pub fn register(self, sources: &mut Sources, diagnostics: &mut Diagnostics) -> (FileId, Option<Loaded<T>>) {
+    pub fn register(
+        self,
+        sources: &mut Sources,
+        diagnostics: &mut Diagnostics,
+    ) -> (FileId, Option<Loaded<T>>) {
         let id = sources.add_shared(self.source);
         match self.outcome {
-            Outcome::Parsed { front, body, body_offset, problems, left_out } => {
+            Outcome::Parsed {
+                front,
+                body,
+                body_offset,
+                problems,
+                left_out,
+            } => {
                 for (span, m) in problems {
                     diagnostics.push(Diagnostic::error(id, span, m));
                 }
-                let loaded =
-                    Loaded { file: id, version: FileVersion::next(), slug: self.slug, front, body, body_offset, left_out };
+                let loaded = Loaded {
+                    file: id,
+                    version: FileVersion::next(),
+                    slug: self.slug,
+                    front,
+                    body,
+                    body_offset,
+                    left_out,
+                };
                 (id, Some(loaded))
             }
             Outcome::Problems(problems) => {
@@ -278,7 +364,9 @@ fn ignored(name: &str) -> bool {
 
 /// Is `path` (after resolving symlinks) inside the root?
 fn inside(path: &Path, canonical_root: &Path) -> bool {
-    path.canonicalize().map(|p| p.starts_with(canonical_root)).unwrap_or(false)
+    path.canonicalize()
+        .map(|p| p.starts_with(canonical_root))
+        .unwrap_or(false)
 }
 
 /// The root, for reading the files of its content folders.
@@ -292,8 +380,12 @@ impl Folders<'_> {
     /// to it: changes are reported for the paths below the root, and a
     /// linked folder's files change under other paths.
     fn cacheable(&self, folder: &Path) -> bool {
-        let Ok(rel) = folder.strip_prefix(self.root) else { return false };
-        folder.canonicalize().is_ok_and(|real| real == self.canonical_root.join(rel))
+        let Ok(rel) = folder.strip_prefix(self.root) else {
+            return false;
+        };
+        folder
+            .canonicalize()
+            .is_ok_and(|real| real == self.canonical_root.join(rel))
     }
 
     /// The files of `folder`: the listing on the shelf if it is up to date,
@@ -334,7 +426,11 @@ impl Folders<'_> {
         let files: Vec<Candidate> = listing
             .iter()
             .filter(|f| f.path.as_os_str().as_encoded_bytes().ends_with(b".md"))
-            .map(|f| Candidate { path: &f.path, nested: f.depth > 1, cacheable: cacheable && !f.symlink })
+            .map(|f| Candidate {
+                path: &f.path,
+                nested: f.depth > 1,
+                cacheable: cacheable && !f.symlink,
+            })
             .collect();
 
         // Read and parse what the shelf does not hold, in parallel.
@@ -362,14 +458,32 @@ impl Folders<'_> {
                     None => continue,
                 },
             };
-            let slug = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let slug = f
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let id = sources.add_shared(entry.source);
             match entry.outcome {
-                Outcome::Parsed { front, body, body_offset, problems, left_out } => {
+                Outcome::Parsed {
+                    front,
+                    body,
+                    body_offset,
+                    problems,
+                    left_out,
+                } => {
                     for (span, m) in problems {
                         diagnostics.push(Diagnostic::error(id, span, m));
                     }
-                    out.push(Loaded { file: id, version: entry.version, slug, front, body, body_offset, left_out })
+                    out.push(Loaded {
+                        file: id,
+                        version: entry.version,
+                        slug,
+                        front,
+                        body,
+                        body_offset,
+                        left_out,
+                    })
                 }
                 Outcome::Problems(problems) => {
                     for (span, m) in problems {
@@ -392,24 +506,40 @@ impl Folders<'_> {
             Some(problem) => Outcome::Problems(vec![problem]),
             None => match front_matter::split(&read.text) {
                 Err(problem) => Outcome::Problems(vec![problem]),
-                Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
-                    front_matter::Partial { value: Some(front), problems, left_out } => Outcome::Parsed {
+                Ok(s) => match front_matter::parse_entry_partial::<T>(&s.toml) {
+                    front_matter::Partial {
+                        value: Some(front),
+                        problems,
+                        left_out,
+                    } => Outcome::Parsed {
                         front: Arc::new(front),
                         body: Arc::from(s.body),
                         body_offset: s.body_offset,
                         problems,
                         left_out: left_out.into(),
                     },
-                    front_matter::Partial { value: None, problems, .. } => Outcome::Problems(problems),
+                    front_matter::Partial {
+                        value: None,
+                        problems,
+                        ..
+                    } => Outcome::Problems(problems),
                 },
             },
         };
-        ReadEntry { source: Arc::new(SourceFile::new(read.display, read.text)), version: FileVersion::next(), outcome }
+        ReadEntry {
+            source: Arc::new(SourceFile::new(read.display, read.text)),
+            version: FileVersion::next(),
+            outcome,
+        }
     }
 
     /// The files under `content/images/`, taking unchanged ones from
     /// `shelf`.
-    fn images(&self, folder: &Path, shelf: &mut Shelf<Arc<Vec<u8>>>) -> BTreeMap<String, Arc<Vec<u8>>> {
+    fn images(
+        &self,
+        folder: &Path,
+        shelf: &mut Shelf<Arc<Vec<u8>>>,
+    ) -> BTreeMap<String, Arc<Vec<u8>>> {
         let mut images = BTreeMap::new();
         if !folder.is_dir() {
             shelf.clear();
@@ -417,16 +547,22 @@ impl Folders<'_> {
         }
         let (listing, cacheable) = self.list(folder, shelf);
         for f in listing.iter() {
-            let Ok(rel) = f.path.strip_prefix(folder.parent().unwrap_or(folder)) else { continue };
+            let Ok(rel) = f.path.strip_prefix(folder.parent().unwrap_or(folder)) else {
+                continue;
+            };
             let key = rel.to_string_lossy().replace('\\', "/");
             let cacheable = cacheable && !f.symlink;
             let bytes = match shelf.get(&f.path).filter(|_| cacheable) {
                 Some(bytes) => Arc::clone(bytes),
                 None => {
-                    if !inside(&f.path, self.canonical_root) || !std::fs::metadata(&f.path).is_ok_and(|m| m.is_file()) {
+                    if !inside(&f.path, self.canonical_root)
+                        || !std::fs::metadata(&f.path).is_ok_and(|m| m.is_file())
+                    {
                         continue;
                     }
-                    let Ok(bytes) = std::fs::read(&f.path) else { continue };
+                    let Ok(bytes) = std::fs::read(&f.path) else {
+                        continue;
+                    };
                     let bytes = Arc::new(bytes);
                     if cacheable {
                         shelf.put(&f.path, Arc::clone(&bytes));

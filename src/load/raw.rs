@@ -12,6 +12,11 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+pub use crate::model::vocabulary::{
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
+};
+
 /// `wegweiser.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +41,37 @@ pub struct SettingsFile {
     /// Settings of the printed booklet.
     #[serde(default)]
     pub print: PrintSettings,
+    /// Editing in the browser: publish /admin/ (Decap CMS) with the site.
+    pub editing: Option<EditingSettings>,
+}
+
+/// `[editing]`: the git host the browser editor at /admin/ saves to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditingSettings {
+    /// Git host: "github", "gitlab" or "gitea" (also Forgejo).
+    #[schemars(with = "EditingBackend")]
+    pub backend: Spanned<EditingBackend>,
+    /// Repository as owner/name, e.g. "kiss-musterstadt/wegweiser".
+    #[schemars(regex(pattern = "^[^/\\s]+/[^/\\s]+$"))]
+    #[schemars(with = "String")]
+    pub repo: Spanned<String>,
+    /// Branch the editor saves to (default "main").
+    pub branch: Option<String>,
+    /// API address of a Gitea/Forgejo or self-hosted GitLab (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub api_root: Option<Spanned<String>>,
+    /// GitHub: address of the OAuth helper (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
+    #[schemars(with = "Option<String>")]
+    pub auth_url: Option<Spanned<String>>,
+    /// GitLab/Gitea: id of the OAuth application (PKCE).
+    #[schemars(with = "Option<String>")]
+    pub app_id: Option<Spanned<String>>,
+    /// true: changes become pull/merge requests that someone reviews (default false).
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// `[publisher]`: who publishes the directory, usually the contact point.
@@ -49,9 +85,11 @@ pub struct Publisher {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -87,6 +125,32 @@ pub struct PrintSettings {
     /// Cover picture, relative to content/ (e.g. "images/cover.jpg").
     #[schemars(with = "Option<String>")]
     pub cover_image: Option<Spanned<String>>,
+    /// false: no meeting places or addresses in the booklet (readers ask the contact point).
+    #[serde(default = "default_true")]
+    pub places: bool,
+    /// "all": groups' own contacts are printed; "contact-point": the booklet names only the contact point as contact.
+    #[serde(default)]
+    pub contacts: ContactRule,
+    /// The booklets `build` writes: "standard" (wegweiser-YEAR.pdf) and/or "large" (wegweiser-YEAR-grossdruck.pdf).
+    #[serde(default = "default_variants")]
+    pub variants: Vec<PrintVariant>,
+    /// Weeks after the directory's date by which the verification sheets ask for an answer.
+    #[serde(default = "default_reply_weeks")]
+    #[schemars(range(min = 1, max = 52))]
+    #[schemars(with = "u32")]
+    pub reply_weeks: Spanned<u32>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_variants() -> Vec<PrintVariant> {
+    vec![PrintVariant::Standard]
+}
+
+fn default_reply_weeks() -> Spanned<u32> {
+    Spanned::new(0..0, 4)
 }
 
 fn default_stale() -> Spanned<u32> {
@@ -109,38 +173,12 @@ impl Default for PrintSettings {
             color: ColorModel::default(),
             funding_note: default_funding_note(),
             cover_image: None,
+            places: true,
+            contacts: ContactRule::default(),
+            variants: default_variants(),
+            reply_weeks: default_reply_weeks(),
         }
     }
-}
-
-/// Trim size of the booklet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    A5,
-    A4,
-}
-
-/// How the groups are arranged in print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-pub enum Arrangement {
-    /// Sections per category and primary indication.
-    #[default]
-    #[serde(rename = "topics")]
-    Topics,
-    /// One alphabetical list.
-    #[serde(rename = "a-z")]
-    AToZ,
-}
-
-/// Colour model of the PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorModel {
-    #[default]
-    Rgb,
-    Cmyk,
 }
 
 /// `content/indications.toml`: one table per indication, keyed by id.
@@ -162,65 +200,6 @@ pub struct IndicationEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub see_also: Vec<Spanned<String>>,
-}
-
-/// Who a group is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    Affected,
-    Relatives,
-}
-
-/// How a group meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum MeetingFormat {
-    InPerson,
-    Online,
-    Hybrid,
-}
-
-/// Where a group stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Founding,
-    Full,
-    Ended,
-}
-
-/// Level of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Local,
-    State,
-    Federal,
-}
-
-/// How often a meeting happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Rhythm {
-    Weekly,
-    Biweekly,
-    Monthly,
-    Irregular,
-}
-
-/// Day of the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Weekday {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
 }
 
 /// Front matter of `content/groups/*.md`.
@@ -253,8 +232,8 @@ pub struct GroupFront {
     /// "active", "founding", "full" or "ended".
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
-    /// Date the data was last confirmed with the group (YYYY-MM-DD, without quotes).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    /// Date the data was last confirmed with the group (YYYY-MM-DD).
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
     #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
@@ -275,7 +254,7 @@ pub struct GroupFront {
     #[schemars(with = "Option<i64>")]
     pub since: Option<Spanned<i64>>,
     /// Date the group ended; required if and only if status = "ended".
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub ended: Option<Spanned<Datetime>>,
     /// Show on the website (default true).
     pub web: Option<bool>,
@@ -305,7 +284,7 @@ pub struct MeetingEntry {
     #[schemars(with = "Option<Vec<i64>>")]
     pub weeks: Option<Spanned<Vec<Spanned<i64>>>>,
     /// Biweekly only: a date the group met.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub first_date: Option<Spanned<Datetime>>,
     /// Start time "HH:MM"; required unless irregular.
     #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
@@ -338,12 +317,14 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
     /// E-mail address (needs consent).
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
-    #[schemars(with = "Option<crate::cli::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
@@ -358,7 +339,7 @@ pub struct OrganisationFront {
     /// "local", "state" or "federal".
     pub level: Level,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Indication ids the organisation works on.
     #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
@@ -370,9 +351,11 @@ pub struct OrganisationFront {
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Key for A–Z order and letter.
@@ -399,16 +382,18 @@ pub struct ContactPointFront {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::cli::schema::TomlDate")]
+    #[schemars(with = "crate::load::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Postal address.
     pub address: Option<String>,
     /// Phone number.
     pub phone: Option<String>,
     /// E-mail address.
+    #[schemars(regex(pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Website (https://…).
+    #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
     #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// Opening hours, one line each.

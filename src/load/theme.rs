@@ -24,7 +24,10 @@ pub struct Theme {
 
 fn collect(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Cow<'static, [u8]>>) {
     for f in dir.files() {
-        files.insert(f.path().to_string_lossy().replace('\\', "/"), Cow::Borrowed(f.contents()));
+        files.insert(
+            f.path().to_string_lossy().replace('\\', "/"),
+            Cow::Borrowed(f.contents()),
+        );
     }
     for d in dir.dirs() {
         collect(d, files);
@@ -55,13 +58,16 @@ impl Theme {
         let mut theme = Theme::built_in();
         // A name that is not a slug (`../..`, `/etc`) could lead out of the
         // root; validation reports it, and nothing of it is read.
-        if !crate::validate::rules::is_slug(name) {
+        if !crate::model::paths::is_slug(name) {
             return theme;
         }
         let folder = root.join("themes").join(name);
         if !folder.is_dir() {
             if name != "default" {
-                let message = Message::ThemeNotFound { name: name.to_owned(), path: display_path(&folder) };
+                let message = Message::ThemeNotFound {
+                    name: name.to_owned(),
+                    path: display_path(&folder),
+                };
                 diagnostics.push(match setting {
                     Some((file, span)) => Diagnostic::error(file, Some(span), message),
                     None => Diagnostic::general(message),
@@ -70,24 +76,38 @@ impl Theme {
             return theme;
         }
         let canonical = folder.canonicalize().unwrap_or_else(|_| folder.clone());
-        for entry in WalkDir::new(&folder).min_depth(1).sort_by_file_name().into_iter().flatten() {
+        for entry in WalkDir::new(&folder)
+            .min_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.file_type().is_dir() {
                 continue;
             }
             // Never follow a link out of the theme folder.
-            let Ok(real) = entry.path().canonicalize() else { continue };
+            let Ok(real) = entry.path().canonicalize() else {
+                continue;
+            };
             if !real.starts_with(&canonical) {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(&folder) else { continue };
-            if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            let Ok(rel) = entry.path().strip_prefix(&folder) else {
+                continue;
+            };
+            if rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            {
                 continue;
             }
             if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
                 continue;
             }
             if let Ok(bytes) = std::fs::read(entry.path()) {
-                theme.files.insert(rel.to_string_lossy().replace('\\', "/"), Cow::Owned(bytes));
+                theme
+                    .files
+                    .insert(rel.to_string_lossy().replace('\\', "/"), Cow::Owned(bytes));
             }
         }
         theme

@@ -29,9 +29,13 @@ pub(super) fn files(folder: &Path) -> Vec<Found> {
 }
 
 fn walk(folder: &Path, depth: usize, out: &mut Vec<Found>) {
-    let Ok(read) = fs::read_dir(folder) else { return };
-    let mut entries: Vec<(OsString, FileType)> =
-        read.flatten().filter_map(|e| e.file_type().ok().map(|t| (e.file_name(), t))).collect();
+    let Ok(read) = fs::read_dir(folder) else {
+        return;
+    };
+    let mut entries: Vec<(OsString, FileType)> = read
+        .flatten()
+        .filter_map(|e| e.file_type().ok().map(|t| (e.file_name(), t)))
+        .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (name, kind) in entries {
         if super::ignored(&name.to_string_lossy()) {
@@ -41,7 +45,11 @@ fn walk(folder: &Path, depth: usize, out: &mut Vec<Found>) {
         if kind.is_dir() {
             walk(&path, depth + 1, out);
         } else {
-            out.push(Found { path, depth, symlink: kind.is_symlink() });
+            out.push(Found {
+                path,
+                depth,
+                symlink: kind.is_symlink(),
+            });
         }
     }
 }
@@ -79,7 +87,8 @@ mod tests {
             .filter(|e| !e.file_type().is_dir())
             .map(|e| (e.path().to_owned(), e.depth()))
             .collect();
-        let got: Vec<(PathBuf, usize)> = files(root).into_iter().map(|f| (f.path, f.depth)).collect();
+        let got: Vec<(PathBuf, usize)> =
+            files(root).into_iter().map(|f| (f.path, f.depth)).collect();
         assert_eq!(got, expected);
         assert_eq!(got.len(), 7);
     }

@@ -63,9 +63,17 @@ impl<'a> KnownSortKeys<'a> {
         for e in dir.entries() {
             let meta = dir.meta(e);
             keys.insert(meta.sort_key.text(), &meta.sort_key);
-            keys.extend(meta.aliases.iter().map(|a| (a.sort_key.text(), &a.sort_key)));
+            keys.extend(
+                meta.aliases
+                    .iter()
+                    .map(|a| (a.sort_key.text(), &a.sort_key)),
+            );
         }
-        keys.extend(dir.indications.iter().map(|i| (i.sort_key.text(), &i.sort_key)));
+        keys.extend(
+            dir.indications
+                .iter()
+                .map(|i| (i.sort_key.text(), &i.sort_key)),
+        );
         KnownSortKeys { keys }
     }
 
@@ -94,23 +102,37 @@ impl Letter {
     /// The letter of a sort text: its first character, diacritics removed
     /// (Ä → a, ß → s); digits and anything else → `0-9`.
     pub fn of(text: &str) -> Letter {
-        let Some(c) = text.trim_start().chars().next() else { return Letter::OTHER };
+        let Some(c) = text.trim_start().chars().next() else {
+            return Letter::OTHER;
+        };
         let base = base_letter(c);
-        if base.is_ascii_alphabetic() { Letter(base.to_ascii_lowercase() as u8) } else { Letter::OTHER }
+        if base.is_ascii_alphabetic() {
+            Letter(base.to_ascii_lowercase() as u8)
+        } else {
+            Letter::OTHER
+        }
     }
 
     /// The URL segment: `a`..`z` or `0-9`.
     pub fn slug(self) -> &'static str {
         const SLUGS: [&str; 27] = [
-            "0-9", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-            "s", "t", "u", "v", "w", "x", "y", "z",
+            "0-9", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p",
+            "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
         ];
-        if self.0 == 0 { SLUGS[0] } else { SLUGS[(self.0 - b'a' + 1) as usize] }
+        if self.0 == 0 {
+            SLUGS[0]
+        } else {
+            SLUGS[(self.0 - b'a' + 1) as usize]
+        }
     }
 
     /// How the letter is shown: `A`..`Z` or `0–9`.
     pub fn label(self) -> String {
-        if self.0 == 0 { "0–9".to_owned() } else { (self.0 as char).to_ascii_uppercase().to_string() }
+        if self.0 == 0 {
+            "0–9".to_owned()
+        } else {
+            (self.0 as char).to_ascii_uppercase().to_string()
+        }
     }
 }
 
@@ -161,14 +183,36 @@ mod tests {
     #[test]
     fn din_5007_1_order() {
         assert_eq!(
-            sorted(&["Zöliakie", "Ängste", "Angst", "Adipositas", "Ärger", "Übergewicht", "Uhren"]),
-            ["Adipositas", "Angst", "Ängste", "Ärger", "Übergewicht", "Uhren", "Zöliakie"]
+            sorted(&[
+                "Zöliakie",
+                "Ängste",
+                "Angst",
+                "Adipositas",
+                "Ärger",
+                "Übergewicht",
+                "Uhren"
+            ]),
+            [
+                "Adipositas",
+                "Angst",
+                "Ängste",
+                "Ärger",
+                "Übergewicht",
+                "Uhren",
+                "Zöliakie"
+            ]
         );
         // ß sorts as ss; case is ignored on the primary level.
-        assert_eq!(sorted(&["Strasse B", "Straße A"]), ["Straße A", "Strasse B"]);
+        assert_eq!(
+            sorted(&["Strasse B", "Straße A"]),
+            ["Straße A", "Strasse B"]
+        );
         assert_eq!(sorted(&["bär", "Bad", "BAUM"]), ["Bad", "bär", "BAUM"]);
         // digits first
-        assert_eq!(sorted(&["Alkohol", "50plus", "1000 Schritte"]), ["1000 Schritte", "50plus", "Alkohol"]);
+        assert_eq!(
+            sorted(&["Alkohol", "50plus", "1000 Schritte"]),
+            ["1000 Schritte", "50plus", "Alkohol"]
+        );
     }
 
     #[test]
@@ -186,7 +230,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("diabetis", ["diabetes", "depression"]), Some("diabetes".into()));
+        assert_eq!(
+            suggest("diabetis", ["diabetes", "depression"]),
+            Some("diabetes".into())
+        );
         assert_eq!(suggest("xyz", ["diabetes"]), None);
     }
 }

@@ -52,7 +52,11 @@ pub struct EntryMap<V> {
 
 impl<V> Default for EntryMap<V> {
     fn default() -> Self {
-        EntryMap { groups: HashMap::default(), organisations: HashMap::default(), contact_points: HashMap::default() }
+        EntryMap {
+            groups: HashMap::default(),
+            organisations: HashMap::default(),
+            contact_points: HashMap::default(),
+        }
     }
 }
 
@@ -114,7 +118,12 @@ impl<'a> Lookup<'a> {
     pub fn new(dir: &'a Directory) -> Lookup<'a> {
         Lookup {
             dir,
-            groups: dir.groups.iter().enumerate().map(|(i, g)| (g.meta.slug.as_str(), GroupId(i))).collect(),
+            groups: dir
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.meta.slug.as_str(), GroupId(i)))
+                .collect(),
             organisations: dir
                 .organisations
                 .iter()
@@ -127,7 +136,12 @@ impl<'a> Lookup<'a> {
                 .enumerate()
                 .map(|(i, c)| (c.meta.slug.as_str(), ContactPointId(i)))
                 .collect(),
-            pages: dir.pages.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect(),
+            pages: dir
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.slug.as_str(), i))
+                .collect(),
         }
     }
 
@@ -140,8 +154,14 @@ impl<'a> Lookup<'a> {
     pub fn entry(&self, key: &EntryKey) -> Option<EntryRef> {
         match key {
             EntryKey::Group(s) => self.groups.get(s.as_str()).map(|&g| EntryRef::Group(g)),
-            EntryKey::Organisation(s) => self.organisations.get(s.as_str()).map(|&o| EntryRef::Organisation(o)),
-            EntryKey::ContactPoint(s) => self.contact_points.get(s.as_str()).map(|&c| EntryRef::ContactPoint(c)),
+            EntryKey::Organisation(s) => self
+                .organisations
+                .get(s.as_str())
+                .map(|&o| EntryRef::Organisation(o)),
+            EntryKey::ContactPoint(s) => self
+                .contact_points
+                .get(s.as_str())
+                .map(|&c| EntryRef::ContactPoint(c)),
         }
     }
 
@@ -150,8 +170,14 @@ impl<'a> Lookup<'a> {
         let slug = other.meta(e).slug.as_str();
         match e {
             EntryRef::Group(_) => self.groups.get(slug).map(|&g| EntryRef::Group(g)),
-            EntryRef::Organisation(_) => self.organisations.get(slug).map(|&o| EntryRef::Organisation(o)),
-            EntryRef::ContactPoint(_) => self.contact_points.get(slug).map(|&c| EntryRef::ContactPoint(c)),
+            EntryRef::Organisation(_) => self
+                .organisations
+                .get(slug)
+                .map(|&o| EntryRef::Organisation(o)),
+            EntryRef::ContactPoint(_) => self
+                .contact_points
+                .get(slug)
+                .map(|&c| EntryRef::ContactPoint(c)),
         }
     }
 
@@ -197,7 +223,10 @@ pub fn diff(old: &Lookup<'_>, new: &Lookup<'_>) -> Changes {
         az: _,
         images,
     } = a;
-    let mut changes = Changes { global: *settings != b.settings || !same_vocabulary(a, b), ..Changes::default() };
+    let mut changes = Changes {
+        global: *settings != b.settings || !same_vocabulary(a, b),
+        ..Changes::default()
+    };
 
     // Entries: changed or removed, then added. Where the rest of the model
     // is the same, an entry made from the same reading of its file is the
@@ -237,12 +266,20 @@ pub fn diff(old: &Lookup<'_>, new: &Lookup<'_>) -> Changes {
         }
     }
     for (path, image) in images {
-        let same = b.images.get(path).is_some_and(|o| Arc::ptr_eq(&o.bytes, &image.bytes) || o == image);
+        let same = b
+            .images
+            .get(path)
+            .is_some_and(|o| Arc::ptr_eq(&o.bytes, &image.bytes) || o == image);
         if !same {
             changes.images.insert(path.clone());
         }
     }
-    changes.images.extend(b.images.keys().filter(|p| !images.contains_key(*p)).cloned());
+    changes.images.extend(
+        b.images
+            .keys()
+            .filter(|p| !images.contains_key(*p))
+            .cloned(),
+    );
     changes
 }
 
@@ -257,6 +294,8 @@ fn same_vocabulary(a: &Directory, b: &Directory) -> bool {
             category,
             synonyms,
             see_also,
+            // follows from every indication's see_also
+            related: _,
             primary_groups: _,
             secondary_groups: _,
             organisations: _,
@@ -273,9 +312,15 @@ fn same_vocabulary(a: &Directory, b: &Directory) -> bool {
         *name == y.name && *indications == y.indications
     };
     a.indications.len() == b.indications.len()
-        && a.indications.iter().zip(&b.indications).all(|(x, y)| same_indication(x, y))
+        && a.indications
+            .iter()
+            .zip(&b.indications)
+            .all(|(x, y)| same_indication(x, y))
         && a.categories.len() == b.categories.len()
-        && a.categories.iter().zip(&b.categories).all(|(x, y)| same_category(x, y))
+        && a.categories
+            .iter()
+            .zip(&b.categories)
+            .all(|(x, y)| same_category(x, y))
 }
 
 /// Are two entries (of the same kind) the same?
@@ -295,8 +340,19 @@ fn same_entry(a: &Directory, x: EntryRef, b: &Directory, y: EntryRef) -> bool {
 /// The common fields; where the entry came from (`origin`) is not part of
 /// what is shown.
 fn same_meta(x: &EntryMeta, y: &EntryMeta) -> bool {
-    let EntryMeta { slug, name, sort_key, letter, aliases, former_slugs, verified, web, print, description, origin: _ } =
-        x;
+    let EntryMeta {
+        slug,
+        name,
+        sort_key,
+        letter,
+        aliases,
+        former_slugs,
+        verified,
+        web,
+        print,
+        description,
+        origin: _,
+    } = x;
     *slug == y.slug
         && *name == y.name
         && *sort_key == y.sort_key
@@ -311,7 +367,10 @@ fn same_meta(x: &EntryMeta, y: &EntryMeta) -> bool {
 
 /// The same indications (by id), in the same order.
 fn same_indications(a: &Directory, x: &[IndicationId], b: &Directory, y: &[IndicationId]) -> bool {
-    x.len() == y.len() && x.iter().zip(y).all(|(&i, &j)| a.indication(i).id == b.indication(j).id)
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(&i, &j)| a.indication(i).id == b.indication(j).id)
 }
 
 fn same_group(a: &Directory, x: &Group, b: &Directory, y: &Group) -> bool {
@@ -337,7 +396,8 @@ fn same_group(a: &Directory, x: &Group, b: &Directory, y: &Group) -> bool {
         && *audience == y.audience
         && *format == y.format
         && *status == y.status
-        && organisation.map(|o| &a.organisation(o).meta.slug) == y.organisation.map(|o| &b.organisation(o).meta.slug)
+        && organisation.map(|o| &a.organisation(o).meta.slug)
+            == y.organisation.map(|o| &b.organisation(o).meta.slug)
         && contact_point.map(|c| &a.contact_point(c).meta.slug)
             == y.contact_point.map(|c| &b.contact_point(c).meta.slug)
         && *district == y.district
@@ -351,7 +411,16 @@ fn same_group(a: &Directory, x: &Group, b: &Directory, y: &Group) -> bool {
 }
 
 fn same_organisation(a: &Directory, x: &Organisation, b: &Directory, y: &Organisation) -> bool {
-    let Organisation { meta, level, indications, address, phone, email, website, groups: _ } = x;
+    let Organisation {
+        meta,
+        level,
+        indications,
+        address,
+        phone,
+        email,
+        website,
+        groups: _,
+    } = x;
     same_meta(meta, &y.meta)
         && *level == y.level
         && same_indications(a, indications, b, &y.indications)
@@ -362,7 +431,15 @@ fn same_organisation(a: &Directory, x: &Organisation, b: &Directory, y: &Organis
 }
 
 fn same_contact_point(x: &ContactPoint, y: &ContactPoint) -> bool {
-    let ContactPoint { meta, address, phone, email, website, opening_hours, groups: _ } = x;
+    let ContactPoint {
+        meta,
+        address,
+        phone,
+        email,
+        website,
+        opening_hours,
+        groups: _,
+    } = x;
     same_meta(meta, &y.meta)
         && *address == y.address
         && *phone == y.phone

@@ -50,8 +50,17 @@ impl<'a> Edition<'a> {
             .filter(|&i| directory.contact_points[i].meta.print)
             .map(ContactPointId)
             .collect();
-        let pages = (0..directory.pages.len()).filter(|&i| directory.pages[i].print).collect();
-        Edition { directory, year, groups, organisations, contact_points, pages }
+        let pages = (0..directory.pages.len())
+            .filter(|&i| directory.pages[i].print)
+            .collect();
+        Edition {
+            directory,
+            year,
+            groups,
+            organisations,
+            contact_points,
+            pages,
+        }
     }
 
     /// Is an entry printed in this edition?
@@ -67,7 +76,8 @@ impl<'a> Edition<'a> {
 /// The date before which an entry counts as stale in year `year`.
 pub fn stale_cutoff(year: i32, months: u32) -> Date {
     let jan1 = new_year(year);
-    jan1.checked_sub((months.min(12_000) as i64).months()).unwrap_or(Date::MIN)
+    jan1.checked_sub((months.min(12_000) as i64).months())
+        .unwrap_or(Date::MIN)
 }
 
 impl Directory {
@@ -78,13 +88,16 @@ impl Directory {
         let mut out: Vec<EntryRef> = self
             .entries()
             .filter(|&e| {
-                let ended = matches!(e, EntryRef::Group(g) if self.group(g).status == Status::Ended);
+                let ended =
+                    matches!(e, EntryRef::Group(g) if self.group(g).status == Status::Ended);
                 !ended && self.meta(e).verified < cutoff
             })
             .collect();
         out.sort_by(|a, b| {
             let (ma, mb) = (self.meta(*a), self.meta(*b));
-            ma.verified.cmp(&mb.verified).then_with(|| ma.sort_key.cmp(&mb.sort_key))
+            ma.verified
+                .cmp(&mb.verified)
+                .then_with(|| ma.sort_key.cmp(&mb.sort_key))
         });
         out
     }

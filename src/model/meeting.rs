@@ -18,7 +18,11 @@ impl Time {
     /// Parses `H:MM` or `HH:MM`.
     pub fn parse(s: &str) -> Option<Time> {
         let (h, m) = s.trim().split_once(':')?;
-        if h.is_empty() || h.len() > 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        if h.is_empty()
+            || h.len() > 2
+            || m.len() != 2
+            || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let (hour, minute) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
@@ -71,7 +75,11 @@ pub fn weekday_de(d: Weekday) -> &'static str {
 }
 
 fn week_de(w: i8) -> String {
-    if w == -1 { "letzten".to_owned() } else { format!("{w}.") }
+    if w == -1 {
+        "letzten".to_owned()
+    } else {
+        format!("{w}.")
+    }
 }
 
 /// "a, b und c"
@@ -118,15 +126,17 @@ impl Meeting {
     /// Does the meeting take place on `date`? Always false for irregular
     /// meetings (and for biweekly ones without `first_date`).
     pub fn occurs_on(&self, date: Date) -> bool {
-        let Some(weekday) = self.weekday else { return false };
+        let Some(weekday) = self.weekday else {
+            return false;
+        };
         if weekday_of(date) != weekday {
             return false;
         }
         match self.rhythm {
             Rhythm::Weekly => true,
-            Rhythm::Biweekly => {
-                self.first_date.is_some_and(|anchor| (day_number(date) - day_number(anchor)).rem_euclid(14) == 0)
-            }
+            Rhythm::Biweekly => self
+                .first_date
+                .is_some_and(|anchor| (day_number(date) - day_number(anchor)).rem_euclid(14) == 0),
             Rhythm::Monthly => {
                 let week = (date.day() as i8 - 1) / 7 + 1;
                 let last = date.day() as i8 + 7 > date.days_in_month();
@@ -156,7 +166,10 @@ impl Meeting {
     pub fn series_start(&self, verified: Date) -> Option<Date> {
         match self.rhythm {
             Rhythm::Irregular => None,
-            Rhythm::Biweekly => self.first_date.filter(|&d| self.occurs_on(d)).or_else(|| self.next_on_or_after(verified)),
+            Rhythm::Biweekly => self
+                .first_date
+                .filter(|&d| self.occurs_on(d))
+                .or_else(|| self.next_on_or_after(verified)),
             _ => self.next_on_or_after(verified),
         }
     }
@@ -178,7 +191,11 @@ pub fn weekday_of(date: Date) -> Weekday {
 
 /// Days since 1970-01-01 (proleptic Gregorian).
 fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -210,7 +227,10 @@ mod tests {
     #[test]
     fn sentences() {
         let m = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
-        assert_eq!(m.sentence_de(), "jeden 2. und 4. Mittwoch im Monat, 15:00–17:00 Uhr");
+        assert_eq!(
+            m.sentence_de(),
+            "jeden 2. und 4. Mittwoch im Monat, 15:00–17:00 Uhr"
+        );
         let m = meeting(Rhythm::Monthly, Some(Weekday::Friday), vec![-1]);
         assert_eq!(m.schedule_de(), "jeden letzten Freitag im Monat");
         let m = meeting(Rhythm::Monthly, Some(Weekday::Monday), vec![1, 3, -1]);
@@ -232,19 +252,46 @@ mod tests {
     fn next_occurrences() {
         // 2026-09-14 is a Monday.
         let m = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
-        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-23")));
-        assert_eq!(m.next_on_or_after(date("2026-09-24")), Some(date("2026-10-14")));
-        assert_eq!(m.next_on_or_after(date("2026-09-09")), Some(date("2026-09-09")));
+        assert_eq!(
+            m.next_on_or_after(date("2026-09-14")),
+            Some(date("2026-09-23"))
+        );
+        assert_eq!(
+            m.next_on_or_after(date("2026-09-24")),
+            Some(date("2026-10-14"))
+        );
+        assert_eq!(
+            m.next_on_or_after(date("2026-09-09")),
+            Some(date("2026-09-09"))
+        );
         let m = meeting(Rhythm::Monthly, Some(Weekday::Friday), vec![-1]);
-        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-25")));
-        assert_eq!(m.next_on_or_after(date("2026-10-01")), Some(date("2026-10-30")));
+        assert_eq!(
+            m.next_on_or_after(date("2026-09-14")),
+            Some(date("2026-09-25"))
+        );
+        assert_eq!(
+            m.next_on_or_after(date("2026-10-01")),
+            Some(date("2026-10-30"))
+        );
         let m = meeting(Rhythm::Weekly, Some(Weekday::Monday), vec![]);
-        assert_eq!(m.next_on_or_after(date("2026-09-14")), Some(date("2026-09-14")));
+        assert_eq!(
+            m.next_on_or_after(date("2026-09-14")),
+            Some(date("2026-09-14"))
+        );
         let mut m = meeting(Rhythm::Biweekly, Some(Weekday::Friday), vec![]);
         m.first_date = Some(date("2026-01-09"));
-        assert_eq!(m.next_on_or_after(date("2026-01-10")), Some(date("2026-01-23")));
-        assert_eq!(m.next_on_or_after(date("2026-01-01")), Some(date("2026-01-09")));
-        assert_eq!(m.next_on_or_after(date("2025-12-20")), Some(date("2025-12-26")));
+        assert_eq!(
+            m.next_on_or_after(date("2026-01-10")),
+            Some(date("2026-01-23"))
+        );
+        assert_eq!(
+            m.next_on_or_after(date("2026-01-01")),
+            Some(date("2026-01-09"))
+        );
+        assert_eq!(
+            m.next_on_or_after(date("2025-12-20")),
+            Some(date("2025-12-26"))
+        );
         assert_eq!(m.series_start(date("2026-05-13")), Some(date("2026-01-09")));
         let m = meeting(Rhythm::Irregular, None, vec![]);
         assert_eq!(m.next_on_or_after(date("2026-01-01")), None);
@@ -255,7 +302,10 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(Time::parse("9:05").map(|t| t.to_string()), Some("09:05".into()));
+        assert_eq!(
+            Time::parse("9:05").map(|t| t.to_string()),
+            Some("09:05".into())
+        );
         assert_eq!(Time::parse("24:00"), None);
         assert_eq!(Time::parse("19.00"), None);
         assert_eq!(Time::parse("19:0"), None);

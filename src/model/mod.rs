@@ -8,18 +8,46 @@
 mod collation;
 pub mod diff;
 pub mod edition;
+pub mod languages;
 pub mod meeting;
 pub mod meeting_text;
+pub mod paths;
+pub mod publication;
+pub mod round;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
 pub use collation::{KnownSortKeys, Letter, SortKey, suggest};
 pub use edition::Edition;
 pub use meeting::{Meeting, Time};
-pub use crate::load::raw::{Arrangement, Audience, ColorModel, Level, MeetingFormat, Paper, Rhythm, Status, Weekday};
+pub use publication::{PublicationRules, PublishedContact, Restriction};
+pub use vocabulary::{
+    Arrangement, Audience, ColorModel, ContactRule, EditingBackend, Level, MeetingFormat, Paper,
+    PrintVariant, Rhythm, Status, Weekday,
+};
 
 use crate::diagnostics::FileId;
 pub use jiff::civil::Date;
+
+/// One reading of a file: two loads give the same version exactly when the
+/// second took the file from the first's file cache (the loader hands them
+/// out; the model only compares them to tell what changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileVersion(u64);
+
+impl FileVersion {
+    /// A version no other reading has.
+    pub fn next() -> FileVersion {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        FileVersion(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// A date as German readers write it: `14.09.2026` (web, print, messages).
+pub fn date_de(d: Date) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
 
 /// Index of a group in [`Directory::groups`] (which is in A–Z order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,6 +90,29 @@ pub struct Settings {
     pub publisher: Publisher,
     /// The `[print]` table.
     pub print: PrintSettings,
+    /// The `[editing]` table: `build` publishes /admin/ when it is set.
+    pub editing: Option<Editing>,
+    /// Set by `serve`: /admin/ saves through its local backend (`POST /api/v1` of `base_url`).
+    pub local_editing: bool,
+}
+
+/// Where the browser editor (/admin/) saves: `[editing]` of `wegweiser.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// The git host.
+    pub backend: EditingBackend,
+    /// `owner/name`.
+    pub repo: String,
+    /// Branch saved to.
+    pub branch: String,
+    /// API address (Gitea/Forgejo, self-hosted GitLab).
+    pub api_root: Option<String>,
+    /// GitHub: the OAuth helper's address.
+    pub auth_url: Option<String>,
+    /// GitLab/Gitea: the OAuth application id (PKCE).
+    pub app_id: Option<String>,
+    /// Changes become pull/merge requests.
+    pub review: bool,
 }
 
 /// The publisher, also "the contact point" of groups that name none.
@@ -98,6 +149,14 @@ pub struct PrintSettings {
     pub funding_note: Option<String>,
     /// Cover image, path relative to `content/`.
     pub cover_image: Option<Image>,
+    /// Print meeting places and addresses.
+    pub places: bool,
+    /// Which contacts of groups the booklet prints.
+    pub contacts: ContactRule,
+    /// The booklets `build` writes (at least one, no repeats, in this order).
+    pub variants: Vec<PrintVariant>,
+    /// Weeks until the answer to the verification sheets is due.
+    pub reply_weeks: u32,
 }
 
 /// An image from `content/images/`, read by the loader.
@@ -115,7 +174,7 @@ pub struct Origin {
     /// The file.
     pub file: FileId,
     /// Which reading of the file.
-    pub version: crate::load::FileVersion,
+    pub version: FileVersion,
     /// Span of its `verified` value.
     pub verified_span: std::ops::Range<usize>,
 }
@@ -171,8 +230,12 @@ pub struct Indication {
     pub category: usize,
     /// Other words for it.
     pub synonyms: Vec<String>,
-    /// Related indications.
+    /// Related indications as its own `see_also` names them (file order).
     pub see_also: Vec<IndicationId>,
+    /// Related indications in both directions, the ones it names and the
+    /// ones that name it, in A–Z order: what web and print show as "siehe
+    /// auch".
+    pub related: Vec<IndicationId>,
     /// Groups whose primary indication this is (A–Z).
     pub primary_groups: Vec<GroupId>,
     /// Groups that name it but not first (A–Z).
@@ -259,7 +322,9 @@ impl Group {
 
     /// The contact point that answers for this group.
     pub fn contact_point_ref(&self) -> ContactPointRef {
-        self.contact_point.map(ContactPointRef::Entry).unwrap_or(ContactPointRef::Publisher)
+        self.contact_point
+            .map(ContactPointRef::Entry)
+            .unwrap_or(ContactPointRef::Publisher)
     }
 
     /// Shown on the website as a full page (not ended, `web = true`).
@@ -417,7 +482,9 @@ impl Directory {
         (0..self.groups.len())
             .map(|i| EntryRef::Group(GroupId(i)))
             .chain((0..self.organisations.len()).map(|i| EntryRef::Organisation(OrganisationId(i))))
-            .chain((0..self.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))))
+            .chain(
+                (0..self.contact_points.len()).map(|i| EntryRef::ContactPoint(ContactPointId(i))),
+            )
     }
 
     /// Number of entries of all kinds.

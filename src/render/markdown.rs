@@ -10,14 +10,18 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::validate::rules::normalize_content_path;
+use crate::model::paths::normalize_content_path;
 
 /// The HTML sanitiser for a site served under `base_path`: one per base
 /// path, made once and kept for the process (a build has one base path,
 /// `serve` another).
 fn sanitizer(base_path: &str) -> &'static ammonia::Builder<'static> {
-    static BUILT: OnceLock<std::sync::Mutex<HashMap<String, &'static ammonia::Builder<'static>>>> = OnceLock::new();
-    let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    static BUILT: OnceLock<std::sync::Mutex<HashMap<String, &'static ammonia::Builder<'static>>>> =
+        OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(b) = built.get(base_path) {
         return b;
     }
@@ -34,9 +38,21 @@ fn sanitizer(base_path: &str) -> &'static ammonia::Builder<'static> {
         // browser from that host, a third-party request the site promises
         // not to make. Relative paths (the copied `content/images/`) stay.
         let v = value.trim_start().to_ascii_lowercase();
-        let foreign = v.starts_with("//") || v.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+        let foreign = v.starts_with("//")
+            || v.split(['/', '?', '#'])
+                .next()
+                .is_some_and(|first| first.contains(':'));
         if element == "img" && attribute == "src" && foreign {
             return None;
+        }
+        // A picture shows only a file of the directory (`content/images/`,
+        // copied to /static/content/images/); anything else (a raw
+        // `<img src="x">`) loses its `src`, and `repair` drops the picture.
+        if element == "img" && attribute == "src" {
+            let src = site_link(value, &base);
+            return src
+                .starts_with(&format!("{base}/static/content/images/"))
+                .then(|| src.into_owned().into());
         }
         // Paths of the site itself, also in raw HTML, get the base path.
         if matches!((element, attribute), ("a", "href") | ("img", "src")) {
@@ -86,14 +102,16 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
     let mut levels = heading_levels(markdown, heading_shift).into_iter();
     let mut open_heading = HeadingLevel::H2;
     let events = Parser::new_ext(markdown, options).flat_map(|ev| match ev {
-        Event::Start(Tag::Link { dest_url, .. }) if dest_url.to_ascii_lowercase().starts_with("mailto:") => {
+        Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.to_ascii_lowercase().starts_with("mailto:") =>
+        {
             links.push(true);
             let addr = dest_url[7..].split('?').next().unwrap_or("").to_owned();
             let html = match addr.rsplit_once('@') {
                 Some((u, d)) => format!(
                     "<span class=\"email\" data-keep=\"1\" data-u=\"{}\" data-d=\"{}\">",
-                    crate::render::web::escape_html(u),
-                    crate::render::web::escape_html(d)
+                    crate::render::escape::escape_html(u),
+                    crate::render::escape::escape_html(d)
                 ),
                 None => "<span>".to_owned(),
             };
@@ -111,16 +129,78 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
             }
         }
         Event::Text(t) if t.contains('@') => protect_emails(&t),
-        Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
+        Event::Start(Tag::Heading {
+            id, classes, attrs, ..
+        }) => {
             open_heading = levels.next().unwrap_or(HeadingLevel::H6);
-            vec![Event::Start(Tag::Heading { level: open_heading, id, classes, attrs })]
+            vec![Event::Start(Tag::Heading {
+                level: open_heading,
+                id,
+                classes,
+                attrs,
+            })]
         }
         Event::End(TagEnd::Heading(_)) => vec![Event::End(TagEnd::Heading(open_heading))],
         other => vec![map_event(other, base_path)],
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer(base_path).clean(&html).to_string()
+    repair(&sanitizer(base_path).clean(&html).to_string())
+}
+
+/// Makes the sanitised HTML valid where sanitising left it incomplete
+/// (the Nu validator's two complaints about hostile content): a picture
+/// without `src` (a foreign or unknown source was removed) is dropped, one
+/// without `alt` gets `alt=""`; a link whose `href` was removed keeps only
+/// its text. The input is ammonia's serialisation: tags well formed,
+/// attribute values in double quotes (a `"` inside is `&quot;`), no
+/// nested links.
+fn repair(html: &str) -> String {
+    if !html.contains("<img") && !html.contains("<a") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut unlinked = 0usize;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt..];
+        let end = tag_end(tail);
+        let tag = &tail[..end];
+        rest = &tail[end..];
+        let name_start = if tag.starts_with("</") { 2 } else { 1 };
+        let name_end = tag[name_start..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+            .map_or(tag.len(), |i| i + name_start);
+        match &tag[1..name_end] {
+            "img" if !tag.contains(" src=\"") => {}
+            "img" if !tag.contains(" alt=\"") => {
+                let close = tag.len() - if tag.ends_with("/>") { 2 } else { 1 };
+                out.push_str(&tag[..close]);
+                out.push_str(" alt=\"\"");
+                out.push_str(&tag[close..]);
+            }
+            "a" if !tag.contains(" href=\"") => unlinked += 1,
+            "/a" if unlinked > 0 => unlinked -= 1,
+            _ => out.push_str(tag),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of the tag at the start of `s` (up to and with its `>`; a `>`
+/// inside a quoted attribute value does not end it).
+fn tag_end(s: &str) -> usize {
+    let mut quoted = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '>' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
 }
 
 /// A link to a page of the site itself (`/themen/diabetes/`), written in
@@ -129,7 +209,9 @@ pub fn to_html(markdown: &str, heading_shift: usize, base_path: &str) -> String 
 /// protocol-relative (`//host`) and all other links stay as written.
 fn site_link<'a>(url: &'a str, base_path: &str) -> std::borrow::Cow<'a, str> {
     let already = !base_path.is_empty()
-        && url.strip_prefix(base_path).is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']));
+        && url
+            .strip_prefix(base_path)
+            .is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']));
     if base_path.is_empty() || !url.starts_with('/') || url.starts_with("//") || already {
         return url.into();
     }
@@ -139,12 +221,24 @@ fn site_link<'a>(url: &'a str, base_path: &str) -> std::borrow::Cow<'a, str> {
 /// Image paths.
 fn map_event<'a>(ev: Event<'a>, base_path: &str) -> Event<'a> {
     match ev {
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = match normalize_content_path(&dest_url) {
-                Some(p) if !dest_url.contains("://") => CowStr::from(format!("{base_path}/static/content/{p}")),
+                Some(p) if !dest_url.contains("://") => {
+                    CowStr::from(format!("{base_path}/static/content/{p}"))
+                }
                 _ => dest_url,
             };
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         other => other,
     }
@@ -253,20 +347,70 @@ mod tests {
 
     #[test]
     fn script_and_handlers_are_removed() {
-        let html = to_html("Hallo <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1))", 1, "");
+        let html = to_html(
+            "Hallo <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1))",
+            1,
+            "",
+        );
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));
         assert!(!html.contains("javascript:"));
     }
 
     #[test]
+    fn sanitised_html_stays_valid() {
+        // A raw picture from outside content/images/ is dropped, one of the
+        // directory keeps its source and gets an empty alt text.
+        let html = to_html(
+            "<img src=\"x.png\"> <img src=\"https://tracker.example/p.gif\"> ![Logo](images/logo.png) <img src=\"/static/content/images/a.png\">",
+            1,
+            "/wegweiser",
+        );
+        assert!(
+            !html.contains("x.png") && !html.contains("tracker"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/wegweiser/static/content/images/logo.png\" alt=\"Logo\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/wegweiser/static/content/images/a.png\" alt=\"\">"),
+            "{html}"
+        );
+        // A link whose address was removed keeps its text only.
+        let html = to_html(
+            "[klick](javascript:alert(1)) und <a href=\"vbscript:x\" title=\"a>b\">hier</a> [gut](https://ok.example)",
+            1,
+            "",
+        );
+        assert!(html.contains("klick und hier"), "{html}");
+        assert!(html.contains("<a href=\"https://ok.example\""), "{html}");
+        assert_eq!(
+            html.matches("<a ").count(),
+            html.matches("</a>").count(),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn emails_are_protected() {
-        let html = to_html("Schreiben Sie an info@kiss.example. Oder [uns](mailto:team@kiss.example?subject=Hallo).", 1, "");
+        let html = to_html(
+            "Schreiben Sie an info@kiss.example. Oder [uns](mailto:team@kiss.example?subject=Hallo).",
+            1,
+            "",
+        );
         assert!(!html.contains('@'), "{html}");
         assert!(!html.contains("mailto:"), "{html}");
-        assert!(html.contains("data-u=\"info\" data-d=\"kiss.example\""), "{html}");
+        assert!(
+            html.contains("data-u=\"info\" data-d=\"kiss.example\""),
+            "{html}"
+        );
         assert!(html.contains("info (at) kiss.example"), "{html}");
-        assert!(html.contains("data-keep=\"1\" data-u=\"team\" data-d=\"kiss.example\">uns</span>"), "{html}");
+        assert!(
+            html.contains("data-keep=\"1\" data-u=\"team\" data-d=\"kiss.example\">uns</span>"),
+            "{html}"
+        );
         assert_eq!(find_email("a @ b"), None);
         assert_eq!(find_email("x a.b@c.de."), Some((2, 10)));
         let e = email_html("a", "b.de");
@@ -276,8 +420,14 @@ mod tests {
     #[test]
     fn heading_order_is_repaired() {
         let html = to_html("## Eins\n\n#### Zwei\n\n## Drei\n\n### Vier", 1, "");
-        assert!(html.contains("<h2>Eins</h2>") && html.contains("<h3>Zwei</h3>"), "{html}");
-        assert!(html.contains("<h2>Drei</h2>") && html.contains("<h3>Vier</h3>"), "{html}");
+        assert!(
+            html.contains("<h2>Eins</h2>") && html.contains("<h3>Zwei</h3>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h2>Drei</h2>") && html.contains("<h3>Vier</h3>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -293,12 +443,22 @@ mod tests {
         let html = to_html(md, 1, "/weg");
         assert!(html.contains("href=\"/weg/themen/diabetes/\""), "{html}");
         assert!(html.contains("href=\"/weg/a-z/a/\""), "{html}");
-        assert!(html.contains("href=\"https://x.example/\"") && html.contains("href=\"#k\""), "{html}");
+        assert!(
+            html.contains("href=\"https://x.example/\"") && html.contains("href=\"#k\""),
+            "{html}"
+        );
         assert!(to_html("[A](/themen/)", 1, "").contains("href=\"/themen/\""));
         // Raw HTML too.
-        let html = to_html("<a href=\"/gruppen/x/\">X</a> <img src=\"/static/content/images/a.png\" alt=\"\">", 1, "/weg");
+        let html = to_html(
+            "<a href=\"/gruppen/x/\">X</a> <img src=\"/static/content/images/a.png\" alt=\"\">",
+            1,
+            "/weg",
+        );
         assert!(html.contains("href=\"/weg/gruppen/x/\""), "{html}");
-        assert!(html.contains("src=\"/weg/static/content/images/a.png\""), "{html}");
+        assert!(
+            html.contains("src=\"/weg/static/content/images/a.png\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -308,7 +468,13 @@ mod tests {
             first_paragraph_text(&format!("# H\n\n{long}\n\nVier")),
             "Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn."
         );
-        assert_eq!(first_paragraph_text("Liebe Leute,\n\nzweiter Absatz.\n\n- Liste"), "Liebe Leute, zweiter Absatz.");
-        assert_eq!(first_paragraph_text("Mail: a.b@c.de bitte"), "Mail: a.b (at) c.de bitte");
+        assert_eq!(
+            first_paragraph_text("Liebe Leute,\n\nzweiter Absatz.\n\n- Liste"),
+            "Liebe Leute, zweiter Absatz."
+        );
+        assert_eq!(
+            first_paragraph_text("Mail: a.b@c.de bitte"),
+            "Mail: a.b (at) c.de bitte"
+        );
     }
 }

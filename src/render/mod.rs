@@ -3,6 +3,7 @@
 //! never read content files or validate; they return bytes, which
 //! [`crate::output`] writes atomically.
 
+pub mod escape;
 pub mod markdown;
 pub mod print;
 pub mod web;

@@ -64,9 +64,18 @@ impl<'a> Groups<'a> {
         for g in &raw.groups {
             let f = &g.front;
             meetings(g.file, f, &mut groups.end_before_start);
-            groups.organisations.extend(f.organisation.as_ref().map(|o| o.get_ref().as_str()));
-            groups.indications.extend(f.indications.get_ref().iter().map(|i| i.get_ref().as_str()));
-            groups.phones.extend(f.contact.as_ref().and_then(|c| c.get_ref().phone.as_ref()).map(|p| (g.file, p)));
+            groups
+                .organisations
+                .extend(f.organisation.as_ref().map(|o| o.get_ref().as_str()));
+            groups
+                .indications
+                .extend(f.indications.get_ref().iter().map(|i| i.get_ref().as_str()));
+            groups.phones.extend(
+                f.contact
+                    .as_ref()
+                    .and_then(|c| c.get_ref().phone.as_ref())
+                    .map(|p| (g.file, p)),
+            );
             groups.names.push((g.file, &f.name));
         }
         groups
@@ -76,30 +85,65 @@ impl<'a> Groups<'a> {
 fn meetings(file: FileId, group: &GroupFront, out: &mut Vec<Diagnostic>) {
     for m in &group.meetings {
         let m = m.get_ref();
-        let (Some(start), Some(end)) = (&m.start, &m.end) else { continue };
-        let (Some(s), Some(e)) = (Time::parse(start.get_ref()), Time::parse(end.get_ref())) else { continue };
+        let (Some(start), Some(end)) = (&m.start, &m.end) else {
+            continue;
+        };
+        let (Some(s), Some(e)) = (Time::parse(start.get_ref()), Time::parse(end.get_ref())) else {
+            continue;
+        };
         if (e.hour, e.minute) < (s.hour, s.minute) {
-            warn(out, file, Some(end.span()), Message::EndBeforeStart { start: s.to_string(), end: e.to_string() });
+            warn(
+                out,
+                file,
+                Some(end.span()),
+                Message::EndBeforeStart {
+                    start: s.to_string(),
+                    end: e.to_string(),
+                },
+            );
         }
     }
 }
 
-fn organisations_without_groups(raw: &RawDirectory, named: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
+fn organisations_without_groups(
+    raw: &RawDirectory,
+    named: &HashSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     for o in &raw.organisations {
         if !named.contains(o.slug.as_str()) {
-            warn(out, o.file, Some(o.front.name.span()), Message::OrganisationWithoutGroups { slug: o.slug.clone() });
+            warn(
+                out,
+                o.file,
+                Some(o.front.name.span()),
+                Message::OrganisationWithoutGroups {
+                    slug: o.slug.clone(),
+                },
+            );
         }
     }
 }
 
 fn unused_indications(raw: &RawDirectory, by_groups: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
-    let Some((file, indications)) = &raw.indications else { return };
-    let by_organisations: HashSet<&str> =
-        raw.organisations.iter().flat_map(|o| o.front.indications.iter().map(|i| i.get_ref().as_str())).collect();
+    let Some((file, indications)) = &raw.indications else {
+        return;
+    };
+    let by_organisations: HashSet<&str> = raw
+        .organisations
+        .iter()
+        .flat_map(|o| o.front.indications.iter().map(|i| i.get_ref().as_str()))
+        .collect();
     for id in indications.keys() {
         let id_str = id.get_ref().as_str();
         if !by_groups.contains(id_str) && !by_organisations.contains(id_str) {
-            warn(out, *file, Some(id.span()), Message::UnusedIndication { id: id.get_ref().clone() });
+            warn(
+                out,
+                *file,
+                Some(id.span()),
+                Message::UnusedIndication {
+                    id: id.get_ref().clone(),
+                },
+            );
         }
     }
 }
@@ -112,7 +156,11 @@ fn unused_indications(raw: &RawDirectory, by_groups: &HashSet<&str>, out: &mut V
 /// 15 digits; `115` and the European `116…` numbers are fine as they are.
 pub fn plausible_german_phone(s: &str) -> bool {
     let s = s.trim();
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || " +/-().\u{a0}".contains(c)) {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +/-().\u{a0}".contains(c))
+    {
         return false;
     }
     if s.chars().skip(1).any(|c| c == '+') {
@@ -161,11 +209,23 @@ fn value_span(text: &str, key: &str, value: &str) -> Option<Range<usize>> {
     None
 }
 
-fn phones(raw: &RawDirectory, of_groups: &[(FileId, &Spanned<String>)], sources: &Sources, out: &mut Vec<Diagnostic>) {
+fn phones(
+    raw: &RawDirectory,
+    of_groups: &[(FileId, &Spanned<String>)],
+    sources: &Sources,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut check = |file: FileId, span: Option<Range<usize>>, value: &str| {
         if !plausible_german_phone(value) {
             let span = span.or_else(|| value_span(&sources.get(file).text, "phone", value));
-            warn(out, file, span, Message::ImplausiblePhone { value: value.to_owned() });
+            warn(
+                out,
+                file,
+                span,
+                Message::ImplausiblePhone {
+                    value: value.to_owned(),
+                },
+            );
         }
     };
     if let Some((file, s)) = &raw.settings {
@@ -217,16 +277,23 @@ fn duplicate_names(
             by_name.entry(key).or_default().push((file, name));
         }
     }
-    let mut duplicates: Vec<(String, Vec<(FileId, &Spanned<String>)>)> =
-        by_name.into_iter().filter(|(_, entries)| entries.len() > 1).collect();
+    let mut duplicates: Vec<(String, Vec<(FileId, &Spanned<String>)>)> = by_name
+        .into_iter()
+        .filter(|(_, entries)| entries.len() > 1)
+        .collect();
     duplicates.sort_by(|a, b| a.0.cmp(&b.0));
     for (_, entries) in duplicates {
-        let mut entries: Vec<(&str, FileId, &Spanned<String>)> =
-            entries.into_iter().map(|(file, name)| (sources.get(file).display.as_str(), file, name)).collect();
+        let mut entries: Vec<(&str, FileId, &Spanned<String>)> = entries
+            .into_iter()
+            .map(|(file, name)| (sources.get(file).display.as_str(), file, name))
+            .collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let first = entries[0].0.to_owned();
         for (_, file, name) in entries.into_iter().skip(1) {
-            let m = Message::DuplicateName { name: name.get_ref().trim().to_owned(), other: first.clone() };
+            let m = Message::DuplicateName {
+                name: name.get_ref().trim().to_owned(),
+                other: first.clone(),
+            };
             warn(out, file, Some(name.span()), m);
         }
     }
@@ -253,7 +320,16 @@ mod tests {
         ] {
             assert!(plausible_german_phone(ok), "{ok}");
         }
-        for bad in ["987654", "Tel. 030 123456", "01234", "+49 1", "030 12345678901234", "info@x.de", "0049", "00 12"] {
+        for bad in [
+            "987654",
+            "Tel. 030 123456",
+            "01234",
+            "+49 1",
+            "030 12345678901234",
+            "info@x.de",
+            "0049",
+            "00 12",
+        ] {
             assert!(!plausible_german_phone(bad), "{bad}");
         }
     }

@@ -1,7 +1,6 @@
 //! Stage 2, validate: check every rule of the contract across all files,
 //! report every problem at once, and build the immutable [`Directory`].
 
-mod languages;
 pub mod lint;
 pub mod rules;
 
@@ -12,16 +11,35 @@ use rayon::prelude::*;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
-use crate::load::raw;
 use crate::load::front_matter::LeftOut;
+use crate::load::raw;
 use crate::load::{Loaded, RawDirectory};
+pub use crate::model::languages::{self, language_name_de};
 use crate::model::*;
-pub use languages::language_name_de;
 use rules::*;
 
 /// First URL segments of the site: no free page may use them.
-pub const RESERVED_SEGMENTS: &[&str] =
-    &["a-z", "themen", "gruppen", "organisationen", "kontaktstellen", "suche", "static", "daten", "kalender"];
+pub const RESERVED_SEGMENTS: &[&str] = &[
+    "a-z",
+    "themen",
+    "admin",
+    "gruppen",
+    "organisationen",
+    "kontaktstellen",
+    "suche",
+    "static",
+    "daten",
+    "kalender",
+];
+
+/// The name of a git host as `[editing] backend` writes it.
+pub fn backend_name(b: EditingBackend) -> &'static str {
+    match b {
+        EditingBackend::Github => "github",
+        EditingBackend::Gitlab => "gitlab",
+        EditingBackend::Gitea => "gitea",
+    }
+}
 
 /// Checks `raw` and builds the model. Returns `None` if there were errors
 /// (all of them are in `diagnostics`).
@@ -42,46 +60,72 @@ pub fn validate_loaded(
     let images: BTreeMap<String, Image> = raw
         .images
         .iter()
-        .map(|(path, bytes)| (path.clone(), Image { path: path.clone(), bytes: Arc::clone(bytes) }))
+        .map(|(path, bytes)| {
+            (
+                path.clone(),
+                Image {
+                    path: path.clone(),
+                    bytes: Arc::clone(bytes),
+                },
+            )
+        })
         .collect();
     let mut v = Validator::new(&images, &keys);
 
-    let settings = raw.settings.as_ref().map(|(file, s)| v.entry(&raw.settings_left_out, |v| v.settings(*file, s)));
+    let settings = raw
+        .settings
+        .as_ref()
+        .map(|(file, s)| v.entry(&raw.settings_left_out, |v| v.settings(*file, s)));
     // Ids of indications left out for a problem (reported already) are no
     // unknown indications; without the file (missing or broken, reported
     // as such) no id is known, and none is reported as unknown.
-    let left_out_indications: HashSet<&str> = raw.indications_left_out.iter().map(|(k, _)| k.as_str()).collect();
+    let left_out_indications: HashSet<&str> = raw
+        .indications_left_out
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
     let (indications, categories, indication_ids) = match &raw.indications {
         Some((file, ind)) => v.indications(*file, ind, &left_out_indications),
         None => (Vec::new(), Vec::new(), HashMap::new()),
     };
 
     // Slug tables for references (valid or not: one error per problem).
-    let organisation_slugs: HashMap<&str, usize> =
-        raw.organisations.iter().enumerate().map(|(i, o)| (o.slug.as_str(), i)).collect();
-    let contact_point_slugs: HashMap<&str, usize> =
-        raw.contact_points.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
-    let refs =
-        Refs {
-            indications: &indication_ids,
-            indications_known: raw.indications.is_some(),
-            left_out_indications: &left_out_indications,
-            organisations: &organisation_slugs,
-            contact_points: &contact_point_slugs,
-            unreadable_organisations: &raw.unreadable_organisations,
-            unreadable_contact_points: &raw.unreadable_contact_points,
-        };
+    let organisation_slugs: HashMap<&str, usize> = raw
+        .organisations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.slug.as_str(), i))
+        .collect();
+    let contact_point_slugs: HashMap<&str, usize> = raw
+        .contact_points
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.as_str(), i))
+        .collect();
+    let refs = Refs {
+        indications: &indication_ids,
+        indications_known: raw.indications.is_some(),
+        left_out_indications: &left_out_indications,
+        organisations: &organisation_slugs,
+        contact_points: &contact_point_slugs,
+        unreadable_organisations: &raw.unreadable_organisations,
+        unreadable_contact_points: &raw.unreadable_contact_points,
+    };
 
     v.check_slugs(&raw.groups);
     v.check_slugs(&raw.organisations);
     v.check_slugs(&raw.contact_points);
     v.check_pages(&raw.pages);
 
-    let groups: Vec<Group> = v.each(&raw.groups, |w, g| w.entry(&g.left_out, |w| w.group(g, &refs)));
-    let organisations: Vec<Organisation> =
-        v.each(&raw.organisations, |w, o| w.entry(&o.left_out, |w| w.organisation(o, &refs)));
-    let contact_points: Vec<ContactPoint> =
-        v.each(&raw.contact_points, |w, c| w.entry(&c.left_out, |w| w.contact_point(c)));
+    let groups: Vec<Group> = v.each(&raw.groups, |w, g| {
+        w.entry(&g.left_out, |w| w.group(g, &refs))
+    });
+    let organisations: Vec<Organisation> = v.each(&raw.organisations, |w, o| {
+        w.entry(&o.left_out, |w| w.organisation(o, &refs))
+    });
+    let contact_points: Vec<ContactPoint> = v.each(&raw.contact_points, |w, c| {
+        w.entry(&c.left_out, |w| w.contact_point(c))
+    });
     let mut pages: Vec<Page> = raw
         .pages
         .iter()
@@ -103,8 +147,21 @@ pub fn validate_loaded(
         return None;
     }
     let settings = settings.flatten()?;
-    pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| SortKey::new(&a.title).cmp(&SortKey::new(&b.title))));
-    Some(link(settings, indications, categories, groups, organisations, contact_points, pages, images))
+    pages.sort_by(|a, b| {
+        a.weight
+            .cmp(&b.weight)
+            .then_with(|| SortKey::new(&a.title).cmp(&SortKey::new(&b.title)))
+    });
+    Some(link(
+        settings,
+        indications,
+        categories,
+        groups,
+        organisations,
+        contact_points,
+        pages,
+        images,
+    ))
 }
 
 /// Raw reference (slug or id) of a group to its organisation / contact point, by index into
@@ -133,7 +190,11 @@ struct Validator<'i> {
 
 impl<'i> Validator<'i> {
     fn new(images: &'i BTreeMap<String, Image>, keys: &'i KnownSortKeys<'i>) -> Self {
-        Validator { problems: Vec::new(), images, keys }
+        Validator {
+            problems: Vec::new(),
+            images,
+            keys,
+        }
     }
 
     /// Checks `items` in parallel, each with a validator of its own, and
@@ -198,7 +259,13 @@ impl<'i> Validator<'i> {
         if is_web_url(s.get_ref()) {
             Some(s.get_ref().trim().to_owned())
         } else {
-            self.at(file, s, Message::InvalidUrl { value: s.get_ref().clone() });
+            self.at(
+                file,
+                s,
+                Message::InvalidUrl {
+                    value: s.get_ref().clone(),
+                },
+            );
             None
         }
     }
@@ -208,7 +275,13 @@ impl<'i> Validator<'i> {
         if is_email(s.get_ref()) {
             Some(s.get_ref().trim().to_owned())
         } else {
-            self.at(file, s, Message::InvalidEmail { value: s.get_ref().clone() });
+            self.at(
+                file,
+                s,
+                Message::InvalidEmail {
+                    value: s.get_ref().clone(),
+                },
+            );
             None
         }
     }
@@ -217,19 +290,38 @@ impl<'i> Validator<'i> {
     fn image(&mut self, file: FileId, s: &Spanned<String>) -> Option<Image> {
         match normalize_content_path(s.get_ref()) {
             None => {
-                self.at(file, s, Message::PathLeavesContent { path: s.get_ref().clone() });
+                self.at(
+                    file,
+                    s,
+                    Message::PathLeavesContent {
+                        path: s.get_ref().clone(),
+                    },
+                );
                 None
             }
             Some(p) => match self.images.get(&p) {
                 Some(img) => {
                     if let Err(detail) = crate::printable::check_image(&img.path, &img.bytes) {
-                        self.at(file, s, Message::ImageUnreadable { path: s.get_ref().clone(), detail });
+                        self.at(
+                            file,
+                            s,
+                            Message::ImageUnreadable {
+                                path: s.get_ref().clone(),
+                                detail,
+                            },
+                        );
                         return None;
                     }
                     Some(img.clone())
                 }
                 None => {
-                    self.at(file, s, Message::FileNotFound { path: s.get_ref().clone() });
+                    self.at(
+                        file,
+                        s,
+                        Message::FileNotFound {
+                            path: s.get_ref().clone(),
+                        },
+                    );
                     None
                 }
             },
@@ -256,8 +348,14 @@ impl<'i> Validator<'i> {
                     Some(p) => match self.images.get(&p) {
                         None => self.error(file, span, Message::FileNotFound { path: url }),
                         Some(img) => {
-                            if let Err(detail) = crate::printable::check_image(&img.path, &img.bytes) {
-                                self.error(file, span, Message::ImageUnreadable { path: url, detail });
+                            if let Err(detail) =
+                                crate::printable::check_image(&img.path, &img.bytes)
+                            {
+                                self.error(
+                                    file,
+                                    span,
+                                    Message::ImageUnreadable { path: url, detail },
+                                );
                             }
                         }
                     },
@@ -271,17 +369,35 @@ impl<'i> Validator<'i> {
         let base_path = match base_url_path(&base) {
             Some(p) => p,
             None => {
-                self.at(file, &s.base_url, Message::InvalidBaseUrl { value: s.base_url.get_ref().clone() });
+                self.at(
+                    file,
+                    &s.base_url,
+                    Message::InvalidBaseUrl {
+                        value: s.base_url.get_ref().clone(),
+                    },
+                );
                 String::new()
             }
         };
         let language = s.language.get_ref().trim().to_owned();
         if !matches!(language.as_str(), "de" | "en") {
-            self.at(file, &s.language, Message::UnsupportedLanguage { code: language.clone() });
+            self.at(
+                file,
+                &s.language,
+                Message::UnsupportedLanguage {
+                    code: language.clone(),
+                },
+            );
         }
         let theme = match &s.theme {
             Some(t) if !is_slug(t.get_ref()) => {
-                self.at(file, t, Message::InvalidId { id: t.get_ref().clone() });
+                self.at(
+                    file,
+                    t,
+                    Message::InvalidId {
+                        id: t.get_ref().clone(),
+                    },
+                );
                 "default".to_owned()
             }
             Some(t) => t.get_ref().clone(),
@@ -297,13 +413,43 @@ impl<'i> Validator<'i> {
         let p = &s.print;
         let bleed_mm = match &p.bleed_mm {
             Some(b) if !(0.0..=20.0).contains(b.get_ref()) => {
-                self.at(file, b, Message::OutOfRange { value: b.get_ref().to_string(), range: "0–20 mm".into() });
+                self.at(
+                    file,
+                    b,
+                    Message::OutOfRange {
+                        value: b.get_ref().to_string(),
+                        range: "0–20 mm".into(),
+                    },
+                );
                 0.0
             }
             Some(b) => *b.get_ref(),
             None => 0.0,
         };
         let cover_image = p.cover_image.as_ref().and_then(|c| self.image(file, c));
+        // Each variant once, in the order written; none given means the standard booklet.
+        let mut variants: Vec<crate::model::PrintVariant> = Vec::new();
+        for v in &p.variants {
+            if !variants.contains(v) {
+                variants.push(*v);
+            }
+        }
+        if variants.is_empty() {
+            variants.push(crate::model::PrintVariant::Standard);
+        }
+        let reply_weeks = *p.reply_weeks.get_ref();
+        if !(1..=52).contains(&reply_weeks) {
+            self.at(
+                file,
+                &p.reply_weeks,
+                Message::OutOfRange {
+                    value: reply_weeks.to_string(),
+                    range: "1–52".into(),
+                },
+            );
+        }
+        let reply_weeks = reply_weeks.clamp(1, 52);
+        let editing = s.editing.as_ref().and_then(|e| self.editing(file, e));
         Some(Settings {
             title: s.title.clone(),
             base_url: base,
@@ -320,7 +466,79 @@ impl<'i> Validator<'i> {
                 color: p.color,
                 funding_note: p.funding_note.clone(),
                 cover_image,
+                places: p.places,
+                contacts: p.contacts,
+                variants,
+                reply_weeks,
             },
+            editing,
+            local_editing: false,
+        })
+    }
+
+    /// `[editing]`: what the chosen git host needs, and well-formed values.
+    fn editing(&mut self, file: FileId, e: &raw::EditingSettings) -> Option<Editing> {
+        let backend = *e.backend.get_ref();
+        let before = self.problems.len();
+        let repo = e.repo.get_ref().trim();
+        let parts: Vec<&str> = repo.split('/').collect();
+        let part_ok = |p: &str| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        };
+        if parts.len() != 2 || !parts.iter().all(|p| part_ok(*p)) {
+            self.at(
+                file,
+                &e.repo,
+                Message::InvalidRepo {
+                    value: e.repo.get_ref().clone(),
+                },
+            );
+        }
+        let api_root = self.url(file, &e.api_root);
+        let auth_url = self.url(file, &e.auth_url);
+        let app_id = e
+            .app_id
+            .as_ref()
+            .map(|a| a.get_ref().trim().to_owned())
+            .filter(|a| !a.is_empty());
+        let needed: Vec<(&str, bool)> = match backend {
+            EditingBackend::Github => vec![("auth_url", e.auth_url.is_some())],
+            EditingBackend::Gitlab => vec![("app_id", app_id.is_some())],
+            EditingBackend::Gitea => vec![
+                ("app_id", app_id.is_some()),
+                ("api_root", e.api_root.is_some()),
+            ],
+        };
+        for (field, given) in needed {
+            if !given {
+                let backend = backend_name(backend).to_owned();
+                let field = field.to_owned();
+                self.at(
+                    file,
+                    &e.backend,
+                    Message::EditingFieldMissing { field, backend },
+                );
+            }
+        }
+        if self.problems.len() > before {
+            return None;
+        }
+        Some(Editing {
+            backend,
+            repo: repo.to_owned(),
+            branch: e
+                .branch
+                .as_deref()
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+                .unwrap_or("main")
+                .to_owned(),
+            api_root: api_root.map(|u| u.trim_end_matches('/').to_owned()),
+            auth_url: auth_url.map(|u| u.trim_end_matches('/').to_owned()),
+            app_id,
+            review: e.review,
         })
     }
 
@@ -329,23 +547,44 @@ impl<'i> Validator<'i> {
         file: FileId,
         raw: &raw::IndicationsFile,
         left_out: &HashSet<&str>,
-    ) -> (Vec<Indication>, Vec<Category>, HashMap<String, IndicationId>) {
+    ) -> (
+        Vec<Indication>,
+        Vec<Category>,
+        HashMap<String, IndicationId>,
+    ) {
         // Order by German collation of the name; ids are indices into that order.
         let mut entries: Vec<(&Spanned<String>, &raw::IndicationEntry)> = raw.iter().collect();
         for (id, _) in &entries {
             if !is_slug(id.get_ref()) {
-                self.at(file, id, Message::InvalidId { id: id.get_ref().clone() });
+                self.at(
+                    file,
+                    id,
+                    Message::InvalidId {
+                        id: id.get_ref().clone(),
+                    },
+                );
             }
         }
         entries.sort_by_cached_key(|(id, e)| (self.keys.key(&e.name), id.get_ref().clone()));
-        let ids: HashMap<String, IndicationId> =
-            entries.iter().enumerate().map(|(i, (id, _))| (id.get_ref().clone(), IndicationId(i))).collect();
+        let ids: HashMap<String, IndicationId> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.get_ref().clone(), IndicationId(i)))
+            .collect();
 
-        let mut category_names: Vec<String> = entries.iter().map(|(_, e)| e.category.trim().to_owned()).collect();
+        let mut category_names: Vec<String> = entries
+            .iter()
+            .map(|(_, e)| e.category.trim().to_owned())
+            .collect();
         category_names.sort_by_cached_key(|c| SortKey::new(c));
         category_names.dedup();
-        let mut categories: Vec<Category> =
-            category_names.iter().map(|n| Category { name: n.clone(), indications: Vec::new() }).collect();
+        let mut categories: Vec<Category> = category_names
+            .iter()
+            .map(|n| Category {
+                name: n.clone(),
+                indications: Vec::new(),
+            })
+            .collect();
 
         let mut out = Vec::with_capacity(entries.len());
         for (i, (id, e)) in entries.into_iter().enumerate() {
@@ -357,11 +596,21 @@ impl<'i> Validator<'i> {
                     None if left_out.contains(s.get_ref().as_str()) => {}
                     None => {
                         let suggestion = suggest(s.get_ref(), ids.keys().map(String::as_str));
-                        self.at(file, s, Message::UnknownIndication { id: s.get_ref().clone(), suggestion });
+                        self.at(
+                            file,
+                            s,
+                            Message::UnknownIndication {
+                                id: s.get_ref().clone(),
+                                suggestion,
+                            },
+                        );
                     }
                 }
             }
-            let category = category_names.iter().position(|c| c == e.category.trim()).unwrap_or(0);
+            let category = category_names
+                .iter()
+                .position(|c| c == e.category.trim())
+                .unwrap_or(0);
             categories[category].indications.push(IndicationId(i));
             out.push(Indication {
                 id: id.get_ref().clone(),
@@ -370,6 +619,7 @@ impl<'i> Validator<'i> {
                 category,
                 synonyms: e.synonyms.clone(),
                 see_also,
+                related: Vec::new(),
                 primary_groups: Vec::new(),
                 secondary_groups: Vec::new(),
                 organisations: Vec::new(),
@@ -382,19 +632,42 @@ impl<'i> Validator<'i> {
         let mut seen: HashMap<String, FileId> = HashMap::new();
         for e in entries {
             if !is_slug(&e.slug) {
-                self.error(e.file, None, Message::InvalidSlug { slug: e.slug.clone() });
+                self.error(
+                    e.file,
+                    None,
+                    Message::InvalidSlug {
+                        slug: e.slug.clone(),
+                    },
+                );
             }
             seen.insert(e.slug.clone(), e.file);
         }
         for e in entries {
             for f in e.front.former_slugs() {
                 if !is_slug(f.get_ref()) {
-                    self.at(e.file, f, Message::InvalidId { id: f.get_ref().clone() });
+                    self.at(
+                        e.file,
+                        f,
+                        Message::InvalidId {
+                            id: f.get_ref().clone(),
+                        },
+                    );
                     continue;
                 }
                 if let Some(&other) = seen.get(f.get_ref()) {
-                    let other_name = if other == e.file { e.slug.clone() } else { format!("{}", f.get_ref()) };
-                    self.at(e.file, f, Message::DuplicateSlug { slug: f.get_ref().clone(), other: other_name });
+                    let other_name = if other == e.file {
+                        e.slug.clone()
+                    } else {
+                        format!("{}", f.get_ref())
+                    };
+                    self.at(
+                        e.file,
+                        f,
+                        Message::DuplicateSlug {
+                            slug: f.get_ref().clone(),
+                            other: other_name,
+                        },
+                    );
                 } else {
                     seen.insert(f.get_ref().clone(), e.file);
                 }
@@ -405,9 +678,21 @@ impl<'i> Validator<'i> {
     fn check_pages(&mut self, pages: &[Loaded<raw::PageFront>]) {
         for p in pages {
             if !is_slug(&p.slug) {
-                self.error(p.file, None, Message::InvalidSlug { slug: p.slug.clone() });
+                self.error(
+                    p.file,
+                    None,
+                    Message::InvalidSlug {
+                        slug: p.slug.clone(),
+                    },
+                );
             } else if RESERVED_SEGMENTS.contains(&p.slug.as_str()) {
-                self.error(p.file, None, Message::ReservedPageSlug { slug: p.slug.clone() });
+                self.error(
+                    p.file,
+                    None,
+                    Message::ReservedPageSlug {
+                        slug: p.slug.clone(),
+                    },
+                );
             }
         }
     }
@@ -424,7 +709,11 @@ impl<'i> Validator<'i> {
         }
         self.markdown_images(e.file, &e.body, e.body_offset);
         let front = &e.front;
-        let sort_text = front.sort_as().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name.get_ref().trim());
+        let sort_text = front
+            .sort_as()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(name.get_ref().trim());
         let sort_key = self.keys.key(sort_text);
         let letter = Letter::of(sort_text);
         let aliases = front
@@ -443,16 +732,29 @@ impl<'i> Validator<'i> {
             sort_key,
             letter,
             aliases,
-            former_slugs: front.former_slugs().iter().map(|f| f.get_ref().clone()).collect(),
+            former_slugs: front
+                .former_slugs()
+                .iter()
+                .map(|f| f.get_ref().clone())
+                .collect(),
             verified: verified?,
             web: front.web().unwrap_or(true),
             print: front.print().unwrap_or(true),
             description: std::sync::Arc::clone(&e.body),
-            origin: Origin { file: e.file, version: e.version, verified_span: front.verified_span() },
+            origin: Origin {
+                file: e.file,
+                version: e.version,
+                verified_span: front.verified_span(),
+            },
         })
     }
 
-    fn indication_refs(&mut self, file: FileId, list: &[Spanned<String>], refs: &Refs) -> Vec<IndicationId> {
+    fn indication_refs(
+        &mut self,
+        file: FileId,
+        list: &[Spanned<String>],
+        refs: &Refs,
+    ) -> Vec<IndicationId> {
         let mut out = Vec::new();
         for s in list {
             match refs.indications.get(s.get_ref()) {
@@ -461,10 +763,19 @@ impl<'i> Validator<'i> {
                         out.push(id)
                     }
                 }
-                None if !refs.indications_known || refs.left_out_indications.contains(s.get_ref().as_str()) => {}
+                None if !refs.indications_known
+                    || refs.left_out_indications.contains(s.get_ref().as_str()) => {}
                 None => {
-                    let suggestion = suggest(s.get_ref(), refs.indications.keys().map(String::as_str));
-                    self.at(file, s, Message::UnknownIndication { id: s.get_ref().clone(), suggestion });
+                    let suggestion =
+                        suggest(s.get_ref(), refs.indications.keys().map(String::as_str));
+                    self.at(
+                        file,
+                        s,
+                        Message::UnknownIndication {
+                            id: s.get_ref().clone(),
+                            suggestion,
+                        },
+                    );
                 }
             }
         }
@@ -486,25 +797,42 @@ impl<'i> Validator<'i> {
         if audience.is_empty() {
             self.at(file, &f.audience, Message::EmptyAudience);
         }
-        let organisation = f.organisation.as_ref().and_then(|o| match refs.organisations.get(o.get_ref().as_str()) {
-            Some(&i) => Some(i),
-            None if refs.unreadable_organisations.contains(o.get_ref()) => None,
-            None => {
-                let suggestion = suggest(o.get_ref(), refs.organisations.keys().copied());
-                self.at(file, o, Message::UnknownOrganisation { slug: o.get_ref().clone(), suggestion });
-                None
+        let organisation = f.organisation.as_ref().and_then(|o| {
+            match refs.organisations.get(o.get_ref().as_str()) {
+                Some(&i) => Some(i),
+                None if refs.unreadable_organisations.contains(o.get_ref()) => None,
+                None => {
+                    let suggestion = suggest(o.get_ref(), refs.organisations.keys().copied());
+                    self.at(
+                        file,
+                        o,
+                        Message::UnknownOrganisation {
+                            slug: o.get_ref().clone(),
+                            suggestion,
+                        },
+                    );
+                    None
+                }
             }
         });
-        let contact_point =
-            f.contact_point.as_ref().and_then(|c| match refs.contact_points.get(c.get_ref().as_str()) {
+        let contact_point = f.contact_point.as_ref().and_then(|c| {
+            match refs.contact_points.get(c.get_ref().as_str()) {
                 Some(&i) => Some(i),
                 None if refs.unreadable_contact_points.contains(c.get_ref()) => None,
                 None => {
                     let suggestion = suggest(c.get_ref(), refs.contact_points.keys().copied());
-                    self.at(file, c, Message::UnknownContactPoint { slug: c.get_ref().clone(), suggestion });
+                    self.at(
+                        file,
+                        c,
+                        Message::UnknownContactPoint {
+                            slug: c.get_ref().clone(),
+                            suggestion,
+                        },
+                    );
                     None
                 }
-            });
+            }
+        });
 
         let status = *f.status.get_ref();
         let ended = match (&f.ended, status) {
@@ -527,12 +855,34 @@ impl<'i> Validator<'i> {
                 if !languages.iter().any(|x| x == code) {
                     languages.push(code.to_owned());
                 }
-            } else if let Some(suggestion) = languages::suggest_code(code).filter(|_| code.len() == 2) {
-                self.at(file, l, Message::UnknownLanguageCode { code: code.to_owned(), suggestion: Some(suggestion.to_owned()) });
+            } else if let Some(suggestion) =
+                languages::suggest_code(code).filter(|_| code.len() == 2)
+            {
+                self.at(
+                    file,
+                    l,
+                    Message::UnknownLanguageCode {
+                        code: code.to_owned(),
+                        suggestion: Some(suggestion.to_owned()),
+                    },
+                );
             } else if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
-                self.at(file, l, Message::UnknownLanguageCode { code: code.to_owned(), suggestion: None });
+                self.at(
+                    file,
+                    l,
+                    Message::UnknownLanguageCode {
+                        code: code.to_owned(),
+                        suggestion: None,
+                    },
+                );
             } else {
-                self.at(file, l, Message::InvalidLanguageCode { code: l.get_ref().clone() });
+                self.at(
+                    file,
+                    l,
+                    Message::InvalidLanguageCode {
+                        code: l.get_ref().clone(),
+                    },
+                );
             }
         }
         if f.languages.is_none() {
@@ -543,12 +893,23 @@ impl<'i> Validator<'i> {
             if (1800..=2200).contains(&y) {
                 Some(y as i32)
             } else {
-                self.at(file, s, Message::OutOfRange { value: y.to_string(), range: "1800–2200".into() });
+                self.at(
+                    file,
+                    s,
+                    Message::OutOfRange {
+                        value: y.to_string(),
+                        range: "1800–2200".into(),
+                    },
+                );
                 None
             }
         });
         let confidential = f.confidential.unwrap_or(false);
-        let meetings: Vec<Meeting> = f.meetings.iter().filter_map(|m| self.meeting(file, m, confidential)).collect();
+        let meetings: Vec<Meeting> = f
+            .meetings
+            .iter()
+            .filter_map(|m| self.meeting(file, m, confidential))
+            .collect();
         let (contact, website) = self.contact(file, f.contact.as_ref(), confidential);
 
         let meta = meta?;
@@ -563,7 +924,11 @@ impl<'i> Validator<'i> {
             status,
             organisation: organisation.map(OrganisationId),
             contact_point: contact_point.map(ContactPointId),
-            district: f.district.as_ref().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()),
+            district: f
+                .district
+                .as_ref()
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty()),
             languages,
             since,
             ended,
@@ -574,7 +939,12 @@ impl<'i> Validator<'i> {
         })
     }
 
-    fn meeting(&mut self, file: FileId, m: &Spanned<raw::MeetingEntry>, confidential: bool) -> Option<Meeting> {
+    fn meeting(
+        &mut self,
+        file: FileId,
+        m: &Spanned<raw::MeetingEntry>,
+        confidential: bool,
+    ) -> Option<Meeting> {
         let table = m.get_ref();
         let mut ok = true;
         let irregular = table.rhythm == Rhythm::Irregular;
@@ -633,7 +1003,13 @@ impl<'i> Validator<'i> {
             let s = s.as_ref()?;
             let t = Time::parse(s.get_ref());
             if t.is_none() {
-                self.at(file, s, Message::InvalidTime { value: s.get_ref().clone() });
+                self.at(
+                    file,
+                    s,
+                    Message::InvalidTime {
+                        value: s.get_ref().clone(),
+                    },
+                );
                 ok = false;
             }
             t
@@ -650,8 +1026,16 @@ impl<'i> Validator<'i> {
             first_date,
             start,
             end,
-            place: if confidential { None } else { nonempty(&table.place) },
-            address: if confidential { None } else { nonempty(&table.address) },
+            place: if confidential {
+                None
+            } else {
+                nonempty(&table.place)
+            },
+            address: if confidential {
+                None
+            } else {
+                nonempty(&table.address)
+            },
             accessible: table.accessible,
             note: nonempty(&table.note),
         })
@@ -663,20 +1047,40 @@ impl<'i> Validator<'i> {
         c: Option<&Spanned<raw::ContactEntry>>,
         confidential: bool,
     ) -> (ContactRoute, Option<String>) {
-        let Some(c) = c else { return (ContactRoute::ContactPoint, None) };
+        let Some(c) = c else {
+            return (ContactRoute::ContactPoint, None);
+        };
         let c = c.get_ref();
         let consent = c.consent.as_ref().and_then(|d| self.date(file, d));
         if c.consent.is_none() {
-            for (field, value) in [("person", &c.person), ("phone", &c.phone), ("email", &c.email)] {
+            for (field, value) in [
+                ("person", &c.person),
+                ("phone", &c.phone),
+                ("email", &c.email),
+            ] {
                 if let Some(v) = value {
-                    self.at(file, v, Message::PersonalDataWithoutConsent { field: field.to_owned() });
+                    self.at(
+                        file,
+                        v,
+                        Message::PersonalDataWithoutConsent {
+                            field: field.to_owned(),
+                        },
+                    );
                 }
             }
         }
         let email = self.email(file, &c.email);
         let website = self.url(file, &c.website);
-        let person = c.person.as_ref().map(|p| p.get_ref().trim().to_owned()).filter(|p| !p.is_empty());
-        let phone = c.phone.as_ref().map(|p| p.get_ref().trim().to_owned()).filter(|p| !p.is_empty());
+        let person = c
+            .person
+            .as_ref()
+            .map(|p| p.get_ref().trim().to_owned())
+            .filter(|p| !p.is_empty());
+        let phone = c
+            .phone
+            .as_ref()
+            .map(|p| p.get_ref().trim().to_owned())
+            .filter(|p| !p.is_empty());
         let has_personal = person.is_some() || phone.is_some() || email.is_some();
         let via = c.via_contact_point.unwrap_or(false);
         if confidential {
@@ -688,10 +1092,21 @@ impl<'i> Validator<'i> {
         if via || (!has_personal && website.is_none()) || (has_personal && consent.is_none()) {
             return (ContactRoute::ContactPoint, website);
         }
-        (ContactRoute::Direct { person, phone, email }, website)
+        (
+            ContactRoute::Direct {
+                person,
+                phone,
+                email,
+            },
+            website,
+        )
     }
 
-    fn organisation(&mut self, o: &Loaded<raw::OrganisationFront>, refs: &Refs) -> Option<Organisation> {
+    fn organisation(
+        &mut self,
+        o: &Loaded<raw::OrganisationFront>,
+        refs: &Refs,
+    ) -> Option<Organisation> {
         let f = &o.front;
         let meta = self.meta(o, &f.name, &f.verified);
         let indications = self.indication_refs(o.file, &f.indications, refs);
@@ -720,7 +1135,12 @@ impl<'i> Validator<'i> {
             phone: nonempty(&f.phone),
             email,
             website,
-            opening_hours: f.opening_hours.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+            opening_hours: f
+                .opening_hours
+                .iter()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
             groups: Vec::new(),
         })
     }
@@ -746,7 +1166,9 @@ fn follows_from_left_out(m: &Message, left_out: &[LeftOut]) -> bool {
 }
 
 fn nonempty(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    s.as_ref()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 /// Sorts entries A–Z, resolves references to sorted ids, computes reverse
@@ -772,13 +1194,21 @@ fn link(
     }
     apply_order(&mut organisations, &org_order);
     apply_order(&mut contact_points, &cp_order);
-    groups.sort_by(|a, b| a.meta.sort_key.cmp(&b.meta.sort_key).then_with(|| a.meta.slug.cmp(&b.meta.slug)));
+    groups.sort_by(|a, b| {
+        a.meta
+            .sort_key
+            .cmp(&b.meta.sort_key)
+            .then_with(|| a.meta.slug.cmp(&b.meta.slug))
+    });
 
     for (i, g) in groups.iter().enumerate() {
         let id = GroupId(i);
         for (n, ind) in g.indications.iter().enumerate() {
-            let list =
-                if n == 0 { &mut indications[ind.0].primary_groups } else { &mut indications[ind.0].secondary_groups };
+            let list = if n == 0 {
+                &mut indications[ind.0].primary_groups
+            } else {
+                &mut indications[ind.0].secondary_groups
+            };
             list.push(id);
         }
         if let Some(o) = g.organisation {
@@ -794,11 +1224,35 @@ fn link(
         }
     }
 
+    // "siehe auch" in both directions, in A–Z order.
+    let mut related: Vec<Vec<IndicationId>> =
+        indications.iter().map(|i| i.see_also.clone()).collect();
+    for (i, ind) in indications.iter().enumerate() {
+        for other in &ind.see_also {
+            if !related[other.0].contains(&IndicationId(i)) {
+                related[other.0].push(IndicationId(i));
+            }
+        }
+    }
+    for (ind, mut list) in indications.iter_mut().zip(related) {
+        list.sort_by_key(|id| id.0);
+        list.dedup();
+        ind.related = list;
+    }
+    // Indications are in A–Z order already: their ids sort as their names.
     let mut az: Vec<AzLine> = Vec::new();
     let mut push = |entry: EntryRef, meta: &EntryMeta| {
-        az.push(AzLine { entry, alias: None, letter: meta.letter });
+        az.push(AzLine {
+            entry,
+            alias: None,
+            letter: meta.letter,
+        });
         for (i, a) in meta.aliases.iter().enumerate() {
-            az.push(AzLine { entry, alias: Some(i), letter: a.letter });
+            az.push(AzLine {
+                entry,
+                alias: Some(i),
+                letter: a.letter,
+            });
         }
     };
     for (i, g) in groups.iter().enumerate() {
@@ -824,7 +1278,17 @@ fn link(
     };
     az.sort_by(|a, b| key(a).cmp(&key(b)));
 
-    Directory { settings, indications, categories, groups, organisations, contact_points, pages, az, images }
+    Directory {
+        settings,
+        indications,
+        categories,
+        groups,
+        organisations,
+        contact_points,
+        pages,
+        az,
+        images,
+    }
 }
 
 /// `order[old_index] = new_index` for sorting by the entries' sort keys.
@@ -832,7 +1296,9 @@ fn sort_order<T>(items: &[T], meta: impl Fn(&T) -> &EntryMeta) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..items.len()).collect();
     idx.sort_by(|&a, &b| {
         let (ma, mb) = (meta(&items[a]), meta(&items[b]));
-        ma.sort_key.cmp(&mb.sort_key).then_with(|| ma.slug.cmp(&mb.slug))
+        ma.sort_key
+            .cmp(&mb.sort_key)
+            .then_with(|| ma.slug.cmp(&mb.slug))
     });
     let mut order = vec![0; items.len()];
     for (new, old) in idx.into_iter().enumerate() {

@@ -4,15 +4,7 @@ use toml::Spanned;
 
 use crate::load::raw;
 use crate::model::Date;
-
-/// `^[a-z0-9]+(-[a-z0-9]+)*$`
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::model::paths::{is_slug, normalize_content_path};
 
 /// A TOML local date (no time, no offset) as a calendar date.
 pub fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
@@ -26,13 +18,17 @@ pub fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
 /// An `http(s)://host...` URL without spaces or quotes.
 pub fn is_web_url(s: &str) -> bool {
     let s = s.trim();
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     match rest {
         Some(r) => {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && host.contains('.') | host.starts_with("localhost")
-                && !s.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\'))
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\'))
         }
         None => false,
     }
@@ -41,12 +37,20 @@ pub fn is_web_url(s: &str) -> bool {
 /// A plausible e-mail address (one `@`, a dot in the domain, no spaces).
 pub fn is_email(s: &str) -> bool {
     let s = s.trim();
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\' | ',' | ';' | ':' | '(' | ')'))
+        && !s.chars().any(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '<' | '>' | '\'' | '`' | '\\' | ',' | ';' | ':' | '(' | ')'
+                )
+        })
         && !domain.contains('@')
 }
 
@@ -59,26 +63,6 @@ pub fn base_url_path(base: &str) -> Option<String> {
     let rest = base.split_once("://")?.1;
     let path = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
     Some(path.trim_end_matches('/').to_owned())
-}
-
-/// Normalises a path relative to `content/`; `None` if it leaves `content/`
-/// (absolute, `..` above the top, a drive or a backslash path).
-pub fn normalize_content_path(p: &str) -> Option<String> {
-    let p = p.trim();
-    if p.is_empty() || p.starts_with('/') || p.contains('\\') || p.contains(':') {
-        return None;
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Access to the fields every entry kind shares.
@@ -140,8 +124,14 @@ mod tests {
 
     #[test]
     fn paths() {
-        assert_eq!(normalize_content_path("images/a.jpg").as_deref(), Some("images/a.jpg"));
-        assert_eq!(normalize_content_path("./images/../images/a.jpg").as_deref(), Some("images/a.jpg"));
+        assert_eq!(
+            normalize_content_path("images/a.jpg").as_deref(),
+            Some("images/a.jpg")
+        );
+        assert_eq!(
+            normalize_content_path("./images/../images/a.jpg").as_deref(),
+            Some("images/a.jpg")
+        );
         assert_eq!(normalize_content_path("../wegweiser.toml"), None);
         assert_eq!(normalize_content_path("/etc/passwd"), None);
         assert_eq!(normalize_content_path("images/../../x"), None);
@@ -150,7 +140,10 @@ mod tests {
     #[test]
     fn urls() {
         assert_eq!(base_url_path("https://x.example").as_deref(), Some(""));
-        assert_eq!(base_url_path("https://x.github.io/wegweiser").as_deref(), Some("/wegweiser"));
+        assert_eq!(
+            base_url_path("https://x.github.io/wegweiser").as_deref(),
+            Some("/wegweiser")
+        );
         assert_eq!(base_url_path("x.example"), None);
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(is_email("a@b.example"));

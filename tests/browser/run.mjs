@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
+// The editor at /admin/ against `serve` (its own before/after and tests).
+import './admin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');

@@ -83,6 +83,8 @@ fn content_type(path: &str) -> &'static str {
         "ttf" => "font/ttf",
         "otf" => "font/otf",
         "pdf" => "application/pdf",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }
@@ -117,7 +119,13 @@ fn inject(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn respond(request: tiny_http::Request, status: u16, ctype: &str, body: Vec<u8>, extra: Option<tiny_http::Header>) {
+fn respond(
+    request: tiny_http::Request,
+    status: u16,
+    ctype: &str,
+    body: Vec<u8>,
+    extra: Option<tiny_http::Header>,
+) {
     let mut response = tiny_http::Response::from_data(body)
         .with_status_code(status)
         .with_header(header("Content-Type", ctype))
@@ -151,7 +159,10 @@ fn events(request: tiny_http::Request, shared: &Shared) {
     let mut seen = shared.state.lock().map(|s| s.generation).unwrap_or(0);
     let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if w.write_all(head.as_bytes()).and_then(|_| w.flush()).is_err() {
+    if w.write_all(head.as_bytes())
+        .and_then(|_| w.flush())
+        .is_err()
+    {
         return;
     }
     loop {
@@ -173,7 +184,10 @@ fn events(request: tiny_http::Request, shared: &Shared) {
                 ": keep-alive\n\n".to_owned()
             }
         };
-        if w.write_all(message.as_bytes()).and_then(|_| w.flush()).is_err() {
+        if w.write_all(message.as_bytes())
+            .and_then(|_| w.flush())
+            .is_err()
+        {
             return;
         }
     }
@@ -185,28 +199,59 @@ pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
     let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"));
     match path.as_str() {
         "/__wegweiser/events" => return events(request, shared),
-        "/__wegweiser/status" => return respond(request, 200, "application/json", status_json(shared), None),
+        "/__wegweiser/status" => {
+            return respond(request, 200, "application/json", status_json(shared), None);
+        }
         "/__wegweiser/live.js" => {
-            return respond(request, 200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec(), None);
+            return respond(
+                request,
+                200,
+                "text/javascript; charset=utf-8",
+                LIVE_JS.as_bytes().to_vec(),
+                None,
+            );
         }
         _ => {}
     }
-    let (site, generation, lang) =
-        shared.state.lock().map(|s| (Arc::clone(&s.site), s.generation, s.lang)).unwrap_or_default();
+    let (site, generation, lang) = shared
+        .state
+        .lock()
+        .map(|s| (Arc::clone(&s.site), s.generation, s.lang))
+        .unwrap_or_default();
     if generation == 0 {
         // The first build is still running: a page that reloads itself when it is done.
         let text = Note::ServeBuilding.text(lang);
-        let page = format!("<!doctype html><meta charset=\"utf-8\"><title>wegweiser</title><body><p>{text}</p></body>");
-        return respond(request, 503, "text/html; charset=utf-8", inject(page.as_bytes()), None);
+        let page = format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>wegweiser</title><body><p>{text}</p></body>"
+        );
+        return respond(
+            request,
+            503,
+            "text/html; charset=utf-8",
+            inject(page.as_bytes()),
+            None,
+        );
     }
     let rel = path.trim_start_matches('/');
     if rel.split('/').any(|seg| seg == "..") {
-        return respond(request, 400, "text/plain; charset=utf-8", b"bad path".to_vec(), None);
+        return respond(
+            request,
+            400,
+            "text/plain; charset=utf-8",
+            b"bad path".to_vec(),
+            None,
+        );
     }
-    let key = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() };
+    let key = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_owned()
+    };
     if let Some(bytes) = site.get(&key) {
         let ctype = content_type(&key);
-        let body = if ctype.starts_with("text/html") { inject(bytes) } else { bytes.to_vec() };
+        // The editor (/admin/) is no page of the site: a reload would throw away what is being edited.
+        let live = ctype.starts_with("text/html") && !key.starts_with("admin/");
+        let body = if live { inject(bytes) } else { bytes.to_vec() };
         return respond(request, 200, ctype, body, None);
     }
     if !rel.is_empty() && !rel.ends_with('/') && site.get(&format!("{rel}/index.html")).is_some() {
@@ -232,7 +277,10 @@ mod tests {
     #[test]
     fn script_goes_before_body_end() {
         let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap();
-        assert!(out.contains("<p>x</p><script src=\"/__wegweiser/live.js\" defer></script>\n</body>"), "{out}");
+        assert!(
+            out.contains("<p>x</p><script src=\"/__wegweiser/live.js\" defer></script>\n</body>"),
+            "{out}"
+        );
     }
 
     #[test]

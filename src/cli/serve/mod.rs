@@ -78,7 +78,8 @@ extern "C" fn on_signal(_: libc::c_int) {
 }
 
 fn install_signal_handlers() {
-    #[cfg(unix)]
+    // Unix, and Windows' C runtime (Ctrl-C in a console is its SIGINT).
+    #[cfg(any(unix, windows))]
     // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
     unsafe {
         let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
@@ -102,9 +103,23 @@ impl Shared {
     fn publish(&self, b: Build, lang_override: Option<Lang>) -> BuildReport {
         let lang = lang_override.unwrap_or(b.project.lang);
         let mut json_buf = Vec::new();
-        let _ = diagnostics::render(&b.project.diagnostics, &b.project.sources, lang, Format::Json, false, &mut json_buf);
+        let _ = diagnostics::render(
+            &b.project.diagnostics,
+            &b.project.sources,
+            lang,
+            Format::Json,
+            false,
+            &mut json_buf,
+        );
         let mut human = Vec::new();
-        let _ = diagnostics::render(&b.project.diagnostics, &b.project.sources, lang, Format::Human, false, &mut human);
+        let _ = diagnostics::render(
+            &b.project.diagnostics,
+            &b.project.sources,
+            lang,
+            Format::Human,
+            false,
+            &mut human,
+        );
         let errors = b.project.diagnostics.error_count();
         let warnings = b.project.diagnostics.warning_count();
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -123,7 +138,14 @@ impl Shared {
         s.lang = lang;
         s.problems = serde_json::from_slice(&json_buf).unwrap_or(json!([]));
         s.report = String::from_utf8_lossy(&human).into_owned();
-        let outcome = BuildReport { ok: s.ok, files, rendered, errors, millis: s.millis, lang };
+        let outcome = BuildReport {
+            ok: s.ok,
+            files,
+            rendered,
+            errors,
+            millis: s.millis,
+            lang,
+        };
         drop(s);
         self.changed.notify_all();
         outcome
@@ -134,10 +156,23 @@ impl BuildReport {
     /// Tells how the build went (the result of every build but the first is a note).
     fn tell(&self, ctx: &Context, first: bool) {
         if self.ok {
-            let note = Note::ServeRebuilt { files: self.files, rendered: self.rendered, millis: self.millis };
-            if first { ctx.step(self.lang, note) } else { ctx.note(self.lang, note) }
+            let note = Note::ServeRebuilt {
+                files: self.files,
+                rendered: self.rendered,
+                millis: self.millis,
+            };
+            if first {
+                ctx.step(self.lang, note)
+            } else {
+                ctx.note(self.lang, note)
+            }
         } else {
-            ctx.note(self.lang, Note::ServeFailed { errors: self.errors });
+            ctx.note(
+                self.lang,
+                Note::ServeFailed {
+                    errors: self.errors,
+                },
+            );
         }
     }
 }
@@ -158,8 +193,17 @@ impl Batch {
         match event {
             Err(_) => self.missed = true,
             Ok(e) if e.need_rescan() => self.missed = true,
-            Ok(e) if matches!(e.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any) => {
-                let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| relevant(root, p)).collect();
+            Ok(e)
+                if matches!(
+                    e.kind,
+                    EventKind::Create(_)
+                        | EventKind::Modify(_)
+                        | EventKind::Remove(_)
+                        | EventKind::Any
+                ) =>
+            {
+                let paths: Vec<PathBuf> =
+                    e.paths.into_iter().filter(|p| relevant(root, p)).collect();
                 let any = !paths.is_empty();
                 self.paths.extend(paths);
                 return any;
@@ -177,11 +221,22 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
         Ok(s) => Arc::new(s),
         Err(e) => {
-            eprintln!("{}", Note::ServePortInUse { port: args.port, error: e.to_string() }.text(lang0));
+            eprintln!(
+                "{}",
+                Note::ServePortInUse {
+                    port: args.port,
+                    error: e.to_string()
+                }
+                .text(lang0)
+            );
             return Outcome::Problems;
         }
     };
-    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(args.port);
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(args.port);
     let base_url = format!("http://127.0.0.1:{port}");
     install_signal_handlers();
 
@@ -238,7 +293,13 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         })
     };
 
-    ctx.note(lang0, Note::ServeListening { url: format!("{base_url}/"), root: display_path(&root) });
+    ctx.note(
+        lang0,
+        Note::ServeListening {
+            url: format!("{base_url}/"),
+            root: display_path(&root),
+        },
+    );
     let mut rebuilder = Rebuilder::new(&root, year, base_url);
     let first = rebuilder.build();
     super::report(ctx, &first.project, Format::Human);
@@ -249,7 +310,11 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     ctx.step(
         lang,
         Note::ServeWatching {
-            paths: watched.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", "),
+            paths: watched
+                .iter()
+                .map(|p| display_path(p))
+                .collect::<Vec<_>>()
+                .join(", "),
         },
     );
 
@@ -287,7 +352,12 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
             super::report(ctx, &b.project, Format::Human);
         }
         let outcome = shared.publish(b, ctx.lang_override);
-        let names = batch.paths.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ");
+        let names = batch
+            .paths
+            .iter()
+            .map(|p| display_path(p))
+            .collect::<Vec<_>>()
+            .join(", ");
         ctx.step(outcome.lang, Note::ServeChanged { paths: names });
         outcome.tell(ctx, false);
     }

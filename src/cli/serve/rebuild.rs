@@ -59,7 +59,9 @@ impl Rebuilder {
     /// read again by the next build.
     pub fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
-            let rel = path.strip_prefix(&self.root).or_else(|_| path.strip_prefix(&self.canonical_root));
+            let rel = path
+                .strip_prefix(&self.root)
+                .or_else(|_| path.strip_prefix(&self.canonical_root));
             match rel {
                 Ok(rel) => self.files.forget(&self.root.join(rel)),
                 // Not a path below the root: whatever it was, read everything again.
@@ -77,12 +79,19 @@ impl Rebuilder {
     /// Loads, checks and renders.
     pub fn build(&mut self) -> Build {
         let started = Instant::now();
-        let mut project = Project::open_cached(&self.root, self.year, &mut self.files, self.model.as_deref());
+        let mut project = Project::open_cached(
+            &self.root,
+            self.year,
+            &mut self.files,
+            self.model.as_deref(),
+        );
         let (mut site, mut stats) = (None, None);
         if !project.diagnostics.has_errors() {
             if let Some(mut dir) = project.directory.take() {
                 dir.settings.base_url = self.base_url.clone();
                 dir.settings.base_path = String::new();
+                // /admin/ saves through this server (`POST /api/v1`).
+                dir.settings.local_editing = true;
                 let dir = Arc::new(dir);
                 self.model = Some(Arc::clone(&dir));
                 match self.site.render(dir, &project.theme) {
@@ -91,7 +100,12 @@ impl Rebuilder {
                 }
             }
         }
-        Build { site, stats, project, millis: started.elapsed().as_millis() }
+        Build {
+            site,
+            stats,
+            project,
+            millis: started.elapsed().as_millis(),
+        }
     }
 }
 
@@ -101,7 +115,10 @@ pub(super) fn relevant(root: &Path, path: &Path) -> bool {
         Ok(r) => r,
         Err(_) => return true,
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     // Editors' swap and backup files.
     if name.starts_with(".#")
         || name.ends_with('~')
@@ -111,7 +128,11 @@ pub(super) fn relevant(root: &Path, path: &Path) -> bool {
     {
         return false;
     }
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
     matches!(first.as_str(), "content" | "themes") || rel == Path::new(SETTINGS_FILE)
 }
 
@@ -124,7 +145,10 @@ mod tests {
         let root = Path::new("/r");
         assert!(relevant(root, Path::new("/r/content/groups/x.md")));
         assert!(relevant(root, Path::new("/r/wegweiser.toml")));
-        assert!(relevant(root, Path::new("/r/themes/default/templates/base.html")));
+        assert!(relevant(
+            root,
+            Path::new("/r/themes/default/templates/base.html")
+        ));
         assert!(!relevant(root, Path::new("/r/output/site/index.html")));
         assert!(!relevant(root, Path::new("/r/content/groups/.x.md.swp")));
         assert!(!relevant(root, Path::new("/r/content/groups/x.md~")));

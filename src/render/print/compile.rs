@@ -15,8 +15,8 @@
 //! Results are the same as `typst::compile`'s: the passes, the convergence
 //! check and the delayed errors are typst's own.
 
-use typst::comemo::{self, Track};
 use typst::World;
+use typst::comemo::{self, Track};
 use typst::diag::{SourceDiagnostic, SourceResult, Warned};
 use typst::ecow::EcoVec;
 use typst::engine::{Engine, Route, Sink, Traced};
@@ -29,8 +29,12 @@ use typst_layout::PagedDocument;
 /// Compiles the world's main file into a paged document.
 pub fn compile(world: &dyn World) -> Warned<SourceResult<PagedDocument>> {
     let mut sink = Sink::new();
-    let output = compile_impl(world.track(), Traced::default().track(), &mut sink).map_err(deduplicate);
-    Warned { output, warnings: sink.warnings() }
+    let output =
+        compile_impl(world.track(), Traced::default().track(), &mut sink).map_err(deduplicate);
+    Warned {
+        output,
+        warnings: sink.warnings(),
+    }
 }
 
 fn compile_impl(
@@ -46,10 +50,20 @@ fn compile_impl(
 
     let main = world.main();
     let main = world.source(main).map_err(|err| {
-        EcoVec::from([SourceDiagnostic::error(Span::detached(), typst::ecow::EcoString::from(err))])
+        EcoVec::from([SourceDiagnostic::error(
+            Span::detached(),
+            typst::ecow::EcoString::from(err),
+        )])
     })?;
-    let content =
-        typst_eval::eval(world, library, traced, sink.track_mut(), Route::default().track(), &main)?.content();
+    let content = typst_eval::eval(
+        world,
+        library,
+        traced,
+        sink.track_mut(),
+        Route::default().track(),
+        &main,
+    )?
+    .content();
 
     // The previous pass's introspector, without its pages: only one set of
     // frames is alive at a time.
@@ -104,4 +118,3 @@ fn deduplicate(mut diags: EcoVec<SourceDiagnostic>) -> EcoVec<SourceDiagnostic> 
     diags.retain(|diag| seen.insert(typst::utils::hash128(&(&diag.span, &diag.message))));
     diags
 }
-

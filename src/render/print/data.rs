@@ -7,12 +7,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::md_tree::{self, shown_url};
+use super::words;
 use super::world::CONTENT_PREFIX;
+use crate::model::languages::language_name_de;
 use crate::model::{
-    Arrangement, Audience, ColorModel, ContactPointRef, ContactRoute, Date, Directory, Edition, EntryRef, Group,
-    GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, SortKey, Status,
+    Arrangement, Audience, ColorModel, ContactPointRef, Date, Directory, Edition, EntryRef, Group,
+    GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, PrintVariant, PublicationRules,
+    PublishedContact, SortKey, Status,
 };
-use crate::validate::language_name_de;
 
 /// The whole data file.
 #[derive(Debug, Serialize)]
@@ -66,6 +68,27 @@ pub struct Meta {
     pub cover_image: Option<String>,
     /// Numbers of printed entries.
     pub counts: Counts,
+    /// "standard" or "large" (large print: A4, one column, at least 14 pt).
+    pub variant: &'static str,
+    /// "Großdruck" for the large print, shown on the cover.
+    pub variant_label: Option<&'static str>,
+    /// What the publication rules hold back, one sentence each (imprint).
+    pub rules: Vec<&'static str>,
+    /// The QR code to the website (virtual path of its SVG), if it has one.
+    pub qr: Option<QrView>,
+}
+
+/// The QR code to the website.
+#[derive(Debug, Serialize)]
+pub struct QrView {
+    /// Virtual path of the SVG.
+    pub path: &'static str,
+    /// The website as shown under the code.
+    pub shown: String,
+    /// Caption above it.
+    pub caption: &'static str,
+    /// Alternative text (PDF/UA).
+    pub alt: String,
 }
 
 /// Numbers of printed entries.
@@ -307,20 +330,17 @@ fn topic_key(dir: &Directory, i: IndicationId) -> String {
 }
 
 /// One line of a TOML field: whitespace collapsed (no line breaks inside).
-fn line(s: &str) -> String {
+pub(super) fn line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn opt_line(s: &Option<String>) -> Option<String> {
+pub(super) fn opt_line(s: &Option<String>) -> Option<String> {
     s.as_deref().map(line).filter(|s| !s.is_empty())
 }
 
-/// "14.09.2026".
-pub fn date_de(d: Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+pub use crate::model::date_de;
 
-fn status_de(s: Status) -> Option<&'static str> {
+pub(super) fn status_de(s: Status) -> Option<&'static str> {
     match s {
         Status::Active => None,
         Status::Founding => Some("in Gründung"),
@@ -329,7 +349,7 @@ fn status_de(s: Status) -> Option<&'static str> {
     }
 }
 
-fn format_de(f: MeetingFormat) -> &'static str {
+pub(super) fn format_de(f: MeetingFormat) -> &'static str {
     match f {
         MeetingFormat::InPerson => "vor Ort",
         MeetingFormat::Online => "online",
@@ -337,7 +357,7 @@ fn format_de(f: MeetingFormat) -> &'static str {
     }
 }
 
-fn level_de(l: Level) -> &'static str {
+pub(super) fn level_de(l: Level) -> &'static str {
     match l {
         Level::Local => "örtlich",
         Level::State => "Landesebene",
@@ -345,7 +365,7 @@ fn level_de(l: Level) -> &'static str {
     }
 }
 
-fn audience_de(a: &[Audience]) -> String {
+pub(super) fn audience_de(a: &[Audience]) -> String {
     let affected = a.contains(&Audience::Affected);
     let relatives = a.contains(&Audience::Relatives);
     match (affected, relatives) {
@@ -356,11 +376,12 @@ fn audience_de(a: &[Audience]) -> String {
     .to_owned()
 }
 
-fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
+pub(super) fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
     match url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(u) => {
             let lower = u.to_ascii_lowercase();
-            let link = (lower.starts_with("https://") || lower.starts_with("http://")).then(|| u.to_owned());
+            let link = (lower.starts_with("https://") || lower.starts_with("http://"))
+                .then(|| u.to_owned());
             (Some(shown_url(u)), link)
         }
         None => (None, None),
@@ -370,7 +391,9 @@ fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
 /// Can typst place this image (by its file name)?
 pub fn printable_image(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].iter().any(|ext| lower.ends_with(ext))
+    [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Rough size of an entry in characters, to decide whether it may break.
@@ -379,6 +402,7 @@ const KEEP_LIMIT: usize = 900;
 struct Builder<'e, 'a> {
     edition: &'e Edition<'a>,
     dir: &'a Directory,
+    rules: PublicationRules,
 }
 
 impl Builder<'_, '_> {
@@ -386,7 +410,8 @@ impl Builder<'_, '_> {
         let dir = self.dir;
         let resolve = |p: &str| -> Option<String> {
             let p = p.trim().trim_start_matches("./").trim_start_matches('/');
-            (dir.images.contains_key(p) && printable_image(p)).then(|| format!("{CONTENT_PREFIX}{p}"))
+            (dir.images.contains_key(p) && printable_image(p))
+                .then(|| format!("{CONTENT_PREFIX}{p}"))
         };
         md_tree::to_nodes(text, &resolve)
     }
@@ -397,7 +422,10 @@ impl Builder<'_, '_> {
 
     /// "Thema: Diabetes" or "Themen: Diabetes, Adipositas".
     fn indication_names(&self, ids: &[IndicationId]) -> Option<String> {
-        let names: Vec<String> = ids.iter().map(|&i| line(&self.dir.indication(i).name)).collect();
+        let names: Vec<String> = ids
+            .iter()
+            .map(|&i| line(&self.dir.indication(i).name))
+            .collect();
         match names.len() {
             0 => None,
             1 => Some(format!("Thema: {}", names[0])),
@@ -409,45 +437,57 @@ impl Builder<'_, '_> {
         let dir = self.dir;
         let g: &Group = dir.group(id);
         let desc = self.markdown(&g.meta.description);
+        let rules = self.rules;
+        let places = rules.shows_places(g);
         let meetings: Vec<MeetingView> = g
             .meetings
             .iter()
             .map(|m| {
-                let place: Vec<String> =
-                    [opt_line(&m.place), opt_line(&m.address)].into_iter().flatten().collect();
+                let place: Vec<String> = [opt_line(&m.place), opt_line(&m.address)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 MeetingView {
                     when: m.sentence_de(),
-                    place: (!place.is_empty() && !g.confidential).then(|| place.join(", ")),
+                    place: (!place.is_empty() && places).then(|| place.join(", ")),
                     accessible: m.accessible == Some(true) && !g.confidential,
                     note: opt_line(&m.note),
                 }
             })
             .collect();
-        let direct = |r: &ContactRoute| match r {
-            ContactRoute::Direct { person, phone, email } => {
-                person.is_some() || phone.is_some() || email.is_some() || g.website.is_some()
-            }
-            ContactRoute::ContactPoint => false,
-        };
-        let contact = match (&g.contact, g.confidential) {
-            (ContactRoute::Direct { person, phone, email }, false) if direct(&g.contact) => {
+        let contact = match rules.contact(g) {
+            PublishedContact::Own {
+                person,
+                phone,
+                email,
+            } => {
                 let mut lines = Vec::new();
-                if let Some(p) = opt_line(person) {
+                if let Some(p) = person.map(line).filter(|p| !p.is_empty()) {
                     lines.push(p);
                 }
-                if let Some(p) = opt_line(phone) {
+                if let Some(p) = phone.map(line).filter(|p| !p.is_empty()) {
                     lines.push(format!("Tel. {p}"));
                 }
-                if let Some(e) = opt_line(email) {
+                if let Some(e) = email.map(line).filter(|e| !e.is_empty()) {
                     lines.push(e);
                 }
-                ContactView { via: false, name: None, key: None, lines }
+                ContactView {
+                    via: false,
+                    name: None,
+                    key: None,
+                    lines,
+                }
             }
-            _ => {
-                let (name, phone, email, key) = match g.contact_point_ref() {
+            PublishedContact::ContactPoint(cp) => {
+                let (name, phone, email, key) = match cp {
                     ContactPointRef::Entry(c) => {
                         let cp = dir.contact_point(c);
-                        (cp.meta.name.clone(), &cp.phone, &cp.email, self.printed_key(EntryRef::ContactPoint(c)))
+                        (
+                            cp.meta.name.clone(),
+                            &cp.phone,
+                            &cp.email,
+                            self.printed_key(EntryRef::ContactPoint(c)),
+                        )
                     }
                     ContactPointRef::Publisher => {
                         let p = &dir.settings.publisher;
@@ -461,14 +501,23 @@ impl Builder<'_, '_> {
                 if let Some(e) = opt_line(email) {
                     lines.push(e);
                 }
-                ContactView { via: true, name: Some(line(&name)), key, lines }
+                ContactView {
+                    via: true,
+                    name: Some(line(&name)),
+                    key,
+                    lines,
+                }
             }
         };
-        let (website, website_url) = website(&g.website);
+        let (website, website_url) = website(&rules.website(g).map(str::to_owned));
         let languages: Vec<String> = g
             .languages
             .iter()
-            .map(|c| language_name_de(c).map(str::to_owned).unwrap_or_else(|| c.clone()))
+            .map(|c| {
+                language_name_de(c)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| c.clone())
+            })
             .collect();
         let size = md_tree::plain_len(&desc) + 90 * meetings.len() + 160;
         GroupView {
@@ -481,26 +530,38 @@ impl Builder<'_, '_> {
             languages: languages.join(", "),
             district: opt_line(&g.district),
             since: g.since.map(|y| format!("gegründet {y}")),
-            topics: if with_topics { self.indication_names(&g.indications) } else { None },
+            topics: if with_topics {
+                self.indication_names(&g.indications)
+            } else {
+                None
+            },
             desc,
             meetings,
             contact,
             website,
             website_url,
             organisation: g.organisation.map(|o| line(&dir.organisation(o).meta.name)),
-            organisation_key: g.organisation.and_then(|o| self.printed_key(EntryRef::Organisation(o))),
+            organisation_key: g
+                .organisation
+                .and_then(|o| self.printed_key(EntryRef::Organisation(o))),
             keep: size < KEEP_LIMIT,
         }
     }
 
     fn printed_groups(&self, ids: &[GroupId]) -> Vec<GroupId> {
-        ids.iter().copied().filter(|&g| self.edition.contains(EntryRef::Group(g))).collect()
+        ids.iter()
+            .copied()
+            .filter(|&g| self.edition.contains(EntryRef::Group(g)))
+            .collect()
     }
 
     /// Indications that have a section in the topics arrangement.
     fn topic_printed(&self, i: IndicationId) -> bool {
         let ind = self.dir.indication(i);
-        ind.primary_groups.iter().chain(&ind.secondary_groups).any(|&g| self.edition.contains(EntryRef::Group(g)))
+        ind.primary_groups
+            .iter()
+            .chain(&ind.secondary_groups)
+            .any(|&g| self.edition.contains(EntryRef::Group(g)))
     }
 
     fn categories(&self) -> Vec<CategoryView> {
@@ -533,11 +594,14 @@ impl Builder<'_, '_> {
                                 })
                                 .collect(),
                             see_also: ind
-                                .see_also
+                                .related
                                 .iter()
                                 .copied()
                                 .filter(|&s| self.topic_printed(s))
-                                .map(|s| Ref { name: line(&dir.indication(s).name), key: topic_key(dir, s) })
+                                .map(|s| Ref {
+                                    name: line(&dir.indication(s).name),
+                                    key: topic_key(dir, s),
+                                })
                                 .collect(),
                         }
                     })
@@ -553,7 +617,10 @@ impl Builder<'_, '_> {
         for &g in &self.edition.groups {
             let letter = self.dir.group(g).meta.letter;
             if last != Some(letter) {
-                out.push(LetterView { label: letter.label(), groups: Vec::new() });
+                out.push(LetterView {
+                    label: letter.label(),
+                    groups: Vec::new(),
+                });
                 last = Some(letter);
             }
             if let Some(l) = out.last_mut() {
@@ -575,7 +642,10 @@ impl Builder<'_, '_> {
                 let groups: Vec<Ref> = self
                     .printed_groups(&org.groups)
                     .into_iter()
-                    .map(|g| Ref { name: line(&dir.group(g).meta.name), key: entry_key(dir, EntryRef::Group(g)) })
+                    .map(|g| Ref {
+                        name: line(&dir.group(g).meta.name),
+                        key: entry_key(dir, EntryRef::Group(g)),
+                    })
                     .collect();
                 let size = md_tree::plain_len(&desc) + 40 * groups.len() + 200;
                 OrganisationView {
@@ -605,7 +675,12 @@ impl Builder<'_, '_> {
                 let cp = dir.contact_point(c);
                 let desc = self.markdown(&cp.meta.description);
                 let (website, website_url) = website(&cp.website);
-                let hours: Vec<String> = cp.opening_hours.iter().map(|h| line(h)).filter(|h| !h.is_empty()).collect();
+                let hours: Vec<String> = cp
+                    .opening_hours
+                    .iter()
+                    .map(|h| line(h))
+                    .filter(|h| !h.is_empty())
+                    .collect();
                 let size = md_tree::plain_len(&desc) + 40 * hours.len() + 200;
                 ContactPointView {
                     key: entry_key(dir, EntryRef::ContactPoint(c)),
@@ -633,7 +708,10 @@ impl Builder<'_, '_> {
                 continue;
             }
             if last != Some(az.letter) {
-                out.push(IndexLetter { label: az.letter.label(), lines: Vec::new() });
+                out.push(IndexLetter {
+                    label: az.letter.label(),
+                    lines: Vec::new(),
+                });
                 last = Some(az.letter);
             }
             let line_ = IndexLine {
@@ -662,7 +740,11 @@ impl Builder<'_, '_> {
                 let mut groups = self.printed_groups(&ind.primary_groups);
                 groups.extend(self.printed_groups(&ind.secondary_groups));
                 groups.sort();
-                keys.extend(groups.into_iter().map(|g| entry_key(dir, EntryRef::Group(g))));
+                keys.extend(
+                    groups
+                        .into_iter()
+                        .map(|g| entry_key(dir, EntryRef::Group(g))),
+                );
             }
             keys.extend(
                 ind.organisations
@@ -679,9 +761,23 @@ impl Builder<'_, '_> {
                 if syn.is_empty() || syn == name {
                     continue;
                 }
-                words.push((SortKey::new(&syn), IndexLine { name: syn, see: Some(name.clone()), keys: keys.clone() }));
+                words.push((
+                    SortKey::new(&syn),
+                    IndexLine {
+                        name: syn,
+                        see: Some(name.clone()),
+                        keys: keys.clone(),
+                    },
+                ));
             }
-            words.push((ind.sort_key.clone(), IndexLine { name, see: None, keys }));
+            words.push((
+                ind.sort_key.clone(),
+                IndexLine {
+                    name,
+                    see: None,
+                    keys,
+                },
+            ));
         }
         words.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out: Vec<IndexLetter> = Vec::new();
@@ -689,7 +785,10 @@ impl Builder<'_, '_> {
         for (key, l) in words {
             let letter = Letter::of(key.text());
             if last != Some(letter) {
-                out.push(IndexLetter { label: letter.label(), lines: Vec::new() });
+                out.push(IndexLetter {
+                    label: letter.label(),
+                    lines: Vec::new(),
+                });
                 last = Some(letter);
             }
             if let Some(x) = out.last_mut() {
@@ -704,8 +803,14 @@ impl Builder<'_, '_> {
 pub fn newest_verified(edition: &Edition<'_>) -> Option<Date> {
     let dir = edition.directory;
     let groups = edition.groups.iter().map(|&g| dir.group(g).meta.verified);
-    let orgs = edition.organisations.iter().map(|&o| dir.organisation(o).meta.verified);
-    let cps = edition.contact_points.iter().map(|&c| dir.contact_point(c).meta.verified);
+    let orgs = edition
+        .organisations
+        .iter()
+        .map(|&o| dir.organisation(o).meta.verified);
+    let cps = edition
+        .contact_points
+        .iter()
+        .map(|&c| dir.contact_point(c).meta.verified);
     groups.chain(orgs).chain(cps).max()
 }
 
@@ -714,13 +819,26 @@ pub fn stand_date(edition: &Edition<'_>) -> Date {
     newest_verified(edition).unwrap_or_else(|| crate::model::edition::new_year(edition.year))
 }
 
+/// The variant's name in the data ("standard", "large").
+pub fn variant_code(variant: PrintVariant) -> &'static str {
+    match variant {
+        PrintVariant::Standard => "standard",
+        PrintVariant::Large => "large",
+    }
+}
+
 /// The free page that, when printed, fills the imprint page (slug `impressum`).
 const IMPRINT_KEY: &str = "p-impressum";
 
-/// Builds the data view of an edition.
-pub fn build(edition: &Edition<'_>) -> Data {
+/// Builds the data view of an edition in one variant.
+pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
     let dir = edition.directory;
-    let b = Builder { edition, dir };
+    let rules = PublicationRules::print(&dir.settings.print);
+    let b = Builder {
+        edition,
+        dir,
+        rules,
+    };
     let s = &dir.settings;
     let topics = s.print.arrangement == Arrangement::Topics;
     let title = line(&s.title);
@@ -748,7 +866,11 @@ pub fn build(edition: &Edition<'_>) -> Data {
             Paper::A5 => "a5",
             Paper::A4 => "a4",
         },
-        bleed_mm: if s.print.bleed_mm.is_finite() { s.print.bleed_mm.clamp(0.0, 20.0) } else { 0.0 },
+        bleed_mm: if s.print.bleed_mm.is_finite() {
+            s.print.bleed_mm.clamp(0.0, 20.0)
+        } else {
+            0.0
+        },
         crop_marks: s.print.crop_marks,
         cmyk: s.print.color == ColorModel::Cmyk,
         arrangement: if topics { "topics" } else { "a-z" },
@@ -763,13 +885,30 @@ pub fn build(edition: &Edition<'_>) -> Data {
             organisations: edition.organisations.len(),
             contact_points: edition.contact_points.len(),
         },
+        variant: variant_code(variant),
+        variant_label: (variant == PrintVariant::Large).then_some(words::LARGE_PRINT),
+        rules: rules
+            .restrictions()
+            .into_iter()
+            .map(words::restriction)
+            .collect(),
+        qr: super::qr::svg(&s.base_url).is_some().then(|| QrView {
+            path: super::qr::QR_PATH,
+            shown: shown_url(&s.base_url),
+            caption: words::QR_CAPTION,
+            alt: format!("{} {}", words::QR_ALT, shown_url(&s.base_url)),
+        }),
     };
     let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition
         .pages
         .iter()
         .map(|&i| {
             let p = &dir.pages[i];
-            PageView { key: format!("p-{}", p.slug), title: line(&p.title), body: b.markdown(&p.body) }
+            PageView {
+                key: format!("p-{}", p.slug),
+                title: line(&p.title),
+                body: b.markdown(&p.body),
+            }
         })
         .partition(|p| p.key == IMPRINT_KEY);
     Data {

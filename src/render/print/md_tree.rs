@@ -41,10 +41,15 @@ enum Kind {
     Link(String),
     Image(String),
     /// Code block or HTML block: text collected verbatim.
-    Verbatim { html: bool },
+    Verbatim {
+        html: bool,
+    },
     /// A container we do not model (or one too deep): its children go to
     /// the parent. `block` = separate the content by a line break.
-    Transparent { block: bool, bullet: bool },
+    Transparent {
+        block: bool,
+        bullet: bool,
+    },
 }
 
 struct Frame {
@@ -104,7 +109,10 @@ pub fn shown_url(url: &str) -> String {
         .find(|p| lower.starts_with(*p))
         .map(|p| &u[p.len()..])
         .unwrap_or(u);
-    let rest = rest.strip_prefix("www.").map(|r| if r.contains('.') { r } else { rest }).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix("www.")
+        .map(|r| if r.contains('.') { r } else { rest })
+        .unwrap_or(rest);
     rest.trim_end_matches('/').to_owned()
 }
 
@@ -131,10 +139,12 @@ fn items(children: Vec<Value>) -> Vec<Value> {
     children
         .into_iter()
         .map(|c| match c {
-            Value::Object(mut o) if o.get("k").and_then(Value::as_str) == Some("li") => match o.remove("s") {
-                Some(text) => Value::Array(vec![text]),
-                None => o.remove("c").unwrap_or(Value::Array(Vec::new())),
-            },
+            Value::Object(mut o) if o.get("k").and_then(Value::as_str) == Some("li") => {
+                match o.remove("s") {
+                    Some(text) => Value::Array(vec![text]),
+                    None => o.remove("c").unwrap_or(Value::Array(Vec::new())),
+                }
+            }
             other => Value::Array(vec![other]),
         })
         .collect()
@@ -144,7 +154,14 @@ fn items(children: Vec<Value>) -> Vec<Value> {
 fn counts(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Para | Kind::Heading(_) | Kind::Quote | Kind::List(_) | Kind::Item | Kind::Strong | Kind::Emph | Kind::Link(_)
+        Kind::Para
+            | Kind::Heading(_)
+            | Kind::Quote
+            | Kind::List(_)
+            | Kind::Item
+            | Kind::Strong
+            | Kind::Emph
+            | Kind::Link(_)
     )
 }
 
@@ -168,11 +185,18 @@ impl Builder<'_> {
         let kind = match kind {
             // An item is modelled exactly when its list is.
             Kind::Item if matches!(self.top().kind, Kind::List(_)) => Kind::Item,
-            Kind::Item => Kind::Transparent { block: true, bullet: true },
+            Kind::Item => Kind::Transparent {
+                block: true,
+                bullet: true,
+            },
             Kind::Verbatim { .. } | Kind::Image(_) | Kind::Transparent { .. } | Kind::Root => kind,
-            k if self.depth >= MAX_DEPTH => {
-                Kind::Transparent { block: matches!(k, Kind::Para | Kind::Heading(_) | Kind::Quote | Kind::List(_)), bullet: false }
-            }
+            k if self.depth >= MAX_DEPTH => Kind::Transparent {
+                block: matches!(
+                    k,
+                    Kind::Para | Kind::Heading(_) | Kind::Quote | Kind::List(_)
+                ),
+                bullet: false,
+            },
             k => k,
         };
         if counts(&kind) {
@@ -181,18 +205,28 @@ impl Builder<'_> {
         if let Kind::Transparent { bullet: true, .. } = kind {
             push_text(&mut self.top().children, "– ");
         }
-        self.stack.push(Frame { kind, children: Vec::new(), text: String::new() });
+        self.stack.push(Frame {
+            kind,
+            children: Vec::new(),
+            text: String::new(),
+        });
     }
 
     fn close(&mut self) {
         if self.stack.len() <= 1 {
             return;
         }
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         if counts(&frame.kind) {
             self.depth = self.depth.saturating_sub(1);
         }
-        let Frame { kind, children, text } = frame;
+        let Frame {
+            kind,
+            children,
+            text,
+        } = frame;
         let node = match kind {
             Kind::Root => return,
             Kind::Para => Some(with_children("p", children)),
@@ -221,11 +255,23 @@ impl Builder<'_> {
                 plain(&children, &mut shown_text);
                 let shown = shown_url(&url);
                 let mut m = obj("a");
-                let text_is_url = shown_text.trim() == url.trim() || shown_url(&shown_text) == shown;
-                m.insert("u".into(), if clickable(&url) { Value::String(url.trim().to_owned()) } else { Value::Null });
+                let text_is_url =
+                    shown_text.trim() == url.trim() || shown_url(&shown_text) == shown;
+                m.insert(
+                    "u".into(),
+                    if clickable(&url) {
+                        Value::String(url.trim().to_owned())
+                    } else {
+                        Value::Null
+                    },
+                );
                 m.insert(
                     "x".into(),
-                    if text_is_url || shown.is_empty() || url.starts_with('#') { Value::Null } else { Value::String(shown) },
+                    if text_is_url || shown.is_empty() || url.starts_with('#') {
+                        Value::Null
+                    } else {
+                        Value::String(shown)
+                    },
                 );
                 m.insert("c".into(), Value::Array(children));
                 Some(Value::Object(m))
@@ -252,7 +298,10 @@ impl Builder<'_> {
                 let text = text.trim_end_matches(['\n', '\r']);
                 if html {
                     // Raw HTML is content, shown as text.
-                    Some(with_children("p", vec![Value::String(text.replace(['\n', '\r'], " "))]))
+                    Some(with_children(
+                        "p",
+                        vec![Value::String(text.replace(['\n', '\r'], " "))],
+                    ))
                 } else {
                     let mut m = obj("pre");
                     m.insert("s".into(), Value::String(text.to_owned()));
@@ -293,7 +342,11 @@ pub fn to_nodes(markdown: &str, images: ImageResolver<'_>) -> Value {
     // Only CommonMark: no tables, math, footnotes; everything else is text.
     let parser = Parser::new_ext(markdown, Options::empty());
     let mut b = Builder {
-        stack: vec![Frame { kind: Kind::Root, children: Vec::new(), text: String::new() }],
+        stack: vec![Frame {
+            kind: Kind::Root,
+            children: Vec::new(),
+            text: String::new(),
+        }],
         depth: 0,
         last_heading: 0,
         images,
@@ -319,7 +372,10 @@ pub fn to_nodes(markdown: &str, images: ImageResolver<'_>) -> Value {
                     Tag::Strong => Kind::Strong,
                     Tag::Link { dest_url, .. } => Kind::Link(dest_url.to_string()),
                     Tag::Image { dest_url, .. } => Kind::Image(dest_url.to_string()),
-                    _ => Kind::Transparent { block: true, bullet: false },
+                    _ => Kind::Transparent {
+                        block: true,
+                        bullet: false,
+                    },
                 };
                 b.open(kind);
             }
@@ -343,6 +399,45 @@ pub fn to_nodes(markdown: &str, images: ImageResolver<'_>) -> Value {
     }
     let root = b.stack.pop().map(|f| f.children).unwrap_or_default();
     Value::Array(root)
+}
+
+/// Plain text of a node tree, one string per block (paragraph, list
+/// item, heading, quote, code block).
+pub fn plain_blocks(nodes: &Value) -> Vec<String> {
+    fn walk(nodes: &[Value], out: &mut Vec<String>) {
+        for n in nodes {
+            match n {
+                Value::Object(o)
+                    if matches!(o.get("k").and_then(Value::as_str), Some("ul" | "ol")) =>
+                {
+                    if let Some(Value::Array(items)) = o.get("c") {
+                        for it in items {
+                            let mut s = String::from("– ");
+                            if let Value::Array(c) = it {
+                                plain(c, &mut s);
+                            }
+                            out.push(s);
+                        }
+                    }
+                }
+                Value::Object(o) if matches!(o.get("k").and_then(Value::as_str), Some("q")) => {
+                    if let Some(Value::Array(c)) = o.get("c") {
+                        walk(c, out);
+                    }
+                }
+                other => {
+                    let mut s = String::new();
+                    plain(std::slice::from_ref(other), &mut s);
+                    out.push(s);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Value::Array(a) = nodes {
+        walk(a, &mut out);
+    }
+    out
 }
 
 /// Plain text of a node tree (for size estimates).
@@ -377,7 +472,10 @@ mod tests {
     #[test]
     fn typst_syntax_is_text() {
         let v = to_nodes("#read(\"/etc/passwd\") $a$ <b> @ref", &none);
-        assert_eq!(v, json!([{"k":"p","s":"#read(\"/etc/passwd\") $a$ <b> @ref"}]));
+        assert_eq!(
+            v,
+            json!([{"k":"p","s":"#read(\"/etc/passwd\") $a$ <b> @ref"}])
+        );
     }
 
     #[test]
@@ -388,7 +486,9 @@ mod tests {
         assert!(s.contains("tief"));
         // At most MAX_DEPTH nested "c" arrays of quotes.
         assert!(s.matches("\"q\"").count() <= MAX_DEPTH);
-        let md = (0..40).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect::<String>();
+        let md = (0..40)
+            .map(|i| format!("{}- x{i}\n", "  ".repeat(i)))
+            .collect::<String>();
         let v = to_nodes(&md, &none);
         let s = serde_json::to_string(&v).unwrap_or_default();
         assert!(s.contains("x39"));
@@ -396,7 +496,10 @@ mod tests {
 
     #[test]
     fn links_show_their_target() {
-        let v = to_nodes("[Seite](https://www.example.org/a/) <https://x.example>", &none);
+        let v = to_nodes(
+            "[Seite](https://www.example.org/a/) <https://x.example>",
+            &none,
+        );
         assert_eq!(
             v,
             json!([{"k":"p","c":[
@@ -413,7 +516,10 @@ mod tests {
     fn images_resolve_or_become_alt_text() {
         let resolve = |p: &str| (p == "images/a.png").then(|| "/content/images/a.png".to_owned());
         let v = to_nodes("![Ein Bild](images/a.png) ![Fehlt](images/b.png)", &resolve);
-        assert_eq!(v[0]["c"][0], json!({"k":"img","p":"/content/images/a.png","alt":"Ein Bild"}));
+        assert_eq!(
+            v[0]["c"][0],
+            json!({"k":"img","p":"/content/images/a.png","alt":"Ein Bild"})
+        );
         assert_eq!(v[0]["c"][1], json!(" Fehlt"));
     }
 

@@ -11,6 +11,9 @@
 pub mod compile;
 pub mod data;
 pub mod md_tree;
+pub mod qr;
+pub mod sheets;
+pub mod words;
 pub mod world;
 
 use std::collections::{BTreeSet, HashMap};
@@ -27,7 +30,9 @@ use typst::layout::PageRanges;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::load::Theme;
-use crate::model::{ColorModel, Date, Edition};
+use typst_layout::PagedDocument;
+
+use crate::model::{ColorModel, Date, Edition, PrintVariant};
 use world::PrintWorld;
 
 /// A typeset booklet.
@@ -38,8 +43,9 @@ pub struct Pdf {
     pub pages: usize,
 }
 
-/// Typesets the edition with the theme's print templates. Errors are
-/// human-readable (typst's message, hints and the template line).
+/// Typesets the edition with the theme's print templates (the standard
+/// booklet). Errors are human-readable (typst's message, hints and the
+/// template line).
 pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> {
     render_with_warnings(edition, theme).map(|(pdf, _)| pdf)
 }
@@ -48,19 +54,50 @@ pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> 
 /// booklet), for print shops that print the cover apart. The booklet from
 /// [`render`] still holds it; its page count stays a multiple of 4.
 /// The warnings are those of the cover only: that it missed a PDF standard.
-pub fn render_cover(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    guarded(|| render_inner(edition, theme, true))
-        .map(|(pdf, warnings)| (pdf, warnings.into_iter().filter(|w| w.contains("does not conform")).collect()))
+pub fn render_cover(
+    edition: &Edition<'_>,
+    theme: &Theme,
+) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    guarded(|| render_inner(edition, theme, PrintVariant::Standard, true)).map(|(pdf, warnings)| {
+        (
+            pdf,
+            warnings
+                .into_iter()
+                .filter(|w| w.contains("does not conform"))
+                .collect(),
+        )
+    })
 }
 
 /// Like [`render`], also returning typst's warnings (formatted like errors).
-pub fn render_with_warnings(edition: &Edition<'_>, theme: &Theme) -> Result<(Pdf, Vec<String>), Vec<String>> {
-    guarded(|| render_inner(edition, theme, false))
+pub fn render_with_warnings(
+    edition: &Edition<'_>,
+    theme: &Theme,
+) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    render_variant(edition, theme, PrintVariant::Standard)
+}
+
+/// The booklet in one variant (standard or large print), with typst's warnings.
+pub fn render_variant(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> Result<(Pdf, Vec<String>), Vec<String>> {
+    guarded(|| render_inner(edition, theme, variant, false))
+}
+
+/// The file name of a variant's booklet: `wegweiser-2027.pdf`,
+/// `wegweiser-2027-grossdruck.pdf`.
+pub fn file_name(year: i32, variant: PrintVariant) -> String {
+    match variant {
+        PrintVariant::Standard => format!("wegweiser-{year}.pdf"),
+        PrintVariant::Large => format!("wegweiser-{year}-grossdruck.pdf"),
+    }
 }
 
 /// Runs a render; typst should never panic, but if it does, the build
 /// reports it instead of crashing.
-fn guarded(f: impl FnOnce() -> Result<(Pdf, Vec<String>), Vec<String>>) -> Result<(Pdf, Vec<String>), Vec<String>> {
+fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<String>>) -> Result<T, Vec<String>> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
@@ -69,51 +106,142 @@ fn guarded(f: impl FnOnce() -> Result<(Pdf, Vec<String>), Vec<String>>) -> Resul
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_owned());
-            Err(vec![format!("print: typst stopped with an internal error: {what}")])
+            Err(vec![format!(
+                "print: typst stopped with an internal error: {what}"
+            )])
         }
     }
 }
 
-fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Result<(Pdf, Vec<String>), Vec<String>> {
+/// The typst date of a day.
+fn typst_date(d: Date) -> Option<Datetime> {
+    Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8)
+}
+
+fn render_inner(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+    cover_only: bool,
+) -> Result<(Pdf, Vec<String>), Vec<String>> {
     let fonts = world::theme_fonts(theme);
-    let (json, replaced) = data_json(edition, &fonts, false);
+    let (json, replaced) = data_json(edition, &fonts, false, variant);
     let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
     let dir = edition.directory;
     let stand = data::stand_date(edition);
-    let today = Datetime::from_ymd(i32::from(stand.year()), stand.month() as u8, stand.day() as u8);
-    let cover = dir.settings.print.cover_image.as_ref().map(|i| (i.path.as_str(), &i.bytes));
-    let images = dir.images.iter().map(|(p, i)| (p.as_str(), &i.bytes)).chain(cover);
-    let world = PrintWorld::new(theme, fonts, None, json, images, today).map_err(|e| vec![e])?;
+    let cover = dir
+        .settings
+        .print
+        .cover_image
+        .as_ref()
+        .map(|i| (i.path.as_str(), &i.bytes));
+    let images = dir
+        .images
+        .iter()
+        .map(|(p, i)| (p.as_str(), &i.bytes))
+        .chain(cover);
+    let mut world = PrintWorld::new(
+        theme,
+        fonts,
+        world::MAIN_TEMPLATE,
+        None,
+        json,
+        images,
+        typst_date(stand),
+    )
+    .map_err(|e| vec![e])?;
+    if let Some(svg) = qr::svg(&dir.settings.base_url) {
+        world.add_file(qr::QR_PATH, svg);
+    }
+    let ident = format!(
+        "wegweiser/{}/{}{}{}",
+        dir.settings.title,
+        edition.year,
+        if variant == PrintVariant::Large {
+            "/large"
+        } else {
+            ""
+        },
+        if cover_only { "/cover" } else { "" }
+    );
+    let cmyk = dir.settings.print.color == ColorModel::Cmyk;
+    typeset(
+        &world,
+        &replaced,
+        Job {
+            ident,
+            stand,
+            cmyk,
+            cover_only,
+        },
+        |_| (),
+    )
+    .map(|(pdf, warns, ())| (pdf, warns))
+}
 
+/// What to export and how.
+struct Job {
+    /// The PDF's identifier (its document id is a hash of it).
+    ident: String,
+    /// The date the creation date comes from (unless `SOURCE_DATE_EPOCH`).
+    stand: Date,
+    /// Offset colours: no PDF/A.
+    cmyk: bool,
+    /// Only the first page, untagged.
+    cover_only: bool,
+}
+
+/// Compiles the world and exports the PDF (PDF/A-2b + PDF/UA-1 where it
+/// can, else the best it can with a warning). `inspect` sees the laid-out
+/// document before it is exported (e.g. to ask the introspector for pages).
+fn typeset<T>(
+    world: &PrintWorld,
+    replaced: &BTreeSet<char>,
+    job: Job,
+    inspect: impl FnOnce(&PagedDocument) -> T,
+) -> Result<(Pdf, Vec<String>, T), Vec<String>> {
+    let Job {
+        ident,
+        stand,
+        cmyk,
+        cover_only,
+    } = job;
     let trace = std::env::var_os(TRACE_VARIABLE).filter(|p| !p.is_empty());
     if trace.is_some() {
         typst_timing::enable();
     }
-    let Warned { output, warnings } = compile::compile(&world);
+    let Warned { output, warnings } = compile::compile(world);
     let mut warns: Vec<String> = Vec::new();
     if !replaced.is_empty() {
-        let list: Vec<String> = replaced.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+        let list: Vec<String> = replaced
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
         warns.push(format!(
             "warning: no print font can show {}; printed as \"?\" (add a font to the theme's print/fonts/)",
             list.join(", ")
         ));
     }
-    warns.extend(warnings.iter().map(|d| format_diagnostic(&world, d)));
-    let document = output.map_err(|errors| errors.iter().map(|d| format_diagnostic(&world, d)).collect::<Vec<_>>())?;
+    warns.extend(warnings.iter().map(|d| format_diagnostic(world, d)));
+    let document = output.map_err(|errors| {
+        errors
+            .iter()
+            .map(|d| format_diagnostic(world, d))
+            .collect::<Vec<_>>()
+    })?;
+    let mut inspected = Some(inspect(&document));
 
-    let cmyk = dir.settings.print.color == ColorModel::Cmyk;
     let mut options = PdfOptions {
-        ident: Smart::Custom(format!(
-            "wegweiser/{}/{}{}",
-            dir.settings.title,
-            edition.year,
-            if cover_only { "/cover" } else { "" }
-        )),
+        ident: Smart::Custom(ident),
         // typst cannot tag a page range: the cover alone is untagged (so
         // not PDF/UA; PDF/A-2b needs no tags).
-        page_ranges: cover_only.then(|| PageRanges::new(vec![NonZeroUsize::new(1)..=NonZeroUsize::new(1)])),
+        page_ranges: cover_only
+            .then(|| PageRanges::new(vec![NonZeroUsize::new(1)..=NonZeroUsize::new(1)])),
         tagged: !cover_only,
-        creator: Smart::Custom(Some(format!("wegweiser {} (Typst 0.15)", env!("CARGO_PKG_VERSION")))),
+        creator: Smart::Custom(Some(format!(
+            "wegweiser {} (Typst 0.15)",
+            env!("CARGO_PKG_VERSION")
+        ))),
         timestamp: timestamp(stand),
         ..PdfOptions::default()
     };
@@ -125,21 +253,29 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
     } else if cmyk {
         &[&[PdfStandard::Ua_1], &[]]
     } else {
-        &[&[PdfStandard::A_2b, PdfStandard::Ua_1], &[PdfStandard::A_2b], &[]]
+        &[
+            &[PdfStandard::A_2b, PdfStandard::Ua_1],
+            &[PdfStandard::A_2b],
+            &[],
+        ]
     };
     let mut last_errors = Vec::new();
     for (n, standards) in attempts.iter().enumerate() {
         options.standards = match PdfStandards::new(standards) {
             Ok(s) => s,
             Err(e) => {
-                last_errors = vec![format!("PDF standards could not be configured: {}", e.message())];
+                last_errors = vec![format!(
+                    "PDF standards could not be configured: {}",
+                    e.message()
+                )];
                 continue;
             }
         };
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 if n > 0 {
-                    let mut failed: Vec<String> = last_errors.iter().map(|e| e.replace('\n', " ")).collect();
+                    let mut failed: Vec<String> =
+                        last_errors.iter().map(|e| e.replace('\n', " ")).collect();
                     failed.dedup();
                     failed.truncate(3);
                     warns.push(format!(
@@ -148,23 +284,31 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
                         failed.join("; ")
                     ));
                 }
-                let pages = if cover_only { 1 } else { document.pages().len() };
+                let pages = if cover_only {
+                    1
+                } else {
+                    document.pages().len()
+                };
                 typst::comemo::evict(10);
                 if let Some(path) = &trace {
-                    write_trace(path, &world);
+                    write_trace(path, world);
                 }
-                return Ok((Pdf { bytes, pages }, warns));
+                let Some(inspected) = inspected.take() else {
+                    break;
+                };
+                return Ok((Pdf { bytes, pages }, warns, inspected));
             }
-            Err(errors) => last_errors = errors.iter().map(|d| format_diagnostic(&world, d)).collect(),
+            Err(errors) => {
+                last_errors = errors.iter().map(|d| format_diagnostic(world, d)).collect()
+            }
         }
     }
     typst::comemo::evict(10);
     if let Some(path) = &trace {
-        write_trace(path, &world);
+        write_trace(path, world);
     }
     Err(last_errors)
 }
-
 
 /// Environment variable naming a file for typst's timings (a Chrome trace,
 /// like `typst compile --timings`: open it in a trace viewer such as
@@ -172,22 +316,30 @@ fn render_inner(edition: &Edition<'_>, theme: &Theme, cover_only: bool) -> Resul
 pub const TRACE_VARIABLE: &str = "WEGWEISER_TYPST_TRACE";
 
 fn write_trace(path: &std::ffi::OsStr, world: &PrintWorld) {
-    let result = std::fs::File::create(path).map_err(|e| e.to_string()).and_then(|file| {
-        typst_timing::export_json(std::io::BufWriter::new(file), |span| {
-            let span = typst::syntax::Span::from_raw(span);
-            world
-                .range(span)
-                .zip(span.id())
-                .and_then(|(range, id)| {
-                    let source = world.source(id).ok()?;
-                    Some((id.vpath().get_with_slash().to_string(), source.lines().byte_to_line(range.start)? as u32 + 1))
-                })
-                .unwrap_or_else(|| (String::new(), 0))
-        })
-    });
+    let result = std::fs::File::create(path)
+        .map_err(|e| e.to_string())
+        .and_then(|file| {
+            typst_timing::export_json(std::io::BufWriter::new(file), |span| {
+                let span = typst::syntax::Span::from_raw(span);
+                world
+                    .range(span)
+                    .zip(span.id())
+                    .and_then(|(range, id)| {
+                        let source = world.source(id).ok()?;
+                        Some((
+                            id.vpath().get_with_slash().to_string(),
+                            source.lines().byte_to_line(range.start)? as u32 + 1,
+                        ))
+                    })
+                    .unwrap_or_else(|| (String::new(), 0))
+            })
+        });
     typst_timing::disable();
     if let Err(e) = result {
-        eprintln!("wegweiser: {TRACE_VARIABLE}: the trace could not be written to {}: {e}", path.to_string_lossy());
+        eprintln!(
+            "wegweiser: {TRACE_VARIABLE}: the trace could not be written to {}: {e}",
+            path.to_string_lossy()
+        );
     }
 }
 
@@ -209,7 +361,11 @@ fn creation_seconds(stand: Date) -> i64 {
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .filter(|&secs| jiff::Timestamp::from_second(secs).is_ok())
-        .unwrap_or_else(|| stand.to_zoned(jiff::tz::TimeZone::UTC).map_or(0, |z| z.timestamp().as_second()))
+        .unwrap_or_else(|| {
+            stand
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map_or(0, |z| z.timestamp().as_second())
+        })
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the edition's
@@ -231,7 +387,16 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
                 d.second() as u8,
             )
         })
-        .or_else(|| Datetime::from_ymd_hms(i32::from(stand.year()), stand.month() as u8, stand.day() as u8, 0, 0, 0));
+        .or_else(|| {
+            Datetime::from_ymd_hms(
+                i32::from(stand.year()),
+                stand.month() as u8,
+                stand.day() as u8,
+                0,
+                0,
+                0,
+            )
+        });
     dt.map(Timestamp::new_utc)
 }
 
@@ -239,8 +404,20 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
 /// `--emit-typst`; [`typst_files`] adds the rest of what the typst CLI
 /// needs (other templates, fonts, images, a README with the command).
 pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, Vec<u8>) {
-    let main = theme.text(&format!("{}{}", world::TEMPLATE_PREFIX, world::MAIN_TEMPLATE)).unwrap_or("").to_owned();
-    let (data, _) = data_json(edition, &world::theme_fonts(theme), true);
+    let main = theme
+        .text(&format!(
+            "{}{}",
+            world::TEMPLATE_PREFIX,
+            world::MAIN_TEMPLATE
+        ))
+        .unwrap_or("")
+        .to_owned();
+    let (data, _) = data_json(
+        edition,
+        &world::theme_fonts(theme),
+        true,
+        PrintVariant::Standard,
+    );
     (main, data.unwrap_or_default())
 }
 
@@ -273,14 +450,29 @@ pub fn typst_files(edition: &Edition<'_>, theme: &Theme) -> Vec<(String, Vec<u8>
         collect_images(&value, None, &mut used);
     }
     let dir = edition.directory;
-    let cover = dir.settings.print.cover_image.as_ref().map(|i| (i.path.trim_start_matches('/'), &i.bytes));
-    let images = dir.images.iter().map(|(p, i)| (p.trim_start_matches('/'), &i.bytes)).chain(cover);
+    let cover = dir
+        .settings
+        .print
+        .cover_image
+        .as_ref()
+        .map(|i| (i.path.trim_start_matches('/'), &i.bytes));
+    let images = dir
+        .images
+        .iter()
+        .map(|(p, i)| (p.trim_start_matches('/'), &i.bytes))
+        .chain(cover);
     let mut written = BTreeSet::new();
     for (path, bytes) in images {
         let virtual_path = format!("{}{path}", world::CONTENT_PREFIX);
         if used.contains(&virtual_path) && safe_relative(path) && written.insert(path.to_owned()) {
-            files.push((format!("{}{path}", &world::CONTENT_PREFIX[1..]), bytes.as_ref().clone()));
+            files.push((
+                format!("{}{path}", &world::CONTENT_PREFIX[1..]),
+                bytes.as_ref().clone(),
+            ));
         }
+    }
+    if let Some(svg) = qr::svg(&dir.settings.base_url) {
+        files.push((qr::QR_PATH.trim_start_matches('/').to_owned(), svg));
     }
     files.push(("data.json".to_owned(), data));
     let readme = format!(
@@ -303,16 +495,23 @@ fn safe_relative(path: &str) -> bool {
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains(':')
-        && path.split('/').all(|c| !c.is_empty() && c != "." && c != "..")
+        && path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
 fn collect_images(v: &Value, field: Option<&str>, out: &mut BTreeSet<String>) {
     match v {
-        Value::String(s) if matches!(field, Some("p" | "cover_image")) && s.starts_with(world::CONTENT_PREFIX) => {
+        Value::String(s)
+            if matches!(field, Some("p" | "cover_image"))
+                && s.starts_with(world::CONTENT_PREFIX) =>
+        {
             out.insert(s.clone());
         }
         Value::Array(a) => a.iter().for_each(|x| collect_images(x, field, out)),
-        Value::Object(o) => o.iter().for_each(|(k, x)| collect_images(x, Some(k.as_str()), out)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| collect_images(x, Some(k.as_str()), out)),
         _ => {}
     }
 }
@@ -323,23 +522,54 @@ fn data_json(
     edition: &Edition<'_>,
     fonts: &[typst::text::Font],
     pretty: bool,
+    variant: PrintVariant,
+) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
+    sanitized_json(&data::build(edition, variant), fonts, pretty)
+}
+
+/// Any data for a template as JSON, sanitised like the booklet's data.
+fn sanitized_json(
+    data: &impl serde::Serialize,
+    fonts: &[typst::text::Font],
+    pretty: bool,
 ) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
     let mut replaced = BTreeSet::new();
-    let mut value = match serde_json::to_value(data::build(edition)) {
+    let mut value = match serde_json::to_value(data) {
         Ok(v) => v,
         Err(e) => return (Err(e), replaced),
     };
     let mut known: HashMap<char, bool> = HashMap::new();
-    let mut covers = |c: char| *known.entry(c).or_insert_with(|| fonts.iter().any(|f| f.info().coverage.contains(c as u32)));
+    let mut covers = |c: char| {
+        *known
+            .entry(c)
+            .or_insert_with(|| fonts.iter().any(|f| f.info().coverage.contains(c as u32)))
+    };
     sanitize(&mut value, None, &mut covers, &mut replaced);
-    let bytes = if pretty { serde_json::to_vec_pretty(&value) } else { serde_json::to_vec(&value) };
+    let bytes = if pretty {
+        serde_json::to_vec_pretty(&value)
+    } else {
+        serde_json::to_vec(&value)
+    };
     (bytes, replaced)
 }
 
 /// Fields that hold paths or link targets, not printed text.
-const NOT_TEXT: &[&str] = &["p", "u", "cover_image", "website_url", "key", "keys", "organisation_key"];
+const NOT_TEXT: &[&str] = &[
+    "p",
+    "u",
+    "cover_image",
+    "website_url",
+    "key",
+    "keys",
+    "organisation_key",
+];
 
-fn sanitize(v: &mut Value, field: Option<&str>, covers: &mut impl FnMut(char) -> bool, replaced: &mut BTreeSet<char>) {
+fn sanitize(
+    v: &mut Value,
+    field: Option<&str>,
+    covers: &mut impl FnMut(char) -> bool,
+    replaced: &mut BTreeSet<char>,
+) {
     match v {
         Value::String(s) => {
             if field.is_some_and(|f| NOT_TEXT.contains(&f)) {
@@ -401,7 +631,11 @@ const BREAK_EVERY: usize = 40;
 fn break_long_runs(s: &str) -> Option<String> {
     let mut run = 0;
     if !s.chars().any(|c| {
-        run = if c.is_whitespace() || c == '\u{200B}' { 0 } else { run + 1 };
+        run = if c.is_whitespace() || c == '\u{200B}' {
+            0
+        } else {
+            run + 1
+        };
         run > LONG_RUN
     }) {
         return None;
@@ -423,7 +657,6 @@ fn break_long_runs(s: &str) -> Option<String> {
     Some(out)
 }
 
-
 /// "print template /wegweiser.typ:12:5: error: message" with the source
 /// line, hints and the call trace.
 fn format_diagnostic(world: &PrintWorld, d: &SourceDiagnostic) -> String {
@@ -433,7 +666,11 @@ fn format_diagnostic(world: &PrintWorld, d: &SourceDiagnostic) -> String {
     };
     let mut out = match locate(world, d.span) {
         Some((path, line, col, text)) => {
-            format!("print template {path}:{line}:{col}: {severity}: {}\n  {line:>4} | {}", d.message, text.trim_end())
+            format!(
+                "print template {path}:{line}:{col}: {severity}: {}\n  {line:>4} | {}",
+                d.message,
+                text.trim_end()
+            )
         }
         None => format!("print template: {severity}: {}", d.message),
     };
@@ -442,7 +679,9 @@ fn format_diagnostic(world: &PrintWorld, d: &SourceDiagnostic) -> String {
     }
     for point in d.trace.iter().take(5) {
         match locate(world, point.span.into()) {
-            Some((path, line, col, _)) => out.push_str(&format!("\n  in {} at {path}:{line}:{col}", point.v)),
+            Some((path, line, col, _)) => {
+                out.push_str(&format!("\n  in {} at {path}:{line}:{col}", point.v))
+            }
             None => out.push_str(&format!("\n  in {}", point.v)),
         }
     }
@@ -450,7 +689,10 @@ fn format_diagnostic(world: &PrintWorld, d: &SourceDiagnostic) -> String {
 }
 
 /// Path, 1-based line and column, and the text of the line of a span.
-fn locate(world: &PrintWorld, span: typst::syntax::DiagSpan) -> Option<(String, usize, usize, String)> {
+fn locate(
+    world: &PrintWorld,
+    span: typst::syntax::DiagSpan,
+) -> Option<(String, usize, usize, String)> {
     let id = span.id()?;
     let range = world.range(span)?;
     let path = id.vpath().get_with_slash().to_owned();
@@ -465,7 +707,11 @@ fn locate(world: &PrintWorld, span: typst::syntax::DiagSpan) -> Option<(String, 
     let before = text.get(..start)?;
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = text.get(line_start..start).map_or(1, |s| s.chars().count() + 1);
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let col = text
+        .get(line_start..start)
+        .map_or(1, |s| s.chars().count() + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
     Some((path, line, col, text[line_start..line_end].to_owned()))
 }

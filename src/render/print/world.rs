@@ -20,6 +20,8 @@ use crate::printable::{built_in_fonts, is_font_file};
 pub const TEMPLATE_PREFIX: &str = crate::printable::TEMPLATE_PREFIX;
 /// The main template (relative to [`TEMPLATE_PREFIX`]).
 pub const MAIN_TEMPLATE: &str = "wegweiser.typ";
+/// The template of the verification sheets (relative to [`TEMPLATE_PREFIX`]).
+pub const SHEETS_TEMPLATE: &str = "sheets.typ";
 /// The virtual path of the data file.
 pub const DATA_PATH: &str = "/data.json";
 /// The virtual folder of the directory's own files (`content/…`).
@@ -34,7 +36,10 @@ pub fn theme_fonts(theme: &Theme) -> Vec<Font> {
         if !is_font_file(path) {
             continue;
         }
-        let known = set.theme_files.get(path).is_some_and(|b| b.as_slice() == bytes);
+        let known = set
+            .theme_files
+            .get(path)
+            .is_some_and(|b| b.as_slice() == bytes);
         if !known {
             extra.extend(Font::iter(Bytes::new(bytes.to_vec())));
         }
@@ -70,9 +75,12 @@ pub fn file_id(path: &str) -> Option<FileId> {
 impl PrintWorld {
     /// A world with the theme's print templates, the data file and the
     /// given content files (`images/cover.jpg` → `/content/images/cover.jpg`).
+    /// `main` is the template to typeset ([`MAIN_TEMPLATE`] or another
+    /// template of the theme, relative to [`TEMPLATE_PREFIX`]).
     pub fn new<'a>(
         theme: &Theme,
         fonts: Vec<Font>,
+        main: &str,
         main_source: Option<&str>,
         data: Vec<u8>,
         content_files: impl IntoIterator<Item = (&'a str, &'a Arc<Vec<u8>>)>,
@@ -85,7 +93,9 @@ impl PrintWorld {
             if is_font_file(rel) {
                 continue;
             }
-            let Some(id) = file_id(&format!("/{rel}")) else { continue };
+            let Some(id) = file_id(&format!("/{rel}")) else {
+                continue;
+            };
             if rel.ends_with(".typ") {
                 match std::str::from_utf8(bytes) {
                     Ok(text) => {
@@ -97,13 +107,16 @@ impl PrintWorld {
                 files.insert(id, Bytes::new(bytes.to_vec()));
             }
         }
-        let main = file_id(&format!("/{MAIN_TEMPLATE}")).ok_or("invalid main template path")?;
+        let main_id = file_id(&format!("/{main}")).ok_or("invalid main template path")?;
         if let Some(text) = main_source {
-            sources.insert(main, Source::new(main, text.to_owned()));
+            sources.insert(main_id, Source::new(main_id, text.to_owned()));
         }
-        if !sources.contains_key(&main) {
-            return Err(format!("the theme has no print template {TEMPLATE_PREFIX}{MAIN_TEMPLATE}"));
+        if !sources.contains_key(&main_id) {
+            return Err(format!(
+                "the theme has no print template {TEMPLATE_PREFIX}{main}"
+            ));
         }
+        let main = main_id;
         let data_id = file_id(DATA_PATH).ok_or("invalid data path")?;
         files.insert(data_id, Bytes::new(data));
         for (path, bytes) in content_files {
@@ -112,7 +125,21 @@ impl PrintWorld {
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(PrintWorld { main, sources, files, book, fonts, today })
+        Ok(PrintWorld {
+            main,
+            sources,
+            files,
+            book,
+            fonts,
+            today,
+        })
+    }
+
+    /// Adds a file made for this compilation (the QR code) at a virtual path.
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
+        if let Some(id) = file_id(path) {
+            self.files.insert(id, Bytes::new(bytes));
+        }
     }
 
     /// The main template's source.

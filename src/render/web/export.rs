@@ -14,13 +14,19 @@ use serde_json::{Map, Value, json};
 use crate::model::*;
 
 use super::json_parts;
-use super::views::{Email, Texts, Urls, audience_code, contact_point_details, format_code, has_calendar, level_code, status_code};
+use super::views::{
+    Email, Texts, Urls, audience_code, contact_point_details, format_code, has_calendar,
+    level_code, status_code,
+};
 
 /// Site path of the export.
 pub const EXPORT_PATH: &str = "/daten/wegweiser.json";
 
 fn email(e: &Option<String>) -> Value {
-    e.as_deref().and_then(Email::parse).map(|e| json!({ "user": e.user, "domain": e.domain })).unwrap_or(Value::Null)
+    e.as_deref()
+        .and_then(Email::parse)
+        .map(|e| json!({ "user": e.user, "domain": e.domain }))
+        .unwrap_or(Value::Null)
 }
 
 fn rhythm_code(r: Rhythm) -> &'static str {
@@ -49,9 +55,19 @@ fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<Strin
     let text = texts.get(e);
     let mut o = Map::new();
     o.insert("slug".into(), meta.slug.clone().into());
-    o.insert("url".into(), urls.absolute(&Urls::entry_path(dir, e)).into());
+    o.insert(
+        "url".into(),
+        urls.absolute(&Urls::entry_path(dir, e)).into(),
+    );
     o.insert("name".into(), meta.name.clone().into());
-    o.insert("aliases".into(), meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
+    o.insert(
+        "aliases".into(),
+        meta.aliases
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .into(),
+    );
     o.insert("verified".into(), meta.verified.to_string().into());
     o.insert("summary".into(), text.summary.clone().into());
     o.insert("description_html".into(), text.html.clone().into());
@@ -61,8 +77,22 @@ fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<Strin
 fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
     let g = dir.group(id);
     let mut o = common(dir, urls, texts, EntryRef::Group(id));
-    o.insert("indications".into(), g.indications.iter().map(|&i| dir.indication(i).id.clone()).collect::<Vec<_>>().into());
-    o.insert("audience".into(), g.audience.iter().map(|&a| audience_code(a)).collect::<Vec<_>>().into());
+    o.insert(
+        "indications".into(),
+        g.indications
+            .iter()
+            .map(|&i| dir.indication(i).id.clone())
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    o.insert(
+        "audience".into(),
+        g.audience
+            .iter()
+            .map(|&a| audience_code(a))
+            .collect::<Vec<_>>()
+            .into(),
+    );
     o.insert("format".into(), format_code(g.format).into());
     o.insert("status".into(), status_code(g.status).into());
     o.insert("district".into(), g.district.clone().into());
@@ -91,10 +121,16 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
     o.insert("meetings".into(), meetings.into());
     o.insert(
         "calendar".into(),
-        has_calendar(g).then(|| urls.absolute(&Urls::calendar_path(&g.meta.slug))).into(),
+        has_calendar(g)
+            .then(|| urls.absolute(&Urls::calendar_path(&g.meta.slug)))
+            .into(),
     );
     let contact = match &g.contact {
-        ContactRoute::Direct { person, phone, email: mail } if !g.confidential => json!({
+        ContactRoute::Direct {
+            person,
+            phone,
+            email: mail,
+        } if !g.confidential => json!({
             "via_contact_point": false,
             "person": person,
             "phone": phone,
@@ -106,11 +142,17 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
     o.insert("website".into(), g.website.clone().into());
     o.insert(
         "organisation".into(),
-        g.organisation.filter(|&x| dir.organisation(x).meta.web).map(|x| dir.organisation(x).meta.slug.clone()).into(),
+        g.organisation
+            .filter(|&x| dir.organisation(x).meta.web)
+            .map(|x| dir.organisation(x).meta.slug.clone())
+            .into(),
     );
     o.insert(
         "contact_point".into(),
-        g.contact_point.filter(|&x| dir.contact_point(x).meta.web).map(|x| dir.contact_point(x).meta.slug.clone()).into(),
+        g.contact_point
+            .filter(|&x| dir.contact_point(x).meta.web)
+            .map(|x| dir.contact_point(x).meta.slug.clone())
+            .into(),
     );
     // Who answers for the group (its contact point, or the publisher), with
     // details, also when that contact point has no page of its own.
@@ -131,16 +173,27 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
 
 /// The export as JSON bytes (compact, deterministic).
 pub fn export(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
-    let records: Vec<(EntryRef, Arc<Vec<u8>>)> =
-        listed(dir).collect::<Vec<_>>().into_par_iter().map(|e| (e, Arc::new(record(dir, urls, texts, e)))).collect();
+    let records: Vec<(EntryRef, Arc<Vec<u8>>)> = listed(dir)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|e| (e, Arc::new(record(dir, urls, texts, e))))
+        .collect();
     json_parts::join(&assemble(dir, urls, &records))
 }
 
 /// The export around the records of the listed entries, in the order of
 /// [`listed`], in parts.
-pub fn assemble(dir: &Directory, urls: &Urls, records: &[(EntryRef, Arc<Vec<u8>>)]) -> json_parts::Parts {
+pub fn assemble(
+    dir: &Directory,
+    urls: &Urls,
+    records: &[(EntryRef, Arc<Vec<u8>>)],
+) -> json_parts::Parts {
     let of_kind = |kind: fn(&EntryRef) -> bool| -> Vec<Arc<Vec<u8>>> {
-        records.iter().filter(|(e, _)| kind(e)).map(|(_, r)| Arc::clone(r)).collect()
+        records
+            .iter()
+            .filter(|(e, _)| kind(e))
+            .map(|(_, r)| Arc::clone(r))
+            .collect()
     };
     assemble_kinds(
         dir,
@@ -166,7 +219,14 @@ pub fn record(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Vec<u
             let org = dir.organisation(id);
             let mut o = common(dir, urls, texts, e);
             o.insert("level".into(), level_code(org.level).into());
-            o.insert("indications".into(), org.indications.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>().into());
+            o.insert(
+                "indications".into(),
+                org.indications
+                    .iter()
+                    .map(|&x| dir.indication(x).id.clone())
+                    .collect::<Vec<_>>()
+                    .into(),
+            );
             o.insert("address".into(), org.address.clone().into());
             o.insert("phone".into(), org.phone.clone().into());
             o.insert("email".into(), email(&org.email));
@@ -233,7 +293,11 @@ fn assemble_kinds(
     }
     let mut parts = json_parts::object_with_arrays(
         &export,
-        &[("groups", groups), ("organisations", organisations), ("contact_points", contact_points)],
+        &[
+            ("groups", groups),
+            ("organisations", organisations),
+            ("contact_points", contact_points),
+        ],
     );
     parts.push(Arc::new(b"\n".to_vec()));
     parts

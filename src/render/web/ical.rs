@@ -92,7 +92,14 @@ pub fn push_line(out: &mut String, line: &str) {
 }
 
 fn local(d: Date, t: Time) -> String {
-    format!("{:04}{:02}{:02}T{:02}{:02}00", d.year(), d.month(), d.day(), t.hour, t.minute)
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}00",
+        d.year(),
+        d.month(),
+        d.day(),
+        t.hour,
+        t.minute
+    )
 }
 
 /// The calendar of a group, or `None` if it has no regular meeting.
@@ -100,22 +107,48 @@ pub fn calendar(dir: &Directory, urls: &Urls, id: GroupId) -> Option<String> {
     let g = dir.group(id);
     let url = urls.absolute(&Urls::entry_path(dir, EntryRef::Group(id)));
     let verified = g.meta.verified;
-    let stamp = format!("{:04}{:02}{:02}T000000Z", verified.year(), verified.month(), verified.day());
+    let stamp = format!(
+        "{:04}{:02}{:02}T000000Z",
+        verified.year(),
+        verified.month(),
+        verified.day()
+    );
     let mut events = String::new();
     for (n, m) in g.meetings.iter().enumerate() {
-        let (Some(rule), Some(start), Some(first)) = (rrule(m), m.start, m.series_start(verified)) else { continue };
+        let (Some(rule), Some(start), Some(first)) = (rrule(m), m.start, m.series_start(verified))
+        else {
+            continue;
+        };
         push_line(&mut events, "BEGIN:VEVENT");
-        push_line(&mut events, &format!("UID:{}-{}@{}", g.meta.slug, n + 1, urls.host()));
+        push_line(
+            &mut events,
+            &format!("UID:{}-{}@{}", g.meta.slug, n + 1, urls.host()),
+        );
         push_line(&mut events, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut events, &format!("DTSTART;TZID=Europe/Berlin:{}", local(first, start)));
+        push_line(
+            &mut events,
+            &format!("DTSTART;TZID=Europe/Berlin:{}", local(first, start)),
+        );
         if let Some(end) = m.end.filter(|&e| e > start) {
-            push_line(&mut events, &format!("DTEND;TZID=Europe/Berlin:{}", local(first, end)));
+            push_line(
+                &mut events,
+                &format!("DTEND;TZID=Europe/Berlin:{}", local(first, end)),
+            );
         }
         push_line(&mut events, &format!("RRULE:{rule}"));
-        push_line(&mut events, &format!("SUMMARY:{}", escape_text(&g.meta.name)));
-        let location: Vec<&str> = [m.place.as_deref(), m.address.as_deref()].into_iter().flatten().collect();
+        push_line(
+            &mut events,
+            &format!("SUMMARY:{}", escape_text(&g.meta.name)),
+        );
+        let location: Vec<&str> = [m.place.as_deref(), m.address.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
         if !location.is_empty() && !g.confidential {
-            push_line(&mut events, &format!("LOCATION:{}", escape_text(&location.join(", "))));
+            push_line(
+                &mut events,
+                &format!("LOCATION:{}", escape_text(&location.join(", "))),
+            );
         }
         let mut description = m.sentence_de();
         if let Some(note) = &m.note {
@@ -123,7 +156,10 @@ pub fn calendar(dir: &Directory, urls: &Urls, id: GroupId) -> Option<String> {
         }
         description.push('\n');
         description.push_str(&url);
-        push_line(&mut events, &format!("DESCRIPTION:{}", escape_text(&description)));
+        push_line(
+            &mut events,
+            &format!("DESCRIPTION:{}", escape_text(&description)),
+        );
         push_line(&mut events, &format!("URL:{url}"));
         if g.status == Status::Founding {
             push_line(&mut events, "STATUS:TENTATIVE");
@@ -142,7 +178,10 @@ pub fn calendar(dir: &Directory, urls: &Urls, id: GroupId) -> Option<String> {
     push_line(&mut out, "PRODID:-//wegweiser//Selbsthilfe-Wegweiser//DE");
     push_line(&mut out, "CALSCALE:GREGORIAN");
     push_line(&mut out, "METHOD:PUBLISH");
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape_text(&g.meta.name)));
+    push_line(
+        &mut out,
+        &format!("X-WR-CALNAME:{}", escape_text(&g.meta.name)),
+    );
     push_line(&mut out, "X-WR-TIMEZONE:Europe/Berlin");
     out.push_str(VTIMEZONE);
     out.push_str(&events);
@@ -181,10 +220,28 @@ mod tests {
             accessible: None,
             note: None,
         };
-        assert_eq!(rrule(&m(Rhythm::Monthly, vec![2, 4])).unwrap(), "FREQ=MONTHLY;BYDAY=2WE,4WE");
-        assert_eq!(rrule(&m(Rhythm::Monthly, vec![-1])).unwrap(), "FREQ=MONTHLY;BYDAY=-1WE");
-        assert_eq!(rrule(&m(Rhythm::Biweekly, vec![])).unwrap(), "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE");
-        assert_eq!(rrule(&m(Rhythm::Weekly, vec![])).unwrap(), "FREQ=WEEKLY;BYDAY=WE");
-        assert!(rrule(&Meeting { weekday: None, ..m(Rhythm::Irregular, vec![]) }).is_none());
+        assert_eq!(
+            rrule(&m(Rhythm::Monthly, vec![2, 4])).unwrap(),
+            "FREQ=MONTHLY;BYDAY=2WE,4WE"
+        );
+        assert_eq!(
+            rrule(&m(Rhythm::Monthly, vec![-1])).unwrap(),
+            "FREQ=MONTHLY;BYDAY=-1WE"
+        );
+        assert_eq!(
+            rrule(&m(Rhythm::Biweekly, vec![])).unwrap(),
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"
+        );
+        assert_eq!(
+            rrule(&m(Rhythm::Weekly, vec![])).unwrap(),
+            "FREQ=WEEKLY;BYDAY=WE"
+        );
+        assert!(
+            rrule(&Meeting {
+                weekday: None,
+                ..m(Rhythm::Irregular, vec![])
+            })
+            .is_none()
+        );
     }
 }

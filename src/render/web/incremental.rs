@@ -27,8 +27,8 @@ use rustc_hash::FxHashSet;
 use super::deps::{self, Affected};
 use super::views::{Texts, Urls};
 use super::{
-    Job, ROBOTS_PATH, Renderer, SITEMAP_PATH, STATIC_PREFIX, SiteView, Templates, WEB_THEME_PARTS, export, file_for,
-    search, static_files,
+    Job, ROBOTS_PATH, Renderer, SITEMAP_PATH, STATIC_PREFIX, SiteView, Templates, WEB_THEME_PARTS,
+    admin, export, file_for, publishes_admin, search, static_files,
 };
 use crate::diagnostics::Message;
 use crate::load::Theme;
@@ -81,12 +81,20 @@ impl SiteCache {
     /// Renders the site of `dir` with `theme`, taking over from the last
     /// render what cannot have changed. On an error the cache stays as it
     /// was.
-    pub fn render(&mut self, dir: Arc<Directory>, theme: &Theme) -> Result<(Arc<Files>, Stats), Message> {
+    pub fn render(
+        &mut self,
+        dir: Arc<Directory>,
+        theme: &Theme,
+    ) -> Result<(Arc<Files>, Stats), Message> {
         let last = self.last.take();
         match render(last.as_ref(), &dir, theme) {
             Ok(new) => {
                 let files = Arc::clone(&new.files);
-                let stats = Stats { files: files.len(), rendered: new.rendered, full: new.full };
+                let stats = Stats {
+                    files: files.len(),
+                    rendered: new.rendered,
+                    full: new.full,
+                };
                 let (records, retired) = match last {
                     Some(mut last) => {
                         new.records.apply(&dir, &mut last.records);
@@ -168,7 +176,9 @@ impl NewRecords {
 fn render(last: Option<&Last>, dir: &Arc<Directory>, theme: &Theme) -> Result<Rendered, Message> {
     let same_theme = last.is_some_and(|l| l.theme.same_under(theme, &WEB_THEME_PARTS));
     let templates = match last {
-        Some(l) if same_theme && l.dir.settings.language == dir.settings.language => Arc::clone(&l.templates),
+        Some(l) if same_theme && l.dir.settings.language == dir.settings.language => {
+            Arc::clone(&l.templates)
+        }
         _ => Arc::new(Templates::new(theme, &dir.settings.language)?),
     };
     let urls = Urls::of(dir);
@@ -188,7 +198,11 @@ fn render(last: Option<&Last>, dir: &Arc<Directory>, theme: &Theme) -> Result<Re
                 None
             } else {
                 let affected = deps::affected(old, &new, &changes);
-                Some(Plan { last: l, changes, affected })
+                Some(Plan {
+                    last: l,
+                    changes,
+                    affected,
+                })
             }
         }
         _ => None,
@@ -199,7 +213,15 @@ fn render(last: Option<&Last>, dir: &Arc<Directory>, theme: &Theme) -> Result<Re
     };
     let full = plan.is_none();
     let (site, texts) = (r.site, r.texts);
-    Ok(Rendered { templates, site, texts, files: Arc::new(files), rendered, full, records })
+    Ok(Rendered {
+        templates,
+        site,
+        texts,
+        files: Arc::new(files),
+        rendered,
+        full,
+        records,
+    })
 }
 
 /// How to render incrementally: what changed since the last render.
@@ -235,6 +257,16 @@ impl Output {
         }
     }
 
+    /// The browser editor, if the site has it (not counted as rendered
+    /// pages: it is made again on every render, as cheap as a copy).
+    fn made_admin(&mut self, r: &Renderer<'_>, theme: &Theme) {
+        if publishes_admin(r.dir) {
+            for (path, content) in admin::files(r.dir, theme, &r.templates.strings) {
+                self.files.push((path, Arc::new(content)));
+            }
+        }
+    }
+
     fn finish(self, records: NewRecords) -> (Files, NewRecords, usize) {
         (self.files.into_iter().collect(), records, self.made)
     }
@@ -247,27 +279,50 @@ fn make_all(r: &Renderer<'_>, theme: &Theme) -> Result<(Files, NewRecords, usize
     out.made_all(r.pages(&r.jobs())?);
     out.made_all(r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId)));
     let records = make_records(r, &mut out, None);
-    out.made(SITEMAP_PATH.to_owned(), Content::new(r.sitemap().into_bytes()));
-    out.made(ROBOTS_PATH.to_owned(), Content::new(r.robots().into_bytes()));
+    out.made(
+        SITEMAP_PATH.to_owned(),
+        Content::new(r.sitemap().into_bytes()),
+    );
+    out.made(
+        ROBOTS_PATH.to_owned(),
+        Content::new(r.robots().into_bytes()),
+    );
     out.made_static(dir, theme);
+    out.made_admin(r, theme);
     Ok(out.finish(records))
 }
 
 /// Renders what `plan` says may have changed and takes over the rest.
-fn make_changed(r: &Renderer<'_>, theme: &Theme, plan: &Plan<'_>) -> Result<(Files, NewRecords, usize), Message> {
+fn make_changed(
+    r: &Renderer<'_>,
+    theme: &Theme,
+    plan: &Plan<'_>,
+) -> Result<(Files, NewRecords, usize), Message> {
     let dir = r.dir;
     let (changes, affected) = (&plan.changes, &plan.affected);
 
     // Pages first: rendering them is what can fail.
     let jobs = r.jobs();
-    let todo: Vec<&Job> = jobs.iter().filter(|job| affected.pages.contains(&file_for(&r.path(job)))).collect();
+    let todo: Vec<&Job> = jobs
+        .iter()
+        .filter(|job| affected.pages.contains(&file_for(&r.path(job))))
+        .collect();
     let pages = r.pages(todo)?;
 
     // What is made again; everything else of the last render is taken over.
-    let calendars: Vec<String> = affected.records.groups().map(|slug| file_for(&Urls::calendar_path(slug))).collect();
+    let calendars: Vec<String> = affected
+        .records
+        .groups()
+        .map(|slug| file_for(&Urls::calendar_path(slug)))
+        .collect();
     let search_path = file_for(search::INDEX_PATH);
     let export_path = file_for(export::EXPORT_PATH);
-    let mut again: FxHashSet<&str> = affected.pages.iter().chain(&calendars).map(String::as_str).collect();
+    let mut again: FxHashSet<&str> = affected
+        .pages
+        .iter()
+        .chain(&calendars)
+        .map(String::as_str)
+        .collect();
     if !changes.entries.is_empty() {
         again.extend([search_path.as_str(), export_path.as_str()]);
     }
@@ -277,25 +332,37 @@ fn make_changed(r: &Renderer<'_>, theme: &Theme, plan: &Plan<'_>) -> Result<(Fil
     let images = !changes.images.is_empty();
     let mut out = Output::default();
     for (path, content) in plan.last.files.contents() {
-        if !again.contains(path) && !(images && path.starts_with(STATIC_PREFIX)) {
+        let admin = path.starts_with(admin::ADMIN_PREFIX);
+        if !again.contains(path) && !(images && path.starts_with(STATIC_PREFIX)) && !admin {
             out.files.push((path.to_owned(), Arc::clone(content)));
         }
     }
 
     out.made_all(pages);
-    let groups = (0..dir.groups.len()).map(GroupId).filter(|&g| affected.records.contains(dir, EntryRef::Group(g)));
+    let groups = (0..dir.groups.len())
+        .map(GroupId)
+        .filter(|&g| affected.records.contains(dir, EntryRef::Group(g)));
     out.made_all(r.calendars(groups.collect::<Vec<_>>()));
     let records = if changes.entries.is_empty() {
-        NewRecords { search: Vec::new(), export: Vec::new(), dropped: Some(Vec::new()) }
+        NewRecords {
+            search: Vec::new(),
+            export: Vec::new(),
+            dropped: Some(Vec::new()),
+        }
     } else {
         make_records(r, &mut out, Some(plan))
     };
     if !changes.is_empty() {
-        out.made(SITEMAP_PATH.to_owned(), Content::new(r.sitemap().into_bytes()));
+        out.made(
+            SITEMAP_PATH.to_owned(),
+            Content::new(r.sitemap().into_bytes()),
+        );
     }
     if images {
         out.made_static(dir, theme);
     }
+    // The editor's choices follow the directory's ids and names.
+    out.made_admin(r, theme);
     Ok(out.finish(records))
 }
 
@@ -303,17 +370,38 @@ fn make_changed(r: &Renderer<'_>, theme: &Theme, plan: &Plan<'_>) -> Result<(Fil
 /// over those of the last render of entries that are not affected.
 fn make_records(r: &Renderer<'_>, out: &mut Output, plan: Option<&Plan<'_>>) -> NewRecords {
     let dir = r.dir;
-    let kept = |records: fn(&Records) -> &EntryMap<Arc<Vec<u8>>>| plan.map(|p| (&p.affected, records(&p.last.records)));
+    let kept = |records: fn(&Records) -> &EntryMap<Arc<Vec<u8>>>| {
+        plan.map(|p| (&p.affected, records(&p.last.records)))
+    };
     let (search, export) = rayon::join(
-        || records_of(dir, search::listed(dir), kept(|r| &r.search), |e| search::entry(dir, &r.texts, e)),
-        || records_of(dir, export::listed(dir), kept(|r| &r.export), |e| export::record(dir, &r.urls, &r.texts, e)),
+        || {
+            records_of(dir, search::listed(dir), kept(|r| &r.search), |e| {
+                search::entry(dir, &r.texts, e)
+            })
+        },
+        || {
+            records_of(dir, export::listed(dir), kept(|r| &r.export), |e| {
+                export::record(dir, &r.urls, &r.texts, e)
+            })
+        },
     );
     let search_records: Vec<Arc<Vec<u8>>> = search.iter().map(|(_, b, _)| Arc::clone(b)).collect();
-    let export_records: Vec<(EntryRef, Arc<Vec<u8>>)> = export.iter().map(|(e, b, _)| (*e, Arc::clone(b))).collect();
-    out.made(file_for(search::INDEX_PATH), Content::parts(search::assemble(dir, &r.urls, &search_records)));
-    out.made(file_for(export::EXPORT_PATH), Content::parts(export::assemble(dir, &r.urls, &export_records)));
+    let export_records: Vec<(EntryRef, Arc<Vec<u8>>)> =
+        export.iter().map(|(e, b, _)| (*e, Arc::clone(b))).collect();
+    out.made(
+        file_for(search::INDEX_PATH),
+        Content::parts(search::assemble(dir, &r.urls, &search_records)),
+    );
+    out.made(
+        file_for(export::EXPORT_PATH),
+        Content::parts(export::assemble(dir, &r.urls, &export_records)),
+    );
     let fresh = |records: Vec<(EntryRef, Arc<Vec<u8>>, bool)>| -> Vec<(EntryRef, Arc<Vec<u8>>)> {
-        records.into_iter().filter(|(_, _, fresh)| *fresh).map(|(e, b, _)| (e, b)).collect()
+        records
+            .into_iter()
+            .filter(|(_, _, fresh)| *fresh)
+            .map(|(e, b, _)| (e, b))
+            .collect()
     };
     NewRecords {
         search: fresh(search),
@@ -334,7 +422,9 @@ fn records_of(
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|e| {
-            let old = kept.filter(|(affected, _)| !affected.records.contains(dir, e)).and_then(|(_, k)| k.get(dir, e));
+            let old = kept
+                .filter(|(affected, _)| !affected.records.contains(dir, e))
+                .and_then(|(_, k)| k.get(dir, e));
             match old {
                 Some(bytes) => (e, Arc::clone(bytes), false),
                 None => (e, Arc::new(make(e)), true),

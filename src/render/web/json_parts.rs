@@ -16,7 +16,10 @@ pub type Parts = Vec<Arc<Vec<u8>>>;
 /// `serde_json::to_vec` of the object holding those arrays. Each key of
 /// `arrays` must be in `object` (its value there is not used), so that it
 /// has its place in the object's key order.
-pub fn object_with_arrays(object: &Map<String, Value>, arrays: &[(&str, &[Arc<Vec<u8>>])]) -> Parts {
+pub fn object_with_arrays(
+    object: &Map<String, Value>,
+    arrays: &[(&str, &[Arc<Vec<u8>>])],
+) -> Parts {
     let comma = Arc::new(b",".to_vec());
     let mut parts = Parts::new();
     let mut frame = vec![b'{'];
@@ -71,9 +74,14 @@ mod tests {
         let items = [json!({ "b": 1, "a": "x\"y" }), json!([1, 2]), json!(null)];
         let whole = json!({ "z": 1, "list": items, "empty": [], "a": { "k": "ä" } });
         let serialised: Vec<Arc<Vec<u8>>> = items.iter().map(|i| Arc::new(to_bytes(i))).collect();
-        let Value::Object(mut frame) = whole.clone() else { panic!("an object") };
+        let Value::Object(mut frame) = whole.clone() else {
+            panic!("an object")
+        };
         frame.insert("list".into(), json!([]));
         let parts = object_with_arrays(&frame, &[("list", &serialised), ("empty", &[])]);
-        assert_eq!(String::from_utf8(join(&parts)).unwrap(), serde_json::to_string(&whole).unwrap());
+        assert_eq!(
+            String::from_utf8(join(&parts)).unwrap(),
+            serde_json::to_string(&whole).unwrap()
+        );
     }
 }

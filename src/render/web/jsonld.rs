@@ -17,7 +17,11 @@ use super::views::{Texts, Urls, contact_point_details};
 /// are written as `\u003c` etc., so no `</script>` can close the element.
 pub fn script(v: &Value) -> String {
     let s = serde_json::to_string(v).unwrap_or_default();
-    if !s.as_bytes().iter().any(|&b| matches!(b, b'<' | b'>' | b'&')) {
+    if !s
+        .as_bytes()
+        .iter()
+        .any(|&b| matches!(b, b'<' | b'>' | b'&'))
+    {
         return s;
     }
     let mut out = String::with_capacity(s.len());
@@ -87,12 +91,28 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
         o.insert("description".into(), description.into());
     }
     if !g.meta.aliases.is_empty() {
-        o.insert("alternateName".into(), g.meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
+        o.insert(
+            "alternateName".into(),
+            g.meta
+                .aliases
+                .iter()
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+                .into(),
+        );
     }
-    o.insert("audience".into(), json!({ "@type": "Audience", "audienceType": audience }));
+    o.insert(
+        "audience".into(),
+        json!({ "@type": "Audience", "audienceType": audience }),
+    );
     o.insert(
         "keywords".into(),
-        g.indications.iter().map(|&i| dir.indication(i).name.clone()).collect::<Vec<_>>().join(", ").into(),
+        g.indications
+            .iter()
+            .map(|&i| dir.indication(i).name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+            .into(),
     );
     insert_opt(&mut o, "foundingDate", g.since.map(|y| y.to_string()));
     insert_opt(&mut o, "areaServed", g.district.clone());
@@ -122,7 +142,13 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
         None => {
             contact.insert("name".into(), cp.name.clone().into());
             insert_opt(&mut contact, "telephone", cp.phone.clone());
-            insert_opt(&mut contact, "url", cp.url.as_deref().map(|u| urls.absolute(u.strip_prefix(&urls.base).unwrap_or(u))));
+            insert_opt(
+                &mut contact,
+                "url",
+                cp.url
+                    .as_deref()
+                    .map(|u| urls.absolute(u.strip_prefix(&urls.base).unwrap_or(u))),
+            );
         }
     }
     o.insert("contactPoint".into(), contact.into());
@@ -160,7 +186,10 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
             ev.insert("name".into(), g.meta.name.clone().into());
             ev.insert("description".into(), m.sentence_de().into());
             ev.insert("url".into(), url.clone().into());
-            ev.insert("startDate".into(), format!("{first}T{}", time(start)).into());
+            ev.insert(
+                "startDate".into(),
+                format!("{first}T{}", time(start)).into(),
+            );
             ev.insert("eventAttendanceMode".into(), mode.into());
             ev.insert("eventSchedule".into(), schedule.into());
             if !g.confidential && (m.place.is_some() || m.address.is_some()) {
@@ -170,7 +199,10 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
                 insert_opt(&mut place, "address", m.address.clone());
                 ev.insert("location".into(), place.into());
             }
-            ev.insert("organizer".into(), json!({ "@id": format!("{url}#gruppe") }));
+            ev.insert(
+                "organizer".into(),
+                json!({ "@id": format!("{url}#gruppe") }),
+            );
             Some(ev.into())
         })
         .collect();
@@ -180,7 +212,14 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
     o.into()
 }
 
-fn ngo(meta: &EntryMeta, summary: &str, url: String, address: &Option<String>, phone: &Option<String>, website: &Option<String>) -> Map<String, Value> {
+fn ngo(
+    meta: &EntryMeta,
+    summary: &str,
+    url: String,
+    address: &Option<String>,
+    phone: &Option<String>,
+    website: &Option<String>,
+) -> Map<String, Value> {
     let mut o = Map::new();
     o.insert("@context".into(), "https://schema.org".into());
     o.insert("@type".into(), "NGO".into());
@@ -190,7 +229,14 @@ fn ngo(meta: &EntryMeta, summary: &str, url: String, address: &Option<String>, p
         o.insert("description".into(), summary.into());
     }
     if !meta.aliases.is_empty() {
-        o.insert("alternateName".into(), meta.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>().into());
+        o.insert(
+            "alternateName".into(),
+            meta.aliases
+                .iter()
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+                .into(),
+        );
     }
     insert_opt(&mut o, "address", address.clone());
     insert_opt(&mut o, "telephone", phone.clone());
@@ -201,11 +247,23 @@ fn ngo(meta: &EntryMeta, summary: &str, url: String, address: &Option<String>, p
 /// An organisation page.
 pub fn organisation(dir: &Directory, urls: &Urls, texts: &Texts, id: OrganisationId) -> Value {
     let org = dir.organisation(id);
-    let mut o = ngo(&org.meta, &texts.get(EntryRef::Organisation(id)).summary, urls.absolute(&Urls::entry_path(dir, EntryRef::Organisation(id))), &org.address, &org.phone, &org.website);
+    let mut o = ngo(
+        &org.meta,
+        &texts.get(EntryRef::Organisation(id)).summary,
+        urls.absolute(&Urls::entry_path(dir, EntryRef::Organisation(id))),
+        &org.address,
+        &org.phone,
+        &org.website,
+    );
     if !org.indications.is_empty() {
         o.insert(
             "keywords".into(),
-            org.indications.iter().map(|&i| dir.indication(i).name.clone()).collect::<Vec<_>>().join(", ").into(),
+            org.indications
+                .iter()
+                .map(|&i| dir.indication(i).name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
         );
     }
     o.into()
@@ -214,7 +272,14 @@ pub fn organisation(dir: &Directory, urls: &Urls, texts: &Texts, id: Organisatio
 /// A contact point page.
 pub fn contact_point(dir: &Directory, urls: &Urls, texts: &Texts, id: ContactPointId) -> Value {
     let cp = dir.contact_point(id);
-    let mut o = ngo(&cp.meta, &texts.get(EntryRef::ContactPoint(id)).summary, urls.absolute(&Urls::entry_path(dir, EntryRef::ContactPoint(id))), &cp.address, &cp.phone, &cp.website);
+    let mut o = ngo(
+        &cp.meta,
+        &texts.get(EntryRef::ContactPoint(id)).summary,
+        urls.absolute(&Urls::entry_path(dir, EntryRef::ContactPoint(id))),
+        &cp.address,
+        &cp.phone,
+        &cp.website,
+    );
     if !cp.opening_hours.is_empty() {
         // Free-text hours: schema.org's openingHours wants a strict syntax,
         // so they go into a ContactPoint's description.
@@ -233,7 +298,10 @@ mod tests {
     #[test]
     fn script_cannot_be_closed() {
         let s = script(&json!({ "name": "</script><script>alert(1)</script> & <!--" }));
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["name"], "</script><script>alert(1)</script> & <!--");
     }

@@ -9,6 +9,7 @@
 //! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
 //! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
+pub mod admin;
 mod deps;
 pub mod export;
 pub mod ical;
@@ -30,6 +31,7 @@ use crate::diagnostics::Message;
 use crate::load::Theme;
 use crate::model::*;
 use crate::output::{Content, Files};
+pub use crate::render::escape::{escape_html, push_xml_escaped, xml_escape};
 use crate::render::markdown;
 use views::*;
 
@@ -45,7 +47,11 @@ enum Job {
     Organisation(OrganisationId),
     ContactPoint(ContactPointId),
     Page(usize),
-    Redirect { path: String, target: String, name: String },
+    Redirect {
+        path: String,
+        target: String,
+        name: String,
+    },
     NotFound,
 }
 
@@ -121,11 +127,15 @@ impl Templates {
                 std::str::from_utf8(b).ok().map(|t| (name, t.to_owned()))
             })
             .collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error("templates/", e))?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error("templates/", e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         tera.register_filter("email", email_filter);
-        Ok(Templates { tera, strings: strings(theme, language)? })
+        Ok(Templates {
+            tera,
+            strings: strings(theme, language)?,
+        })
     }
 }
 
@@ -155,11 +165,21 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     // Pages, calendars and the machine-readable files are independent: all
     // run in parallel.
     let ((pages, calendars), (sitemap, (index, export))) = rayon::join(
-        || rayon::join(|| r.pages(&jobs), || r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId))),
+        || {
+            rayon::join(
+                || r.pages(&jobs),
+                || r.calendars((0..dir.groups.len()).into_par_iter().map(GroupId)),
+            )
+        },
         || {
             rayon::join(
                 || r.sitemap(),
-                || rayon::join(|| search::index(dir, &r.urls, &r.texts), || export::export(dir, &r.urls, &r.texts)),
+                || {
+                    rayon::join(
+                        || search::index(dir, &r.urls, &r.texts),
+                        || export::export(dir, &r.urls, &r.texts),
+                    )
+                },
             )
         },
     );
@@ -174,6 +194,11 @@ pub fn render(dir: &Directory, theme: &Theme) -> Result<Files, Message> {
     for (path, content) in static_files(dir, theme) {
         files.insert_content(path, Arc::new(content));
     }
+    if publishes_admin(dir) {
+        for (path, content) in admin::files(dir, theme, &templates.strings) {
+            files.insert_content(path, Arc::new(content));
+        }
+    }
     Ok(files)
 }
 
@@ -185,20 +210,32 @@ const SITEMAP_PATH: &str = "sitemap.xml";
 
 /// The theme's static files, then the directory's images (an image wins
 /// over a theme file of the same path).
-fn static_files<'a>(dir: &'a Directory, theme: &'a Theme) -> impl Iterator<Item = (String, Content)> + 'a {
-    let theme_files = theme.under(STATIC_PREFIX).map(|(path, bytes)| (path.to_owned(), Content::new(bytes.to_vec())));
-    let images = dir
-        .images
-        .iter()
-        .map(|(path, image)| (format!("static/content/{path}"), Content::shared(Arc::clone(&image.bytes))));
+fn static_files<'a>(
+    dir: &'a Directory,
+    theme: &'a Theme,
+) -> impl Iterator<Item = (String, Content)> + 'a {
+    let theme_files = theme
+        .under(STATIC_PREFIX)
+        .map(|(path, bytes)| (path.to_owned(), Content::new(bytes.to_vec())));
+    let images = dir.images.iter().map(|(path, image)| {
+        (
+            format!("static/content/{path}"),
+            Content::shared(Arc::clone(&image.bytes)),
+        )
+    });
     theme_files.chain(images)
+}
+
+/// True if the site has the browser editor: `[editing]` is set, or `serve` renders it.
+fn publishes_admin(dir: &Directory) -> bool {
+    dir.settings.editing.is_some() || dir.settings.local_editing
 }
 
 /// The folder of the theme's files that are copied as they are.
 const STATIC_PREFIX: &str = "static/";
 
 /// The folders of a theme the website is made from (the others are for print).
-const WEB_THEME_PARTS: [&str; 3] = ["templates/", "i18n/", STATIC_PREFIX];
+const WEB_THEME_PARTS: [&str; 4] = ["templates/", "i18n/", STATIC_PREFIX, admin::ADMIN_PREFIX];
 
 /// The common context of every page, plus one page's own values (keys
 /// recorded so that the context can be reused for the next page).
@@ -236,7 +273,10 @@ fn template_error(name: &str, e: tera::Error) -> Message {
         detail.push_str(&s.to_string());
         source = s.source();
     }
-    Message::TemplateFailed { template: name.to_owned(), detail }
+    Message::TemplateFailed {
+        template: name.to_owned(),
+        detail,
+    }
 }
 
 /// Site path → file path (`/gruppen/x/` → `gruppen/x/index.html`).
@@ -253,11 +293,20 @@ fn file_for(path: &str) -> String {
 
 /// The tera filter `email`: an [`Email`] (`{user, domain}`) or a plain
 /// address → harvest-protected HTML (use with `| safe`).
-fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+fn email_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
     let (user, domain) = match value {
         tera::Value::Object(o) => (
-            o.get("user").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
-            o.get("domain").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+            o.get("user")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            o.get("domain")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
         ),
         tera::Value::String(s) => match s.rsplit_once('@') {
             Some((u, d)) => (u.to_owned(), d.to_owned()),
@@ -272,13 +321,18 @@ fn email_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::
 /// `i18n/de.toml`, overlaid key by key with the theme's
 /// `i18n/<language>.toml` (so an override may hold only the words it
 /// changes).
-fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
+pub(crate) fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
     let parse = |path: &str, text: &str| {
-        toml::from_str::<toml::Value>(text)
-            .map_err(|e| Message::TemplateFailed { template: path.to_owned(), detail: e.to_string() })
+        toml::from_str::<toml::Value>(text).map_err(|e| Message::TemplateFailed {
+            template: path.to_owned(),
+            detail: e.to_string(),
+        })
     };
     let built_in = Theme::built_in();
-    let mut table = parse("i18n/de.toml", built_in.text("i18n/de.toml").unwrap_or_default())?;
+    let mut table = parse(
+        "i18n/de.toml",
+        built_in.text("i18n/de.toml").unwrap_or_default(),
+    )?;
     for path in ["i18n/de.toml".to_owned(), format!("i18n/{language}.toml")] {
         if let Some(text) = theme.text(&path) {
             merge(&mut table, parse(&path, text)?);
@@ -307,7 +361,8 @@ fn merge(base: &mut toml::Value, over: toml::Value) {
 impl<'a> Renderer<'a> {
     fn new(dir: &'a Directory, templates: &'a Templates, texts: Texts) -> Self {
         let urls = Urls::of(dir);
-        let mut letters: Vec<(Letter, Vec<&AzLine>)> = Letter::all().map(|l| (l, Vec::new())).collect();
+        let mut letters: Vec<(Letter, Vec<&AzLine>)> =
+            Letter::all().map(|l| (l, Vec::new())).collect();
         for line in dir.az.iter().filter(|l| dir.is_live_on_web(l.entry)) {
             let idx = Letter::all().position(|l| l == line.letter).unwrap_or(0);
             letters[idx].1.push(line);
@@ -333,8 +388,14 @@ impl<'a> Renderer<'a> {
                     empty: lines.is_empty(),
                 })
                 .collect(),
-            info_pages: web_pages().filter(|p| !is_legal_page(&p.slug)).map(page_link).collect(),
-            legal_pages: web_pages().filter(|p| is_legal_page(&p.slug)).map(page_link).collect(),
+            info_pages: web_pages()
+                .filter(|p| !is_legal_page(&p.slug))
+                .map(page_link)
+                .collect(),
+            legal_pages: web_pages()
+                .filter(|p| is_legal_page(&p.slug))
+                .map(page_link)
+                .collect(),
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
@@ -342,19 +403,41 @@ impl<'a> Renderer<'a> {
         base_context.insert("noindex", &false);
         base_context.insert("description", "");
         base_context.insert("jsonld", "");
-        Renderer { dir, urls, templates, site, base_context, letters, texts }
+        Renderer {
+            dir,
+            urls,
+            templates,
+            site,
+            base_context,
+            letters,
+            texts,
+        }
     }
 
     /// Renders pages in parallel. Each worker reuses one tera context (a
     /// clone of the common part) instead of deep-cloning it for every page.
-    fn pages<'j>(&self, jobs: impl IntoParallelIterator<Item = &'j Job>) -> Result<Vec<(String, Vec<u8>)>, Message> {
-        jobs.into_par_iter().map_init(|| self.base_context.clone(), |ctx, job| self.render(ctx, job)).collect()
+    fn pages<'j>(
+        &self,
+        jobs: impl IntoParallelIterator<Item = &'j Job>,
+    ) -> Result<Vec<(String, Vec<u8>)>, Message> {
+        jobs.into_par_iter()
+            .map_init(
+                || self.base_context.clone(),
+                |ctx, job| self.render(ctx, job),
+            )
+            .collect()
     }
 
     /// The calendar files of those of `groups` that are live and meet
     /// regularly, in parallel.
-    fn calendars(&self, groups: impl IntoParallelIterator<Item = GroupId>) -> Vec<(String, Vec<u8>)> {
-        groups.into_par_iter().filter_map(|id| self.calendar(id)).collect()
+    fn calendars(
+        &self,
+        groups: impl IntoParallelIterator<Item = GroupId>,
+    ) -> Vec<(String, Vec<u8>)> {
+        groups
+            .into_par_iter()
+            .filter_map(|id| self.calendar(id))
+            .collect()
     }
 
     /// The calendar file of a group, if it is live and meets regularly.
@@ -363,13 +446,21 @@ impl<'a> Renderer<'a> {
         if !g.is_live_on_web() {
             return None;
         }
-        ical::calendar(self.dir, &self.urls, id)
-            .map(|ics| (file_for(&Urls::calendar_path(&g.meta.slug)), ics.into_bytes()))
+        ical::calendar(self.dir, &self.urls, id).map(|ics| {
+            (
+                file_for(&Urls::calendar_path(&g.meta.slug)),
+                ics.into_bytes(),
+            )
+        })
     }
 
     /// `robots.txt`.
     fn robots(&self) -> String {
-        format!("User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n", self.urls.base, self.urls.absolute("/sitemap.xml"))
+        format!(
+            "User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n",
+            self.urls.base,
+            self.urls.absolute("/sitemap.xml")
+        )
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -382,7 +473,11 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let id = GroupId(i);
-            jobs.push(if g.status == Status::Ended { Job::Ended(id) } else { Job::Group(id) });
+            jobs.push(if g.status == Status::Ended {
+                Job::Ended(id)
+            } else {
+                Job::Group(id)
+            });
         }
         jobs.extend(
             (0..dir.organisations.len())
@@ -394,7 +489,11 @@ impl<'a> Renderer<'a> {
                 .filter(|&i| dir.contact_points[i].meta.web)
                 .map(|i| Job::ContactPoint(ContactPointId(i))),
         );
-        jobs.extend((0..dir.pages.len()).filter(|&i| dir.pages[i].web).map(Job::Page));
+        jobs.extend(
+            (0..dir.pages.len())
+                .filter(|&i| dir.pages[i].web)
+                .map(Job::Page),
+        );
         // Former slugs of every entry that has a page.
         for e in dir.entries() {
             let meta = dir.meta(e);
@@ -435,11 +534,18 @@ impl<'a> Renderer<'a> {
         path: &str,
         fill: impl FnOnce(&mut PageContext<'_>),
     ) -> Result<(String, Vec<u8>), Message> {
-        let mut c = PageContext { ctx, keys: Vec::new() };
+        let mut c = PageContext {
+            ctx,
+            keys: Vec::new(),
+        };
         c.insert("path", path);
         c.insert("canonical", &self.urls.absolute(path));
         fill(&mut c);
-        let result = self.templates.tera.render(template, c.ctx).map_err(|e| template_error(template, e));
+        let result = self
+            .templates
+            .tera
+            .render(template, c.ctx)
+            .map_err(|e| template_error(template, e));
         c.reset();
         Ok((file_for(path), result?.into_bytes()))
     }
@@ -521,14 +627,7 @@ impl<'a> Renderer<'a> {
                 if cps.is_empty() {
                     cps.push(ContactPointRef::Publisher);
                 }
-                // Indications that point here with their see-also (both directions).
-                let mut see_also: Vec<IndicationId> = ind.see_also.clone();
-                for (j, other) in dir.indications.iter().enumerate() {
-                    if other.see_also.contains(id) && !see_also.contains(&IndicationId(j)) {
-                        see_also.push(IndicationId(j));
-                    }
-                }
-                see_also.sort_by(|a, b| dir.indication(*a).sort_key.cmp(&dir.indication(*b).sort_key));
+                let see_also = &ind.related;
                 self.page(ctx, "topic.html", path, |c| {
                     c.insert(
                         "indication",
@@ -590,7 +689,7 @@ impl<'a> Renderer<'a> {
                         "group",
                         &json!({
                             "name": g.meta.name,
-                            "ended": g.ended.map(crate::project::format_date_de),
+                            "ended": g.ended.map(crate::model::date_de),
                             "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
                         }),
                     );
@@ -644,7 +743,10 @@ impl<'a> Renderer<'a> {
         let (primary, status) = match line.entry {
             EntryRef::Group(g) => {
                 let g = dir.group(g);
-                (Some(dir.indication(g.primary_indication()).name.clone()), notable_status(g.status))
+                (
+                    Some(dir.indication(g.primary_indication()).name.clone()),
+                    notable_status(g.status),
+                )
             }
             _ => (None, None),
         };
@@ -689,7 +791,12 @@ impl<'a> Renderer<'a> {
     fn sitemap(&self) -> String {
         let dir = self.dir;
         let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
-        paths.extend(self.letters.iter().filter(|(_, lines)| !lines.is_empty()).map(|(l, _)| Urls::letter_path(*l)));
+        paths.extend(
+            self.letters
+                .iter()
+                .filter(|(_, lines)| !lines.is_empty())
+                .map(|(l, _)| Urls::letter_path(*l)),
+        );
         paths.extend(dir.indications.iter().map(Urls::indication_path));
         for (i, g) in dir.groups.iter().enumerate() {
             if g.is_live_on_web() {
@@ -698,15 +805,26 @@ impl<'a> Renderer<'a> {
         }
         for (i, o) in dir.organisations.iter().enumerate() {
             if o.meta.web {
-                paths.push(Urls::entry_path(dir, EntryRef::Organisation(OrganisationId(i))));
+                paths.push(Urls::entry_path(
+                    dir,
+                    EntryRef::Organisation(OrganisationId(i)),
+                ));
             }
         }
         for (i, c) in dir.contact_points.iter().enumerate() {
             if c.meta.web {
-                paths.push(Urls::entry_path(dir, EntryRef::ContactPoint(ContactPointId(i))));
+                paths.push(Urls::entry_path(
+                    dir,
+                    EntryRef::ContactPoint(ContactPointId(i)),
+                ));
             }
         }
-        paths.extend(dir.pages.iter().filter(|p| p.web).map(|p| format!("/{}/", p.slug)));
+        paths.extend(
+            dir.pages
+                .iter()
+                .filter(|p| p.web)
+                .map(|p| format!("/{}/", p.slug)),
+        );
         let mut xml = String::with_capacity(64 * paths.len() + 256);
         xml.push_str(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -724,52 +842,46 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Escapes text for HTML text and quoted attributes (tera's default also
-/// escapes `/`, which makes every URL unreadable).
-pub fn escape_html(s: &str) -> String {
-    // pulldown-cmark's escaper (& < > " ' as entities, a lookup table) is
-    // a dependency and so optimised even in the dev profile: this runs for
-    // every value of every page.
-    let mut out = String::with_capacity(s.len() + 8);
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
-
-/// Escapes text for XML.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_xml_escaped(&mut out, s);
-    out
-}
-
-/// Appends text escaped for XML.
-fn push_xml_escaped(out: &mut String, s: &str) {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the German interface has its English counterpart and
+    /// the other way round: a missing word fails here, never shows empty.
+    #[test]
+    fn string_tables_have_the_same_words() {
+        fn keys(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        keys(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                toml::Value::String(s) => {
+                    assert!(!s.trim().is_empty(), "{prefix} is empty");
+                    out.push(prefix.to_owned());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let theme = Theme::built_in();
+        let table = |lang: &str| {
+            let text = theme.text(&format!("i18n/{lang}.toml")).expect("table");
+            let mut out = Vec::new();
+            keys("", &toml::from_str(text).expect("TOML"), &mut out);
+            out.sort();
+            out
+        };
+        assert_eq!(table("de"), table("en"));
+    }
 
     #[test]
     fn the_string_table_parses_and_tera_indexes_it() {
         let theme = Theme::built_in();
         let t = strings(&theme, "de").unwrap();
         let mut tera = Tera::default();
-        tera.add_raw_template("x", "{{ t.status[g.status] }}|{{ t.format[g.format] }}").unwrap();
+        tera.add_raw_template("x", "{{ t.status[g.status] }}|{{ t.format[g.format] }}")
+            .unwrap();
         let mut c = Context::new();
         c.insert("t", &t);
         c.insert("g", &json!({ "status": "founding", "format": "in-person" }));
@@ -780,7 +892,10 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape_html("a<b>&\"c'd ä"), "a&lt;b&gt;&amp;&quot;c&#39;d ä");
+        assert_eq!(
+            escape_html("a<b>&\"c'd ä"),
+            "a&lt;b&gt;&amp;&quot;c&#39;d ä"
+        );
         assert_eq!(escape_html("/gruppen/x/"), "/gruppen/x/");
     }
 

@@ -31,8 +31,9 @@ use super::views::{Texts, Urls, kind_code, language_name, notable_status};
 /// Site path of the index.
 pub const INDEX_PATH: &str = "/suche/index.json";
 
-const ABBREVIATIONS: [&str; 14] =
-    ["z", "b", "ca", "bzw", "usw", "ggf", "evtl", "inkl", "nr", "str", "tel", "u", "d", "vgl"];
+const ABBREVIATIONS: [&str; 14] = [
+    "z", "b", "ca", "bzw", "usw", "ggf", "evtl", "inkl", "nr", "str", "tel", "u", "d", "vgl",
+];
 
 /// The first sentence of a text (at most about 160 characters).
 pub fn first_sentence(text: &str) -> String {
@@ -73,13 +74,18 @@ pub fn first_sentence(text: &str) -> String {
 
 /// The index as JSON bytes (deterministic: A–Z order of the model).
 pub fn index(dir: &Directory, urls: &Urls, texts: &Texts) -> Vec<u8> {
-    let entries: Vec<Arc<Vec<u8>>> = listed(dir).map(|e| Arc::new(entry(dir, texts, e))).collect();
+    let entries: Vec<Arc<Vec<u8>>> = listed(dir)
+        .map(|e| Arc::new(entry(dir, texts, e)))
+        .collect();
     json_parts::join(&assemble(dir, urls, &entries))
 }
 
 /// The entries in the index, in its order: every live entry, A–Z.
 pub fn listed(dir: &Directory) -> impl Iterator<Item = EntryRef> + '_ {
-    dir.az.iter().filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry)).map(|l| l.entry)
+    dir.az
+        .iter()
+        .filter(|l| l.alias.is_none() && dir.is_live_on_web(l.entry))
+        .map(|l| l.entry)
 }
 
 /// One entry of the index, serialised (it depends on the entry alone, and
@@ -103,9 +109,16 @@ pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
                 notable_status(g.status).unwrap_or(""),
             )
         }
-        EntryRef::Organisation(o) => {
-            (dir.organisation(o).indications.iter().map(|i| i.0).collect(), "", Vec::new(), "")
-        }
+        EntryRef::Organisation(o) => (
+            dir.organisation(o)
+                .indications
+                .iter()
+                .map(|i| i.0)
+                .collect(),
+            "",
+            Vec::new(),
+            "",
+        ),
         EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), ""),
     };
     json_parts::to_bytes(&json!([
@@ -124,7 +137,11 @@ pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
 /// The index around its entries (serialised by [`entry`], in the order of
 /// [`listed`]), in parts.
 pub fn assemble(dir: &Directory, urls: &Urls, entries: &[Arc<Vec<u8>>]) -> json_parts::Parts {
-    let topics: Vec<Value> = dir.indications.iter().map(|i| json!([i.id, i.name, i.synonyms])).collect();
+    let topics: Vec<Value> = dir
+        .indications
+        .iter()
+        .map(|i| json!([i.id, i.name, i.synonyms]))
+        .collect();
     let mut index = Map::new();
     index.insert("version".into(), 1.into());
     index.insert(
@@ -149,8 +166,14 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(first_sentence("Wir sind eine Gruppe für Menschen mit Diabetes. Wir treffen uns."), "Wir sind eine Gruppe für Menschen mit Diabetes.");
-        assert_eq!(first_sentence("Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr. Mehr"), "Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr.");
+        assert_eq!(
+            first_sentence("Wir sind eine Gruppe für Menschen mit Diabetes. Wir treffen uns."),
+            "Wir sind eine Gruppe für Menschen mit Diabetes."
+        );
+        assert_eq!(
+            first_sentence("Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr. Mehr"),
+            "Ca. 20 Leute kommen z. B. jeden 2. Montag, ab 19 Uhr."
+        );
         let long = "wort ".repeat(80);
         let s = first_sentence(&long);
         assert!(s.ends_with('…') && s.chars().count() <= 161);

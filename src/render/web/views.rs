@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::model::date_de as format_date_de;
 use crate::model::diff::Lookup;
+use crate::model::languages::language_name_de;
 use crate::model::*;
-use crate::project::format_date_de;
 use crate::render::markdown;
-use crate::validate::language_name_de;
 
 /// An entry's description, rendered once for all the places that show it
 /// (page, JSON-LD, search index, export).
@@ -57,12 +57,18 @@ impl Texts {
     /// Like [`Texts::new`], but takes the texts of entries whose description
     /// and visibility did not change from those of an earlier model
     /// (`earlier`, rendered with the same base path into `earlier_texts`).
-    pub fn update(dir: &Directory, urls: &Urls, earlier: &Lookup<'_>, earlier_texts: &Texts) -> Texts {
+    pub fn update(
+        dir: &Directory,
+        urls: &Urls,
+        earlier: &Lookup<'_>,
+        earlier_texts: &Texts,
+    ) -> Texts {
         Texts::build(dir, |e| {
             let meta = dir.meta(e);
             let old = earlier.counterpart(dir, e).filter(|&o| {
                 let m = earlier.directory().meta(o);
-                (Arc::ptr_eq(&m.description, &meta.description) || m.description == meta.description)
+                (Arc::ptr_eq(&m.description, &meta.description)
+                    || m.description == meta.description)
                     && m.web == meta.web
             });
             match old {
@@ -75,7 +81,10 @@ impl Texts {
     fn build(dir: &Directory, text: impl Fn(EntryRef) -> Arc<EntryText> + Sync) -> Texts {
         use rayon::prelude::*;
         Texts {
-            groups: (0..dir.groups.len()).into_par_iter().map(|i| text(EntryRef::Group(GroupId(i)))).collect(),
+            groups: (0..dir.groups.len())
+                .into_par_iter()
+                .map(|i| text(EntryRef::Group(GroupId(i))))
+                .collect(),
             organisations: (0..dir.organisations.len())
                 .into_par_iter()
                 .map(|i| text(EntryRef::Organisation(OrganisationId(i))))
@@ -113,7 +122,10 @@ pub struct Urls {
 impl Urls {
     /// The URLs of a directory's site (`base_url` of its settings).
     pub fn of(dir: &Directory) -> Urls {
-        Urls { base: dir.settings.base_path.clone(), absolute: dir.settings.base_url.clone() }
+        Urls {
+            base: dir.settings.base_path.clone(),
+            absolute: dir.settings.base_url.clone(),
+        }
     }
 
     /// `/gruppen/x/` → `{base}/gruppen/x/`.
@@ -123,13 +135,20 @@ impl Urls {
 
     /// Absolute URL of a site path (sitemap, JSON-LD, iCalendar).
     pub fn absolute(&self, p: &str) -> String {
-        let origin = self.absolute.strip_suffix(&self.base).unwrap_or(&self.absolute);
+        let origin = self
+            .absolute
+            .strip_suffix(&self.base)
+            .unwrap_or(&self.absolute);
         format!("{origin}{}{p}", self.base)
     }
 
     /// The host of the base URL (`selbsthilfe-musterstadt.example`).
     pub fn host(&self) -> &str {
-        let rest = self.absolute.split_once("://").map(|(_, r)| r).unwrap_or(&self.absolute);
+        let rest = self
+            .absolute
+            .split_once("://")
+            .map(|(_, r)| r)
+            .unwrap_or(&self.absolute);
         rest.split(['/', ':']).next().unwrap_or(rest)
     }
 
@@ -240,7 +259,10 @@ impl Email {
     /// Splits an address; `None` if it has no `@`.
     pub fn parse(addr: &str) -> Option<Email> {
         let (user, domain) = addr.trim().rsplit_once('@')?;
-        Some(Email { user: user.to_owned(), domain: domain.to_owned() })
+        Some(Email {
+            user: user.to_owned(),
+            domain: domain.to_owned(),
+        })
     }
 }
 
@@ -298,8 +320,18 @@ pub fn contact_point_details(dir: &Directory, urls: &Urls, r: ContactPointRef) -
     match r {
         ContactPointRef::Entry(c) => {
             let cp = dir.contact_point(c);
-            let url = cp.meta.web.then(|| urls.path(&Urls::entry_path(dir, EntryRef::ContactPoint(c))));
-            details(&cp.meta.name, url, &cp.address, &cp.phone, &cp.email, &cp.website)
+            let url = cp
+                .meta
+                .web
+                .then(|| urls.path(&Urls::entry_path(dir, EntryRef::ContactPoint(c))));
+            details(
+                &cp.meta.name,
+                url,
+                &cp.address,
+                &cp.phone,
+                &cp.email,
+                &cp.website,
+            )
         }
         ContactPointRef::Publisher => {
             let p = &dir.settings.publisher;
@@ -387,7 +419,9 @@ pub struct DirectContact {
 
 /// Does a group get a calendar file (a regular meeting)?
 pub fn has_calendar(g: &Group) -> bool {
-    g.meetings.iter().any(|m| m.series_start(g.meta.verified).is_some())
+    g.meetings
+        .iter()
+        .any(|m| m.series_start(g.meta.verified).is_some())
 }
 
 /// Builds the view of a group.
@@ -395,7 +429,11 @@ pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> G
     let g = dir.group(id);
     let text = texts.get(EntryRef::Group(id));
     let direct = match &g.contact {
-        ContactRoute::Direct { person, phone, email } if !g.confidential => Some(DirectContact {
+        ContactRoute::Direct {
+            person,
+            phone,
+            email,
+        } if !g.confidential => Some(DirectContact {
             person: person.clone(),
             phone: phone.clone(),
             phone_uri: phone.as_deref().map(tel_uri),
@@ -433,11 +471,18 @@ pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> G
         direct,
         website: g.website.clone(),
         contact_point: contact_point_details(dir, urls, g.contact_point_ref()),
-        organisation: g.organisation.filter(|o| dir.organisation(*o).meta.web).map(|o| Link {
-            name: dir.organisation(o).meta.name.clone(),
-            url: urls.path(&Urls::entry_path(dir, EntryRef::Organisation(o))),
-        }),
-        indications: g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect(),
+        organisation: g
+            .organisation
+            .filter(|o| dir.organisation(*o).meta.web)
+            .map(|o| Link {
+                name: dir.organisation(o).meta.name.clone(),
+                url: urls.path(&Urls::entry_path(dir, EntryRef::Organisation(o))),
+            }),
+        indications: g
+            .indications
+            .iter()
+            .map(|&i| indication_link(dir, urls, i))
+            .collect(),
         verified: format_date_de(g.meta.verified),
         aliases: g.meta.aliases.iter().map(|a| a.name.clone()).collect(),
     }
@@ -469,7 +514,12 @@ pub struct EntryView {
 }
 
 /// Builds the view of an organisation.
-pub fn organisation_view(dir: &Directory, urls: &Urls, texts: &Texts, id: OrganisationId) -> EntryView {
+pub fn organisation_view(
+    dir: &Directory,
+    urls: &Urls,
+    texts: &Texts,
+    id: OrganisationId,
+) -> EntryView {
     let o = dir.organisation(id);
     let text = texts.get(EntryRef::Organisation(id));
     EntryView {
@@ -478,10 +528,21 @@ pub fn organisation_view(dir: &Directory, urls: &Urls, texts: &Texts, id: Organi
         level: Some(level_code(o.level)),
         description_html: text.html.clone(),
         summary: text.summary.clone(),
-        contact: details(&o.meta.name, None, &o.address, &o.phone, &o.email, &o.website),
+        contact: details(
+            &o.meta.name,
+            None,
+            &o.address,
+            &o.phone,
+            &o.email,
+            &o.website,
+        ),
         opening_hours: Vec::new(),
         aliases: o.meta.aliases.iter().map(|a| a.name.clone()).collect(),
-        indications: o.indications.iter().map(|&i| indication_link(dir, urls, i)).collect(),
+        indications: o
+            .indications
+            .iter()
+            .map(|&i| indication_link(dir, urls, i))
+            .collect(),
         verified: format_date_de(o.meta.verified),
     }
 }
@@ -496,7 +557,14 @@ pub fn contact_point_view(dir: &Directory, texts: &Texts, id: ContactPointId) ->
         level: None,
         description_html: text.html.clone(),
         summary: text.summary.clone(),
-        contact: details(&c.meta.name, None, &c.address, &c.phone, &c.email, &c.website),
+        contact: details(
+            &c.meta.name,
+            None,
+            &c.address,
+            &c.phone,
+            &c.email,
+            &c.website,
+        ),
         opening_hours: c.opening_hours.clone(),
         aliases: c.meta.aliases.iter().map(|a| a.name.clone()).collect(),
         indications: Vec::new(),
@@ -507,7 +575,10 @@ pub fn contact_point_view(dir: &Directory, texts: &Texts, id: ContactPointId) ->
 /// Link to an indication page.
 pub fn indication_link(dir: &Directory, urls: &Urls, id: IndicationId) -> Link {
     let ind = dir.indication(id);
-    Link { name: ind.name.clone(), url: urls.path(&Urls::indication_path(ind)) }
+    Link {
+        name: ind.name.clone(),
+        url: urls.path(&Urls::indication_path(ind)),
+    }
 }
 
 /// A line in a list of groups (topic, organisation, contact point pages).
@@ -551,18 +622,30 @@ mod tests {
 
     #[test]
     fn urls() {
-        let u = Urls { base: "/wegweiser".into(), absolute: "https://x.github.io/wegweiser".into() };
+        let u = Urls {
+            base: "/wegweiser".into(),
+            absolute: "https://x.github.io/wegweiser".into(),
+        };
         assert_eq!(u.path("/themen/"), "/wegweiser/themen/");
-        assert_eq!(u.absolute("/themen/"), "https://x.github.io/wegweiser/themen/");
+        assert_eq!(
+            u.absolute("/themen/"),
+            "https://x.github.io/wegweiser/themen/"
+        );
         assert_eq!(u.host(), "x.github.io");
-        let u = Urls { base: "".into(), absolute: "http://localhost:8080".into() };
+        let u = Urls {
+            base: "".into(),
+            absolute: "http://localhost:8080".into(),
+        };
         assert_eq!(u.host(), "localhost");
     }
 
     #[test]
     fn emails_and_phones() {
         let e = Email::parse("info@kiss.example").unwrap();
-        assert_eq!((e.user.as_str(), e.domain.as_str()), ("info", "kiss.example"));
+        assert_eq!(
+            (e.user.as_str(), e.domain.as_str()),
+            ("info", "kiss.example")
+        );
         assert!(Email::parse("kein-at").is_none());
         assert_eq!(tel_uri("+49 1234 5678-0"), "tel:+49123456780");
     }

@@ -1,0 +1,427 @@
+//! The verification sheets of the yearly round (`wegweiser sheets`,
+//! contract section 11): one letter per entry, typeset by the theme's
+//! `print/sheets.typ` in the same closed world as the booklet. Each sheet
+//! shows the entry as it is published (web and print), one item per line
+//! with a box to tick and room for the correction, the contact point's
+//! return address, the reply-by date and the entry's slug as reference.
+//!
+//! The sheets hold personal data: they are written where the user says,
+//! never into the published output.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use typst::foundations::Label;
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+
+use super::data::{
+    audience_de, entry_key, format_de, level_de, line, opt_line, status_de, website,
+};
+use super::words::{self, SHEET_WORDS, SheetWords};
+use super::world::{self, PrintWorld};
+use super::{Job, Pdf, guarded, md_tree, sanitized_json, typeset, typst_date};
+use crate::load::Theme;
+use crate::model::languages::language_name_de;
+use crate::model::{
+    ContactPointRef, Date, Directory, Edition, EntryRef, PublicationRules, PublishedContact, Status,
+};
+
+/// The typeset sheets.
+pub struct Sheets {
+    /// The PDF.
+    pub pdf: Pdf,
+    /// typst's warnings (formatted like errors).
+    pub warnings: Vec<String>,
+    /// The (physical, 1-based) page on which each entry's sheet starts.
+    pub first_pages: BTreeMap<EntryRef, usize>,
+}
+
+/// The data file of `sheets.typ`.
+#[derive(Debug, Serialize)]
+struct SheetsData {
+    meta: SheetsMeta,
+    sheets: Vec<Sheet>,
+}
+
+#[derive(Debug, Serialize)]
+struct SheetsMeta {
+    /// Title of the directory.
+    title: String,
+    /// Year of the round.
+    year: i32,
+    /// "12.10.2026".
+    reply_by: String,
+    /// Title of the PDF.
+    document_title: String,
+    /// Fixed words.
+    words: &'static SheetWords,
+}
+
+/// One entry's letter.
+#[derive(Debug, Serialize)]
+struct Sheet {
+    /// Label of its first page (`g-slug`).
+    key: String,
+    /// The reference printed on every page: the slug.
+    reference: String,
+    /// "Selbsthilfegruppe", …
+    kind: &'static str,
+    /// Name of the entry.
+    name: String,
+    /// The return address: name, then address lines.
+    sender: Vec<String>,
+    /// Phone and e-mail of the contact point (for questions).
+    sender_contact: Vec<String>,
+    /// The address block: the entry's name and contact person.
+    recipient: Vec<String>,
+    /// The items as published.
+    items: Vec<Item>,
+    /// Where it is published ("Internet: ja", …).
+    published: Vec<String>,
+    /// Ask for consent to publish personal contact data (groups).
+    consent: bool,
+}
+
+/// One item of an entry.
+#[derive(Debug, Serialize)]
+struct Item {
+    /// "Name", "Treffen", …
+    label: String,
+    /// Its value, one line each; empty when there is none.
+    lines: Vec<String>,
+}
+
+fn item(label: &str, lines: Vec<String>) -> Item {
+    Item {
+        label: label.to_owned(),
+        lines,
+    }
+}
+
+fn one(label: &str, value: Option<String>) -> Item {
+    item(label, value.into_iter().filter(|v| !v.is_empty()).collect())
+}
+
+/// The description as plain lines, one per paragraph or list item.
+fn description_lines(markdown: &str) -> Vec<String> {
+    let nodes = md_tree::to_nodes(markdown, &|_: &str| -> Option<String> { None });
+    md_tree::plain_blocks(&nodes)
+        .into_iter()
+        .map(|b| line(&b))
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+struct Builder<'a> {
+    dir: &'a Directory,
+    year: i32,
+    edition: Edition<'a>,
+    print: PublicationRules,
+}
+
+impl Builder<'_> {
+    /// Name and address lines of a contact point (or the publisher).
+    fn address(&self, cp: ContactPointRef) -> (Vec<String>, Vec<String>) {
+        let (name, address, phone, email) = match cp {
+            ContactPointRef::Entry(c) => {
+                let c = self.dir.contact_point(c);
+                (&c.meta.name, &c.address, &c.phone, &c.email)
+            }
+            ContactPointRef::Publisher => {
+                let p = &self.dir.settings.publisher;
+                (&p.name, &p.address, &p.phone, &p.email)
+            }
+        };
+        let mut lines = vec![line(name)];
+        // "Marktplatz 1, 12345 Musterstadt" becomes two lines of an address.
+        if let Some(a) = opt_line(address) {
+            lines.extend(
+                a.split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+        let mut contact = Vec::new();
+        if let Some(p) = opt_line(phone) {
+            contact.push(format!("Telefon {p}"));
+        }
+        if let Some(e) = opt_line(email) {
+            contact.push(format!("E-Mail {e}"));
+        }
+        (lines, contact)
+    }
+
+    fn contact_point_name(&self, cp: ContactPointRef) -> String {
+        match cp {
+            ContactPointRef::Entry(c) => line(&self.dir.contact_point(c).meta.name),
+            ContactPointRef::Publisher => line(&self.dir.settings.publisher.name),
+        }
+    }
+
+    /// "Internet: ja", "Gedruckter Wegweiser 2027: ja, ohne Treffpunkte".
+    fn published(&self, e: EntryRef) -> Vec<String> {
+        let dir = self.dir;
+        let meta = dir.meta(e);
+        let on_web = match e {
+            EntryRef::Group(g) => dir.group(g).is_live_on_web(),
+            _ => meta.web,
+        };
+        let printed = self.edition.contains(e);
+        let yes_no = |b: bool| if b { SHEET_WORDS.yes } else { SHEET_WORDS.no };
+        let mut print_line = format!(
+            "{} {}: {}",
+            words::SHEET_IN_PRINT,
+            self.year,
+            yes_no(printed)
+        );
+        if printed && matches!(e, EntryRef::Group(_)) {
+            let held_back: Vec<&str> = self
+                .print
+                .restrictions()
+                .into_iter()
+                .map(words::sheet_restriction)
+                .collect();
+            if !held_back.is_empty() {
+                print_line.push_str(&format!(", {}", held_back.join(", ")));
+            }
+        }
+        vec![
+            format!("{}: {}", words::SHEET_ON_WEB, yes_no(on_web)),
+            print_line,
+        ]
+    }
+
+    fn sheet(&self, e: EntryRef) -> Sheet {
+        let dir = self.dir;
+        let meta = dir.meta(e);
+        let (sender, sender_contact) = self.address(dir.answers_to(e));
+        let mut recipient = vec![line(&meta.name)];
+        let (kind, items, consent) = match e {
+            EntryRef::Group(id) => {
+                let g = dir.group(id);
+                let web = PublicationRules::WEB;
+                let indications: Vec<String> = g
+                    .indications
+                    .iter()
+                    .map(|&i| line(&dir.indication(i).name))
+                    .collect();
+                let languages: Vec<String> = g
+                    .languages
+                    .iter()
+                    .map(|c| {
+                        language_name_de(c)
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| c.clone())
+                    })
+                    .collect();
+                let mut items = vec![
+                    one("Name", Some(line(&meta.name))),
+                    item("Themen", vec![indications.join(", ")]),
+                    one("Zielgruppe", Some(audience_de(&g.audience))),
+                    one("Form", Some(format_de(g.format).to_owned())),
+                    one(
+                        "Status",
+                        Some(status_de(g.status).unwrap_or("aktiv").to_owned()),
+                    ),
+                    one("Sprachen", Some(languages.join(", "))),
+                    one("Stadtteil", opt_line(&g.district)),
+                    one("Gegründet", g.since.map(|y| y.to_string())),
+                ];
+                if g.status == Status::Ended
+                    && let Some(d) = g.ended
+                {
+                    items.push(one("Aufgelöst am", Some(super::data::date_de(d))));
+                }
+                if g.meetings.is_empty() {
+                    items.push(item("Treffen", Vec::new()));
+                }
+                for (n, m) in g.meetings.iter().enumerate() {
+                    let mut lines = vec![m.sentence_de()];
+                    if web.shows_places(g) {
+                        lines.extend(
+                            [opt_line(&m.place), opt_line(&m.address)]
+                                .into_iter()
+                                .flatten(),
+                        );
+                    }
+                    if m.accessible == Some(true) && !g.confidential {
+                        lines.push("stufenlos zugänglich".to_owned());
+                    }
+                    lines.extend(opt_line(&m.note));
+                    let label = if g.meetings.len() > 1 {
+                        format!("Treffen {}", n + 1)
+                    } else {
+                        "Treffen".to_owned()
+                    };
+                    items.push(item(&label, lines));
+                }
+                match web.contact(g) {
+                    PublishedContact::Own {
+                        person,
+                        phone,
+                        email,
+                    } => {
+                        if let Some(p) = person.map(line) {
+                            recipient.push(p.clone());
+                        }
+                        items.push(one("Ansprechperson", person.map(line)));
+                        items.push(one("Telefon", phone.map(line)));
+                        items.push(one("E-Mail", email.map(line)));
+                    }
+                    PublishedContact::ContactPoint(cp) => {
+                        items.push(one(
+                            "Kontakt",
+                            Some(format!("über {}", self.contact_point_name(cp))),
+                        ));
+                    }
+                }
+                items.push(one("Internet", website(&g.website).0));
+                items.push(one(
+                    "Verband",
+                    g.organisation.map(|o| line(&dir.organisation(o).meta.name)),
+                ));
+                items.push(one(
+                    "Kontaktstelle",
+                    Some(self.contact_point_name(g.contact_point_ref())),
+                ));
+                items.push(item("Beschreibung", description_lines(&meta.description)));
+                ("Selbsthilfegruppe", items, true)
+            }
+            EntryRef::Organisation(id) => {
+                let o = dir.organisation(id);
+                let indications: Vec<String> = o
+                    .indications
+                    .iter()
+                    .map(|&i| line(&dir.indication(i).name))
+                    .collect();
+                let items = vec![
+                    one("Name", Some(line(&meta.name))),
+                    one("Ebene", Some(level_de(o.level).to_owned())),
+                    item(
+                        "Themen",
+                        if indications.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![indications.join(", ")]
+                        },
+                    ),
+                    one("Adresse", opt_line(&o.address)),
+                    one("Telefon", opt_line(&o.phone)),
+                    one("E-Mail", opt_line(&o.email)),
+                    one("Internet", website(&o.website).0),
+                    item("Beschreibung", description_lines(&meta.description)),
+                ];
+                ("Selbsthilfeorganisation", items, false)
+            }
+            EntryRef::ContactPoint(id) => {
+                let c = dir.contact_point(id);
+                let items = vec![
+                    one("Name", Some(line(&meta.name))),
+                    one("Adresse", opt_line(&c.address)),
+                    one("Telefon", opt_line(&c.phone)),
+                    one("E-Mail", opt_line(&c.email)),
+                    one("Internet", website(&c.website).0),
+                    item(
+                        "Öffnungszeiten",
+                        c.opening_hours
+                            .iter()
+                            .map(|h| line(h))
+                            .filter(|h| !h.is_empty())
+                            .collect(),
+                    ),
+                    item("Beschreibung", description_lines(&meta.description)),
+                ];
+                ("Selbsthilfe-Kontaktstelle", items, false)
+            }
+        };
+        Sheet {
+            key: entry_key(dir, e),
+            reference: meta.slug.clone(),
+            kind,
+            name: line(&meta.name),
+            sender,
+            sender_contact,
+            recipient,
+            items,
+            published: self.published(e),
+            consent,
+        }
+    }
+}
+
+/// Typesets the sheets of `entries` (in this order) for the round of
+/// `year`, answer due on `reply_by`. `date` is the directory's date (the
+/// PDF's creation date unless `SOURCE_DATE_EPOCH` says otherwise).
+pub fn render(
+    dir: &Directory,
+    theme: &Theme,
+    year: i32,
+    entries: &[EntryRef],
+    reply_by: Date,
+    date: Date,
+) -> Result<Sheets, Vec<String>> {
+    guarded(|| {
+        let b = Builder {
+            dir,
+            year,
+            edition: dir.edition(year),
+            print: PublicationRules::print(&dir.settings.print),
+        };
+        let data = SheetsData {
+            meta: SheetsMeta {
+                title: line(&dir.settings.title),
+                year,
+                reply_by: super::data::date_de(reply_by),
+                document_title: format!(
+                    "{} {year}: {}",
+                    SHEET_WORDS.document,
+                    line(&dir.settings.title)
+                ),
+                words: &SHEET_WORDS,
+            },
+            sheets: entries.iter().map(|&e| b.sheet(e)).collect(),
+        };
+        let fonts = world::theme_fonts(theme);
+        let (json, replaced) = sanitized_json(&data, &fonts, false);
+        let json = json.map_err(|e| vec![format!("sheet data could not be serialised: {e}")])?;
+        let world = PrintWorld::new(
+            theme,
+            fonts,
+            world::SHEETS_TEMPLATE,
+            None,
+            json,
+            std::iter::empty(),
+            typst_date(date),
+        )
+        .map_err(|e| vec![e])?;
+        let job = Job {
+            ident: format!("wegweiser/{}/{year}/sheets", dir.settings.title),
+            stand: date,
+            cmyk: false,
+            cover_only: false,
+        };
+        let keys: Vec<(EntryRef, String)> =
+            entries.iter().map(|&e| (e, entry_key(dir, e))).collect();
+        let (pdf, warnings, first_pages) = typeset(&world, &replaced, job, |document| {
+            let introspector = document.introspector();
+            let mut pages = BTreeMap::new();
+            for (e, key) in &keys {
+                let page = Label::new(PicoStr::intern(key))
+                    .and_then(|l| introspector.query_label(l).ok())
+                    .and_then(|c| c.location())
+                    .and_then(|loc| introspector.page(loc));
+                if let Some(p) = page {
+                    pages.insert(*e, p.get());
+                }
+            }
+            pages
+        })?;
+        Ok(Sheets {
+            pdf,
+            warnings,
+            first_pages,
+        })
+    })
+}
