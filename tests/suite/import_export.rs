@@ -391,7 +391,8 @@ fn personal_contact_only_with_consent() {
     let text = format!(
         "{HEADER}\n\
          Mit Einwilligung;Diabetes;Betroffene;;;Frau M.;01234 987654;01.03.2026;;14.09.2026;;\n\
-         Ohne Einwilligung;Diabetes;Betroffene;;;Herr N.;01234 987655;;;14.09.2026;;\n"
+         Ohne Einwilligung;Diabetes;Betroffene;;;Herr N.;01234 987655;;;14.09.2026;;\n\
+         Kurze Nummer;Diabetes;Betroffene;;;Frau K.;12;01.03.2026;;14.09.2026;;\n"
     );
     let r = root_with("liste.csv", text.as_bytes());
     let run = r.run(&[
@@ -408,6 +409,13 @@ fn personal_contact_only_with_consent() {
         run.stdout.contains(
             "liste.csv:3:Ansprechpartner: Hinweis: Ansprechperson, Telefon und E-Mail werden nicht übernommen"
         ),
+        "{}",
+        run.all()
+    );
+    // What `check` notes about a file is noted for its row.
+    assert!(
+        run.stdout
+            .contains("liste.csv:4:Telefon: Hinweis: `12` kann keine deutsche Telefonnummer sein."),
         "{}",
         run.all()
     );
