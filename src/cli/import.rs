@@ -217,7 +217,7 @@ fn run_init(ctx: &Context, args: &ImportArgs, init: &std::path::Path, lang: Lang
         .map(|e| e.to_string_lossy().to_lowercase())
         .as_deref()
     {
-        Some("xlsx" | "xlsm" | "ods") => calamine_first_sheet(&args.file),
+        Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => calamine_first_sheet(&args.file),
         _ => None,
     };
     let (text, placed, unplaced) = import::init::guess_mapping(

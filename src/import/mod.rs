@@ -502,16 +502,33 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     for (_, cols) in &columns {
         used.extend(cols.iter().copied());
     }
-    for (c, h) in table.headers.iter().enumerate() {
-        if !used.contains(&c) && !h.is_empty() {
-            report.lines.push(Line {
-                row: 1,
-                column: table.column_name(c),
-                kind: LineKind::Notice,
-                text: LineText::Message(Message::ColumnNotImported { header: h.clone() }),
-                path: None,
-            });
+    // Every column no mapping line takes, once: named by its header, or by
+    // its number when it has none (cells beyond the header row too).
+    let width = table
+        .rows
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0)
+        .max(table.headers.len());
+    for c in (0..width).filter(|c| !used.contains(c)) {
+        let header = table.headers.get(c).cloned().unwrap_or_default();
+        if header.is_empty() && table.rows.iter().all(|r| r.cell(c).is_empty()) {
+            continue;
         }
+        report.lines.push(Line {
+            row: 1,
+            column: table.column_name(c),
+            kind: LineKind::Notice,
+            text: LineText::Message(Message::ColumnNotImported {
+                header: if header.is_empty() {
+                    table.column_name(c)
+                } else {
+                    header
+                },
+            }),
+            path: None,
+        });
     }
     let mut created_indications: HashSet<String> = HashSet::new();
     let mut write_errors = 0;

@@ -119,14 +119,14 @@ fn error(detail: impl Into<String>) -> ReadError {
 }
 
 /// Reads `path`; the format follows the file name's ending (`.xlsx`,
-/// `.xlsm`, `.ods`, else CSV). `sheet` picks a sheet of a spreadsheet.
+/// `.xlsm`, `.xlsb`, `.xls`, `.ods`, else CSV). `sheet` picks a sheet of a spreadsheet.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "xlsx" | "xlsm" | "ods" => read_spreadsheet(path, sheet),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_spreadsheet(path, sheet),
         _ => {
             let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
             read_csv(&bytes)

@@ -792,3 +792,30 @@ fn a_ten_megabyte_csv_is_read() {
     );
     assert_eq!(groups(&r), ["diabetes-nord.md"]);
 }
+
+#[test]
+fn cells_without_a_header_are_named_by_their_column_number() {
+    let r = root_with(
+        "liste.csv",
+        format!("{HEADER};\nGruppe A;Diabetes;Betroffene;;;;;;;14.09.2026;;;Rest;Mehr\n")
+            .as_bytes(),
+    );
+    let run = r.run(&[
+        "import",
+        "liste.csv",
+        "--mapping",
+        "map.toml",
+        "--root",
+        ".",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    for column in ["Notiz", "13", "14"] {
+        assert!(
+            run.stdout.contains(&format!(
+                "liste.csv:1:{column}: Hinweis: Die Spalte „{column}“ wird nicht übernommen"
+            )),
+            "{}",
+            run.all()
+        );
+    }
+}
