@@ -157,7 +157,7 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
     };
     let mut meeting_text: Option<(String, String)> = None;
     let mut first_date: Option<Date> = None;
-    let (mut place, mut address): (Option<String>, Option<String>) = (None, None);
+    let mut parts = MeetingParts::default();
     let mut meetings_mapped = false;
     for map in cx.columns {
         let (cm, cols) = map;
@@ -192,10 +192,14 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
             }
             FieldType::MeetingPart => {
                 match field.0 {
-                    "place" => place = Some(text),
-                    "address" => address = Some(text),
+                    "place" => parts.place = Some(text),
+                    "address" => parts.address = Some(text),
+                    "meetings.accessible" => match values::bool(&text) {
+                        Some(b) => parts.accessible = Some(b),
+                        None => problem(&mut d, Message::ImportNotYesNo { value: text }),
+                    },
                     _ => match values::date(&first_cell) {
-                        Some(date) => first_date = Some(date),
+                        Some(date) => parts.first_date = Some(date),
                         None => problem(&mut d, Message::ImportNotADate { value: text }),
                     },
                 }
@@ -341,7 +345,7 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         });
     }
     if meetings_mapped {
-        d.meetings = Some(meetings(&mut d, meeting_text, first_date, place, address));
+        d.meetings = Some(meetings(&mut d, meeting_text, parts));
     }
     if cx.mapping.kind == Kind::Group {
         consent_rule(cx, &mut d);
@@ -357,15 +361,25 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
     d
 }
 
-/// Reads the meeting text; place and address go into every meeting (a
-/// place without a meeting text becomes an irregular meeting there).
-fn meetings(
-    d: &mut Draft,
-    text: Option<(String, String)>,
-    first_date: Option<Date>,
+/// What columns say about every meeting of a row.
+#[derive(Debug, Default)]
+struct MeetingParts {
     place: Option<String>,
     address: Option<String>,
-) -> Vec<Meeting> {
+    first_date: Option<Date>,
+    accessible: Option<bool>,
+}
+
+/// Reads the meeting text; place, address and step-free access go into
+/// every meeting (a place without a meeting text becomes an irregular
+/// meeting there).
+fn meetings(d: &mut Draft, text: Option<(String, String)>, parts: MeetingParts) -> Vec<Meeting> {
+    let MeetingParts {
+        place,
+        address,
+        first_date,
+        accessible,
+    } = parts;
     let mut meetings = match &text {
         Some((text, column)) => {
             let read = read_meetings_with(text, first_date);
@@ -384,7 +398,7 @@ fn meetings(
         }
         None => Vec::new(),
     };
-    if meetings.is_empty() && (place.is_some() || address.is_some()) {
+    if meetings.is_empty() && (place.is_some() || address.is_some() || accessible.is_some()) {
         meetings.push(Meeting {
             rhythm: Rhythm::Irregular,
             weekday: None,
@@ -404,6 +418,9 @@ fn meetings(
         }
         if m.address.is_none() {
             m.address.clone_from(&address);
+        }
+        if m.accessible.is_none() {
+            m.accessible = accessible;
         }
     }
     meetings

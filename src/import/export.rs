@@ -54,6 +54,7 @@ const GROUP: &[Column] = &[
     ("place", "Treffpunkt"),
     ("address", "Adresse"),
     ("meetings.first_date", "Erster Termin"),
+    ("meetings.accessible", "Barrierefrei"),
     ("-", "Rhythmus"),
     ("-", "Wochentag"),
     ("-", "Beginn"),
@@ -293,6 +294,7 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
             ("meetings", _) => meetings_text(&meetings),
             ("place", _) => shared(&meetings, |m| m.place.clone().unwrap_or_default()),
             ("address", _) => shared(&meetings, |m| m.address.clone().unwrap_or_default()),
+            ("meetings.accessible", _) => shared(&meetings, |m| yes_no(m.accessible)),
             ("meetings.first_date", _) => shared(&meetings, |m| {
                 m.first_date
                     .map(crate::project::format_date_de)

@@ -105,6 +105,15 @@ const NAMES: &[(&str, &[&str])] = &[
     ),
     ("address", &["adresse", "anschrift", "address"]),
     (
+        "meetings.accessible",
+        &[
+            "barrierefrei",
+            "rollstuhlgerecht",
+            "stufenlos",
+            "accessible",
+        ],
+    ),
+    (
         "meetings.first_date",
         &["erstertermin", "startdatum", "firstdate", "naechstertermin"],
     ),

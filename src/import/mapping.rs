@@ -100,6 +100,7 @@ const GROUP: &[Field] = &[
     ("place", MeetingPart),
     ("address", MeetingPart),
     ("meetings.first_date", MeetingPart),
+    ("meetings.accessible", MeetingPart),
     ("contact.via_contact_point", Bool),
     ("contact.person", Text),
     ("contact.phone", Text),
