@@ -241,6 +241,9 @@ fn set(table: &mut Table, key: &str, value: Value) {
     }
 }
 
+/// Personal contact data: imported only with a consent date.
+const PERSONAL: [&str; 3] = ["contact.person", "contact.phone", "contact.email"];
+
 /// Fields `--update` never removes (required): an empty cell leaves them.
 const REQUIRED: [&str; 7] = [
     "name",
@@ -258,6 +261,10 @@ pub fn update_file(text: &str, d: &Draft, mapping: &Mapping) -> Option<String> {
     let (open, front, close, body) = split_file(text)?;
     let mut doc: DocumentMut = front.parse().ok()?;
     let mut meetings_mapped = false;
+    // A consent given in the file (by hand) keeps the personal data there
+    // when the row has none: the row's own is still left out.
+    let consent_in_file = doc.get("contact").and_then(|c| c.get("consent")).is_some();
+    let keep_personal = consent_in_file && d.get("contact.consent").is_none();
     for cm in &mapping.columns {
         let (name, ty) = cm.field;
         match ty {
@@ -287,14 +294,18 @@ pub fn update_file(text: &str, d: &Draft, mapping: &Mapping) -> Option<String> {
         match d.get(name) {
             Some(v) => set(table, key, val_value(v)),
             None if REQUIRED.contains(&name) => {}
+            None if keep_personal && (PERSONAL.contains(&name) || name == "contact.consent") => {}
             None => {
                 table.remove(key);
             }
         }
     }
     // The consent rule may have changed fields no column holds.
-    if mapping.kind == Kind::Group {
+    if mapping.kind == Kind::Group && !keep_personal {
         if let Some(v) = d.get("contact.via_contact_point") {
+            if !doc.contains_key("contact") {
+                doc.insert("contact", Item::Table(Table::new()));
+            }
             if let Some(t) = doc.get_mut("contact").and_then(Item::as_table_mut) {
                 set(t, "via_contact_point", val_value(v));
             }

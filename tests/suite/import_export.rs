@@ -819,3 +819,47 @@ fn cells_without_a_header_are_named_by_their_column_number() {
         );
     }
 }
+
+#[test]
+fn update_keeps_consented_contact_when_the_row_has_no_consent() {
+    let r = root_with(
+        "liste.csv",
+        format!("{HEADER}\nGruppe A;Diabetes;Betroffene;;;Frau M.;01234 987654;01.03.2026;;14.09.2026;;\n").as_bytes(),
+    );
+    let args = [
+        "import",
+        "liste.csv",
+        "--mapping",
+        "map.toml",
+        "--root",
+        ".",
+        "--write",
+        "--update",
+    ];
+    assert_eq!(r.run(&args).code, 0);
+    // The office's list lost the consent column's value: the row's person
+    // is not imported, and the consented one in the file stays.
+    r.write(
+        "liste.csv",
+        &format!(
+            "{HEADER}\nGruppe A;Diabetes;Betroffene;;;Herr N.;01234 111111;;Nord;14.09.2026;;\n"
+        ),
+    );
+    let run = r.run(&args);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("liste.csv:2:Ansprechpartner: Hinweis:"),
+        "{}",
+        run.all()
+    );
+    let f = read(&r, "content/groups/gruppe-a.md");
+    assert!(
+        f.contains("person = \"Frau M.\"") && f.contains("consent = 2026-03-01"),
+        "{f}"
+    );
+    assert!(
+        !f.contains("Herr N.") && !f.contains("via_contact_point"),
+        "{f}"
+    );
+    assert!(f.contains("district = \"Nord\""), "{f}");
+}
