@@ -124,7 +124,8 @@ impl Sources {
 /// A located problem.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error (exit code 1), warning (exit code 1 only with `--strict`) or
+    /// notice (never changes the exit code); see [`Severity`].
     pub severity: Severity,
     /// The file, if the problem belongs to one.
     pub file: Option<FileId>,

@@ -1,4 +1,5 @@
-//! The languages groups meet in: the ISO 639-1 codes and German names.
+//! The languages groups meet in: the ISO 639-1 codes and their names in
+//! German and English (the interface languages).
 
 /// The German name of an ISO 639-1 code, if known.
 pub fn language_name_de(code: &str) -> Option<&'static str> {
@@ -43,6 +44,63 @@ pub fn language_name_de(code: &str) -> Option<&'static str> {
         "zh" => "Chinesisch",
         _ => return None,
     })
+}
+
+/// The English name of an ISO 639-1 code, if known (the same codes as
+/// [`language_name_de`]; a test checks it).
+pub fn language_name_en(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "ar" => "Arabic",
+        "bg" => "Bulgarian",
+        "bs" => "Bosnian",
+        "cs" => "Czech",
+        "da" => "Danish",
+        "de" => "German",
+        "el" => "Greek",
+        "en" => "English",
+        "es" => "Spanish",
+        "fa" => "Persian",
+        "fi" => "Finnish",
+        "fr" => "French",
+        "he" => "Hebrew",
+        "hr" => "Croatian",
+        "hu" => "Hungarian",
+        "it" => "Italian",
+        "ja" => "Japanese",
+        "ku" => "Kurdish",
+        "lt" => "Lithuanian",
+        "lv" => "Latvian",
+        "nl" => "Dutch",
+        "no" => "Norwegian",
+        "pl" => "Polish",
+        "ps" => "Pashto",
+        "pt" => "Portuguese",
+        "ro" => "Romanian",
+        "ru" => "Russian",
+        "sk" => "Slovak",
+        "sl" => "Slovenian",
+        "sq" => "Albanian",
+        "sr" => "Serbian",
+        "sv" => "Swedish",
+        "ti" => "Tigrinya",
+        "tr" => "Turkish",
+        "uk" => "Ukrainian",
+        "ur" => "Urdu",
+        "vi" => "Vietnamese",
+        "zh" => "Chinese",
+        _ => return None,
+    })
+}
+
+/// The name of `code` in the interface language `language` ("de" or
+/// "en"), or the code itself where no name is known.
+pub fn language_name(code: &str, language: &str) -> String {
+    let name = if language == "en" {
+        language_name_en(code)
+    } else {
+        language_name_de(code)
+    };
+    name.unwrap_or(code).to_owned()
 }
 
 /// Every ISO 639-1 code, sorted (184: the 183 current codes and the
@@ -125,6 +183,20 @@ pub fn suggest_code(wrong: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_named_language_has_both_names() {
+        for c in ISO_639_1 {
+            assert_eq!(
+                language_name_de(c).is_some(),
+                language_name_en(c).is_some(),
+                "{c}"
+            );
+        }
+        assert_eq!(language_name("tr", "en"), "Turkish");
+        assert_eq!(language_name("tr", "de"), "Türkisch");
+        assert_eq!(language_name("xx", "en"), "xx");
+    }
 
     #[test]
     fn the_list_is_sorted_and_complete() {

@@ -82,6 +82,38 @@ fn week_de(w: i8) -> String {
     }
 }
 
+/// English name of a weekday.
+pub fn weekday_en(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn week_en(w: i8) -> String {
+    match w {
+        -1 => "last".to_owned(),
+        1 => "1st".to_owned(),
+        2 => "2nd".to_owned(),
+        3 => "3rd".to_owned(),
+        n => format!("{n}th"),
+    }
+}
+
+/// "a, b and c"
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// "a, b und c"
 fn join_und(items: &[String]) -> String {
     match items {
@@ -120,6 +152,40 @@ impl Meeting {
         match self.time_de() {
             Some(t) => format!("{}, {t}", self.schedule_de()),
             None => self.schedule_de(),
+        }
+    }
+
+    /// When, in English: "every 2nd and 4th Wednesday of the month".
+    pub fn schedule_en(&self) -> String {
+        let day = self.weekday.map(weekday_en).unwrap_or("");
+        match self.rhythm {
+            Rhythm::Weekly => format!("every {day}"),
+            Rhythm::Biweekly => format!("every other {day}"),
+            Rhythm::Monthly => {
+                let weeks: Vec<String> = self.weeks.iter().map(|&w| week_en(w)).collect();
+                format!("every {} {day} of the month", join_and(&weeks))
+            }
+            Rhythm::Irregular => "irregularly".to_owned(),
+        }
+    }
+
+    /// The whole sentence in English: "every 2nd Wednesday of the month,
+    /// 15:00–17:00".
+    pub fn sentence_en(&self) -> String {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) => format!("{}, {s}–{e}", self.schedule_en()),
+            (Some(s), None) => format!("{}, {s}", self.schedule_en()),
+            _ => self.schedule_en(),
+        }
+    }
+
+    /// The sentence in the interface language of the directory ("de" or
+    /// "en"): what web and print show.
+    pub fn sentence(&self, language: &str) -> String {
+        if language == "en" {
+            self.sentence_en()
+        } else {
+            self.sentence_de()
         }
     }
 
@@ -222,6 +288,32 @@ mod tests {
             accessible: None,
             note: None,
         }
+    }
+
+    #[test]
+    fn english_sentences() {
+        let mut m = Meeting {
+            rhythm: Rhythm::Monthly,
+            weekday: Some(Weekday::Wednesday),
+            weeks: vec![2, 4],
+            first_date: None,
+            start: Time::parse("15:00"),
+            end: Time::parse("17:00"),
+            place: None,
+            address: None,
+            accessible: None,
+            note: None,
+        };
+        assert_eq!(
+            m.sentence("en"),
+            "every 2nd and 4th Wednesday of the month, 15:00–17:00"
+        );
+        m.weeks = vec![-1];
+        m.end = None;
+        assert_eq!(m.sentence("en"), "every last Wednesday of the month, 15:00");
+        m.rhythm = Rhythm::Biweekly;
+        assert_eq!(m.sentence("en"), "every other Wednesday, 15:00");
+        assert_eq!(m.sentence("de"), m.sentence_de());
     }
 
     #[test]

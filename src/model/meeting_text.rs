@@ -534,7 +534,10 @@ impl Atoms<'_> {
             } else {
                 let end = self.note_end(i, hi);
                 let text = self.text(i, end);
-                let note = self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
+                // A label ("Gruppe für Angehörige: jeden 1. Mo 18 Uhr") is a
+                // note of the meeting after it.
+                let label = end < hi && self.is(end, &Tok::Colon);
+                let note = label || self.word(i).is_some_and(|w| NOTE_WORDS.contains(&w));
                 (
                     if note {
                         Kind::Note(text)
@@ -621,7 +624,8 @@ impl Atoms<'_> {
     }
 
     /// Where a note starting at `i` ends: at a `;` or line break, or before
-    /// a joiner followed by the start of another meeting ("…, Do 18 Uhr").
+    /// a joiner or colon followed by the start of another meeting
+    /// ("…, Do 18 Uhr", "Angehörige: jeden 1. Mo").
     fn note_end(&self, i: usize, hi: usize) -> usize {
         let mut depth = 0usize;
         let mut j = i;
@@ -630,6 +634,7 @@ impl Atoms<'_> {
                 Some(Tok::Open) => depth += 1,
                 Some(Tok::Close) => depth = depth.saturating_sub(1),
                 Some(Tok::Semicolon | Tok::Newline) if depth == 0 => break,
+                Some(Tok::Colon) if depth == 0 && j > i && self.starts_schedule(j + 1, hi) => break,
                 _ if depth == 0 && j > i => {
                     if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi) {
                         if self.starts_schedule(after, hi) {
@@ -1223,8 +1228,10 @@ impl Groups {
                     if !self.cur.has_schedule() {
                         return None;
                     }
-                    // "montags 10 Uhr und 18 Uhr": the same day again.
-                    let again = joined.is_some() && self.cur.complete();
+                    // "montags 10 Uhr und 18 Uhr": the same day again (but
+                    // "Mo 10 Uhr, 18 Uhr Do" names its own).
+                    let again =
+                        joined.is_some() && self.cur.complete() && !Self::schedule_follows(rest);
                     let before = std::mem::take(&mut self.cur);
                     self.done.push(before.clone());
                     self.after_ordinal = false;
@@ -1276,6 +1283,15 @@ impl Groups {
             }
             Kind::Unknown(text) => {
                 if !(self.cur.time.is_some() && self.cur.has_schedule() || self.cur.irregular()) {
+                    return None;
+                }
+                // Unknown text with a time of its own ("Mo 19 Uhr und
+                // täglich 10 Uhr") may be a meeting the reader missed: the
+                // cell is kept whole rather than read halfway.
+                if tokenize(text)
+                    .iter()
+                    .any(|t| t.tok == Tok::Word("uhr".to_owned()))
+                {
                     return None;
                 }
                 self.cur.take(atom);
@@ -2174,6 +2190,60 @@ mod tests {
             "Mi vormittags 10 Uhr, abends 19 Uhr",
             None,
             "jeden Mittwoch, 10:00 Uhr | jeden Mittwoch, 19:00 Uhr",
+        ),
+        (
+            "19 Uhr jeden Montag, 20 Uhr jeden Donnerstag",
+            None,
+            "jeden Montag, 19:00 Uhr | jeden Donnerstag, 20:00 Uhr",
+        ),
+        (
+            "Mo 10 Uhr, 18 Uhr Do",
+            None,
+            "jeden Montag, 10:00 Uhr | jeden Donnerstag, 18:00 Uhr",
+        ),
+        (
+            "Do. 19:00 Uhr; Gruppe für Angehörige: jeden 1. Mo 18 Uhr",
+            None,
+            "jeden Donnerstag, 19:00 Uhr | jeden 1. Montag im Monat, 18:00 Uhr [Gruppe für Angehörige]",
+        ),
+        (
+            "online: jeden Dienstag 20 Uhr",
+            None,
+            "jeden Dienstag, 20:00 Uhr [online]",
+        ),
+        (
+            "alle 2 Wochen, donnerstags, 18:00 – 19:30 Uhr",
+            Some("2026-09-17"),
+            "jeden zweiten Donnerstag, 18:00–19:30 Uhr {2026-09-17}",
+        ),
+        (
+            "jeden 1. + 3. Mi. d. M., 19.00 Uhr",
+            None,
+            "jeden 1. und 3. Mittwoch im Monat, 19:00 Uhr",
+        ),
+        (
+            "zur Zeit keine Treffen",
+            None,
+            "unregelmäßig [zur Zeit keine Treffen] | KEPT",
+        ),
+        // Found by the stability property: a cell kept as a note, written
+        // as `export` writes it, reads back the same.
+        ("jeden", None, "unregelmäßig [jeden] | KEPT"),
+        ("unregelmäßig (jeden)", None, "unregelmäßig [jeden]"),
+        (
+            "unregelmäßig (montags 19 Uhr)",
+            None,
+            "unregelmäßig [montags 19 Uhr]",
+        ),
+        (
+            "Mo 19 Uhr und täglich 10 Uhr",
+            None,
+            "unregelmäßig [Mo 19 Uhr und täglich 10 Uhr] | KEPT",
+        ),
+        (
+            "1. Freitag im Monat 15-17 Uhr, im Sommer 16-18 Uhr",
+            None,
+            "jeden 1. Freitag im Monat, 15:00–17:00 Uhr [im Sommer 16-18 Uhr]",
         ),
         ("14-tägig", None, "unregelmäßig [14-tägig] | DATE"),
         (

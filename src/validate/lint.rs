@@ -22,7 +22,7 @@ use crate::load::RawDirectory;
 use crate::load::raw::GroupFront;
 use crate::model::meeting::Time;
 
-/// All warnings of this module for `raw`.
+/// All notices of this module for `raw`.
 pub fn lint(raw: &RawDirectory, sources: &Sources) -> Vec<Diagnostic> {
     let groups = Groups::of(raw);
     let mut out = groups.end_before_start;
@@ -33,7 +33,7 @@ pub fn lint(raw: &RawDirectory, sources: &Sources) -> Vec<Diagnostic> {
     out
 }
 
-fn warn(out: &mut Vec<Diagnostic>, file: FileId, span: Option<Range<usize>>, m: Message) {
+fn notice(out: &mut Vec<Diagnostic>, file: FileId, span: Option<Range<usize>>, m: Message) {
     out.push(Diagnostic::notice(file, span, m));
 }
 
@@ -92,7 +92,7 @@ fn meetings(file: FileId, group: &GroupFront, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if (e.hour, e.minute) < (s.hour, s.minute) {
-            warn(
+            notice(
                 out,
                 file,
                 Some(end.span()),
@@ -112,7 +112,7 @@ fn organisations_without_groups(
 ) {
     for o in &raw.organisations {
         if !named.contains(o.slug.as_str()) {
-            warn(
+            notice(
                 out,
                 o.file,
                 Some(o.front.name.span()),
@@ -136,7 +136,7 @@ fn unused_indications(raw: &RawDirectory, by_groups: &HashSet<&str>, out: &mut V
     for id in indications.keys() {
         let id_str = id.get_ref().as_str();
         if !by_groups.contains(id_str) && !by_organisations.contains(id_str) {
-            warn(
+            notice(
                 out,
                 *file,
                 Some(id.span()),
@@ -218,7 +218,7 @@ fn phones(
     let mut check = |file: FileId, span: Option<Range<usize>>, value: &str| {
         if !plausible_german_phone(value) {
             let span = span.or_else(|| value_span(&sources.get(file).text, "phone", value));
-            warn(
+            notice(
                 out,
                 file,
                 span,
@@ -294,7 +294,7 @@ fn duplicate_names(
                 name: name.get_ref().trim().to_owned(),
                 other: first.clone(),
             };
-            warn(out, file, Some(name.span()), m);
+            notice(out, file, Some(name.span()), m);
         }
     }
 }

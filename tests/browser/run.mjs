@@ -7,8 +7,8 @@
 // Checks: axe-core reports no violation (WCAG 2.1 A/AA and best practices)
 // on every page type; the search finds by synonym, umlaut spelling, prefix,
 // district and language, also under a base path; keyboard-only navigation
-// reaches a group page; e-mail addresses become links; no request leaves
-// the machine.
+// reaches a group page; e-mail addresses become links; the filters of the
+// search (filters.mjs); no request leaves the machine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
 // The editor at /admin/ against `serve` (its own before/after and tests).
 import './admin.mjs';
+import { filterTests } from './filters.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -272,6 +273,9 @@ test('without JavaScript: the search page points to A–Z and topics, e-mail sta
   await page.close();
   await context?.close();
 });
+
+// The filters of /suche/ (tests/browser/filters.mjs), on the same server.
+filterTests(() => ({ server, browser, axe }));
 
 test('no request left the machine', () => {
   assert.deepEqual(outside, []);

@@ -243,6 +243,57 @@ fn incremental_site_equals_full_build_after_every_edit() {
         "group former slug",
         30,
     );
+    // What the filters of /suche/, the static lists and the start page's
+    // groups in founding show: status, format, audience, district, language.
+    s.replace(
+        GROUP,
+        "status = \"active\"",
+        "status = \"founding\"",
+        "group in founding",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "format = \"in-person\"",
+        "format = \"hybrid\"",
+        "group format",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "audience = [\"affected\", \"relatives\"]",
+        "audience = [\"affected\"]",
+        "group audience",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "district = \"Nord\"",
+        "district = \"Neustadt\"",
+        "group in a new district",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "languages = [\"de\", \"tr\"]",
+        "languages = [\"de\", \"tr\", \"fa\"]",
+        "group language",
+        30,
+    );
+    s.replace(
+        GROUP,
+        "status = \"founding\"",
+        "status = \"active\"",
+        "group founded",
+        30,
+    );
+    s.replace(
+        "content/groups/myasthenie-treff-musterland.md",
+        "status = \"founding\"",
+        "status = \"full\"",
+        "other group founded and full",
+        30,
+    );
 
     // An organisation and a contact point: shown on their groups' pages.
     s.replace(

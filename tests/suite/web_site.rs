@@ -633,3 +633,345 @@ fn rendering_is_deterministic() {
         assert!(ba == bb, "{pa} differs between runs");
     }
 }
+
+/// The groups of the JSON export (live, A–Z) that a predicate holds for.
+fn export_groups(pred: impl Fn(&Value) -> bool) -> Vec<Value> {
+    json("daten/wegweiser.json")["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| pred(g))
+        .cloned()
+        .collect()
+}
+
+fn has(list: &Value, code: &str) -> bool {
+    list.as_array().is_some_and(|l| l.iter().any(|v| v == code))
+}
+
+#[test]
+fn search_index_carries_the_filter_facts_of_every_group() {
+    let ix = json("suche/index.json");
+    let entries = ix["entries"].as_array().unwrap();
+    let groups = export_groups(|_| true);
+    // Recomputed here from the export's plain fields, independently of the
+    // renderer: audience, formats (hybrid = both), step-free, (weekday,
+    // time of day) per regular meeting, languages other than German.
+    for g in &groups {
+        let e = entries
+            .iter()
+            .find(|e| e[0] == "group" && e[1] == g["slug"])
+            .unwrap();
+        let facts = &e[9];
+        assert_eq!(facts[0], g["audience"], "{}", g["slug"]);
+        let formats = match g["format"].as_str().unwrap() {
+            "hybrid" => serde_json::json!(["in-person", "online"]),
+            f => serde_json::json!([f]),
+        };
+        assert_eq!(facts[1], formats, "{}", g["slug"]);
+        let meetings = g["meetings"].as_array().unwrap();
+        let step_free = meetings.iter().any(|m| m["accessible"] == true);
+        assert_eq!(facts[2], u8::from(step_free), "{}", g["slug"]);
+        let mut slots: Vec<Value> = meetings
+            .iter()
+            .filter(|m| m["weekday"].is_string() && m["start"].is_string())
+            .map(|m| {
+                let hour: u32 = m["start"].as_str().unwrap()[..2]
+                    .trim_end_matches(':')
+                    .parse()
+                    .unwrap();
+                let time = if hour < 12 {
+                    "morning"
+                } else if hour < 17 {
+                    "afternoon"
+                } else {
+                    "evening"
+                };
+                serde_json::json!([m["weekday"], time])
+            })
+            .collect();
+        slots.dedup();
+        assert_eq!(facts[3], Value::Array(slots), "{}", g["slug"]);
+        let languages: Vec<&Value> = g["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| *l != "de")
+            .collect();
+        assert_eq!(facts[4], serde_json::json!(languages), "{}", g["slug"]);
+    }
+    // Organisations and contact points carry no facts: filters list groups.
+    assert!(
+        entries
+            .iter()
+            .filter(|e| e[0] != "group")
+            .all(|e| e[9].is_null())
+    );
+    // A confidential group still says it is step-free (it names no place).
+    let hidden = entries
+        .iter()
+        .find(|e| e[1] == "frauen-nach-gewalterfahrung")
+        .unwrap();
+    assert_eq!(hidden[9][2], 1);
+    // The sample has something for every filter.
+    let with = |i: usize, code: &str| entries.iter().filter(|e| has(&e[9][i], code)).count();
+    for (i, code) in [
+        (0, "relatives"),
+        (0, "affected"),
+        (1, "online"),
+        (1, "in-person"),
+    ] {
+        assert!(with(i, code) > 0, "no group with {code}");
+    }
+    let slot = |code: &str| {
+        entries
+            .iter()
+            .filter(|e| {
+                e[9][3]
+                    .as_array()
+                    .is_some_and(|s| s.iter().any(|s| s[1] == code))
+            })
+            .count()
+    };
+    for t in ["morning", "afternoon", "evening"] {
+        assert!(slot(t) > 0, "no group meets {t}");
+    }
+    assert!(entries.iter().any(|e| e[8] == "founding") && entries.iter().any(|e| e[8] == "full"));
+    // The reader's question of issue 17: online groups for relatives, in the evening.
+    let asked = entries.iter().filter(|e| {
+        has(&e[9][0], "relatives")
+            && has(&e[9][1], "online")
+            && e[9][3]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| s[1] == "evening"))
+    });
+    assert!(
+        asked.count() >= 2,
+        "the sample answers the three-click question with more than one group"
+    );
+}
+
+#[test]
+fn search_page_has_every_filter_as_a_labelled_native_control() {
+    let page = read("suche/index.html");
+    // One fieldset with a legend per filter, inside the GET form to /suche/.
+    let form = &page[page.find("<form").unwrap()..page.find("</form>").unwrap()];
+    assert!(form.contains("action=\"/suche/\" method=\"get\""));
+    for legend in [
+        "Für wen?",
+        "Wie trifft sich die Gruppe?",
+        "Zugang",
+        "Wochentag",
+        "Tageszeit",
+        "Stadtteil",
+        "Sprache außer Deutsch",
+        "Stand der Gruppe",
+    ] {
+        assert!(
+            form.contains(&format!(">{legend}</legend>")),
+            "legend {legend}"
+        );
+    }
+    assert_eq!(form.matches("<fieldset>").count(), 8);
+    // Checkboxes with visible labels in plain German.
+    for (id, label) in [
+        ("fuer-relatives", "für Angehörige"),
+        ("fuer-affected", "für Betroffene"),
+        ("form-in-person", "vor Ort"),
+        ("form-online", "online"),
+        ("zugang-step-free", "stufenlos zugänglich"),
+        ("zeit-evening", "abends (ab 17 Uhr)"),
+        ("stand-founding", "in Gründung"),
+        ("ohne-full", "volle Gruppen ausblenden"),
+    ] {
+        assert!(
+            form.contains(&format!("<input type=\"checkbox\" id=\"{id}\"")),
+            "{id}"
+        );
+        assert!(
+            form.contains(&format!("<label for=\"{id}\">{label}</label>")),
+            "{id}: {label}"
+        );
+    }
+    // "Hide full groups" is off by default: nothing is ticked or chosen.
+    assert!(!form.contains("checked") && !form.contains("selected"));
+    // The directory's own districts and languages, in German order.
+    let districts: Vec<String> = attrs(
+        &form[form.find("id=\"stadtteil\"").unwrap()..form.find("id=\"legend-sprache\"").unwrap()],
+        "value",
+    );
+    assert_eq!(
+        districts,
+        [
+            "",
+            "Altstadt",
+            "Musterdorf",
+            "Nord",
+            "Oststadt",
+            "Süd",
+            "Weststadt"
+        ]
+    );
+    let languages = &form[form.find("id=\"sprache\"").unwrap()..];
+    assert!(languages.contains("<option value=\"tr\">Türkisch</option>"));
+    assert!(
+        !languages.contains("value=\"de\""),
+        "German is no filter choice"
+    );
+    // Without JavaScript: the notice and links to A–Z, topics and the static lists.
+    assert!(page.contains("<noscript>"));
+    for href in [
+        "/a-z/a/",
+        "/themen/",
+        "/suche/gruendung/",
+        "/suche/online/",
+        "/suche/angehoerige/",
+    ] {
+        assert!(page.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    // Every word comes from the theme's table: the script has no German.
+    let js = read("static/search.js");
+    for word in [
+        "Treffer",
+        "Gruppe ",
+        "Filter ",
+        "gefunden",
+        "für",
+        "Angehörige",
+    ] {
+        assert!(
+            !js.lines()
+                .filter(|l| !l.trim_start().starts_with(['*', '/']))
+                .any(|l| l.contains(word)),
+            "German in search.js: {word}"
+        );
+    }
+}
+
+#[test]
+fn static_lists_hold_their_groups_in_a_to_z_order() {
+    let sitemap = read("sitemap.xml");
+    let robots = read("robots.txt");
+    for (path, pred, search) in [
+        (
+            "suche/gruendung/",
+            Box::new(|g: &Value| g["status"] == "founding") as Box<dyn Fn(&Value) -> bool>,
+            "stand=founding",
+        ),
+        (
+            "suche/online/",
+            Box::new(|g: &Value| g["format"] == "online" || g["format"] == "hybrid"),
+            "form=online",
+        ),
+        (
+            "suche/angehoerige/",
+            Box::new(|g: &Value| has(&g["audience"], "relatives")),
+            "fuer=relatives",
+        ),
+    ] {
+        let html = read(&format!("{path}index.html"));
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        let list = &main[main.find("<ul class=\"entries\">").unwrap()..];
+        let list = &list[..list.find("</ul>").unwrap()];
+        let shown: Vec<String> = attrs(list, "href");
+        let expected: Vec<String> = export_groups(pred)
+            .iter()
+            .map(|g| format!("/gruppen/{}/", g["slug"].as_str().unwrap()))
+            .collect();
+        assert!(!expected.is_empty(), "{path}: the sample has such groups");
+        assert_eq!(
+            shown, expected,
+            "{path}: every such group, A–Z, nothing else"
+        );
+        assert!(
+            main.contains(&format!("href=\"/suche/?{search}\"")),
+            "{path}: links the same filter on /suche/"
+        );
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>https://selbsthilfe-musterstadt.example/{path}</loc>"
+            )),
+            "{path} in sitemap"
+        );
+        assert!(!html.contains("noindex"), "{path}: indexable");
+        // robots.txt keeps crawlers off results and the index, not the lists.
+        assert!(
+            !robots.lines().any(|l| format!("/{path}")
+                .starts_with(l.trim_start_matches("Disallow: "))
+                && l.starts_with("Disallow")),
+            "{robots}"
+        );
+    }
+    assert!(
+        robots.contains("Disallow: /suche/?\n") && robots.contains("Disallow: /suche/index.json\n"),
+        "{robots}"
+    );
+}
+
+#[test]
+fn start_page_shows_the_groups_in_founding_and_links_the_lists() {
+    let index = read("index.html");
+    let section = &index[index.find("id=\"gruendung\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains(">Diese Gruppen suchen Mitglieder</h2>"));
+    let founding = export_groups(|g| g["status"] == "founding");
+    assert!(founding.len() >= 2);
+    for g in &founding {
+        let slug = g["slug"].as_str().unwrap();
+        assert!(
+            section.contains(&format!(
+                "<a href=\"/gruppen/{slug}/\">{}</a>",
+                g["name"].as_str().unwrap()
+            )),
+            "{slug}"
+        );
+    }
+    // Only groups in founding are there.
+    assert_eq!(
+        section.matches("<a href=\"/gruppen/").count(),
+        founding.len()
+    );
+    // With the primary topic and a call to get in touch through the contact point.
+    assert!(
+        section.contains(
+            "Sie möchten mitmachen? Die Kontaktstelle bringt Sie mit der Gruppe in Kontakt"
+        )
+    );
+    assert!(section.contains("<address class=\"contact\">"));
+    for g in &founding {
+        let name = g["answered_by"]["name"].as_str().unwrap();
+        assert!(section.contains(name), "contact point {name}");
+    }
+    // Static lists for readers without JavaScript, with their counts.
+    assert!(index.contains(&format!(
+        "<a href=\"/suche/gruendung/\">Gruppen in Gründung</a> <span class=\"count\">({})</span>",
+        founding.len()
+    )));
+    assert!(index.contains("<a href=\"/suche/online/\">Gruppen online</a>"));
+    assert!(index.contains("<a href=\"/suche/angehoerige/\">Gruppen für Angehörige</a>"));
+}
+
+#[test]
+fn leichte_sprache_page_is_linked_from_start_page_and_footer() {
+    let page = read("leichte-sprache/index.html");
+    assert!(page.contains("<article class=\"page easy-language\" lang=\"de\">"));
+    assert!(page.contains("<h1>Leichte Sprache: Was ist eine Selbsthilfe-Gruppe?</h1>"));
+    // One statement per line: no line of the text is longer than a short sentence.
+    let article = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
+    for sentence in article.split("<br />").flat_map(|s| s.split("<p>")) {
+        let text = sentence.split('<').next().unwrap_or("").trim();
+        assert!(text.split_whitespace().count() <= 12, "long line: {text}");
+    }
+    let index = read("index.html");
+    assert!(index.contains("<p class=\"easy-language\"><a href=\"/leichte-sprache/\">"));
+    // In the footer of every page, not among the teasers.
+    assert!(!index.contains("Weiterlesen: Leichte Sprache"));
+    for (path, html) in html_files(site()) {
+        let footer = &html[html.find("<footer").unwrap()..];
+        assert!(
+            footer.contains("<a href=\"/leichte-sprache/\">Leichte Sprache</a>"),
+            "{path}"
+        );
+    }
+    assert!(read("sitemap.xml").contains("/leichte-sprache/</loc>"));
+}

@@ -12,7 +12,8 @@
 //! | page of a former slug | the entry's name and address |
 //! | letter page | a line per entry or alias of the letter (name, primary topic, status) |
 //! | topic page | lines of its groups, links to its organisations, the details of its groups' contact points |
-//! | start page, `/themen/` | number of live groups per topic |
+//! | start page, `/themen/` | number of live groups per topic; the start page also the groups in founding with their contact points, and the number of groups per static list |
+//! | `/suche/`, static lists under `/suche/` | the districts and languages of all live groups, the number of groups per list; a list the lines of its groups |
 //! | free page | the page |
 //! | search record, calendar | the entry alone |
 //! | export record | the entry; a group's record also its organisation's slug and its contact point's details |
@@ -29,6 +30,7 @@ use crate::model::diff::{Changes, EntryKey, EntryMap, Lookup};
 use crate::model::*;
 
 use super::file_for;
+use super::filters::GroupList;
 use super::views::Urls;
 
 /// What may look different after a change.
@@ -44,9 +46,14 @@ pub(super) struct Affected {
 pub(super) fn affected(old: &Lookup<'_>, new: &Lookup<'_>, changes: &Changes) -> Affected {
     let mut a = Affected::default();
     if !changes.entries.is_empty() {
-        // Counts of groups per topic.
+        // Counts of groups per topic; groups in founding; the filters'
+        // districts and languages; the static lists and their counts.
         a.page("/");
         a.page("/themen/");
+        a.page("/suche/");
+        for list in GroupList::ALL {
+            a.page(list.path());
+        }
     }
     for key in &changes.entries {
         a.records.insert(key.clone(), ());

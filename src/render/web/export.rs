@@ -16,7 +16,7 @@ use crate::model::*;
 use super::json_parts;
 use super::views::{
     Email, Texts, Urls, audience_code, contact_point_details, format_code, has_calendar,
-    level_code, status_code,
+    level_code, status_code, weekday_code,
 };
 
 /// Site path of the export.
@@ -35,18 +35,6 @@ fn rhythm_code(r: Rhythm) -> &'static str {
         Rhythm::Biweekly => "biweekly",
         Rhythm::Monthly => "monthly",
         Rhythm::Irregular => "irregular",
-    }
-}
-
-fn weekday_code(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "monday",
-        Weekday::Tuesday => "tuesday",
-        Weekday::Wednesday => "wednesday",
-        Weekday::Thursday => "thursday",
-        Weekday::Friday => "friday",
-        Weekday::Saturday => "saturday",
-        Weekday::Sunday => "sunday",
     }
 }
 

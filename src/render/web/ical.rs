@@ -150,7 +150,7 @@ pub fn calendar(dir: &Directory, urls: &Urls, id: GroupId) -> Option<String> {
                 &format!("LOCATION:{}", escape_text(&location.join(", "))),
             );
         }
-        let mut description = m.sentence_de();
+        let mut description = m.sentence(&dir.settings.language);
         if let Some(note) = &m.note {
             description.push_str(&format!(" ({note})"));
         }

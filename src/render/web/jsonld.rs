@@ -184,7 +184,10 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
             let mut ev = Map::new();
             ev.insert("@type".into(), "Event".into());
             ev.insert("name".into(), g.meta.name.clone().into());
-            ev.insert("description".into(), m.sentence_de().into());
+            ev.insert(
+                "description".into(),
+                m.sentence(&dir.settings.language).into(),
+            );
             ev.insert("url".into(), url.clone().into());
             ev.insert(
                 "startDate".into(),

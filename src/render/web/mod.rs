@@ -5,13 +5,14 @@
 //!
 //! Template context (documented for theme authors in the README):
 //! `site` (title, base, base_url, language, publisher, letters,
-//! info_pages, legal_pages), `t` (the theme's string table
+//! info_pages, legal_pages, easy_language), `t` (the theme's string table
 //! `i18n/<language>.toml`), `path`, `canonical`, `noindex`, `description`,
 //! `jsonld`, and the page's own view (`group`, `entry`, `indication`, …).
 
 pub mod admin;
 mod deps;
 pub mod export;
+pub mod filters;
 pub mod ical;
 pub mod incremental;
 mod json_parts;
@@ -33,12 +34,15 @@ use crate::model::*;
 use crate::output::{Content, Files};
 pub use crate::render::escape::{escape_html, push_xml_escaped, xml_escape};
 use crate::render::markdown;
+use filters::{Choices, GroupList};
 use views::*;
 
 /// One page to render.
 enum Job {
     Index,
     Search,
+    /// A static list of groups under `/suche/`.
+    List(GroupList),
     Letter(Letter),
     Topics,
     Topic(IndicationId),
@@ -68,6 +72,9 @@ struct SiteView {
     info_pages: Vec<PageLink>,
     /// Imprint, privacy policy, accessibility statement.
     legal_pages: Vec<PageLink>,
+    /// The page in Leichte Sprache (easy-to-read German), linked on the
+    /// start page and in the footer.
+    easy_language: Option<PageLink>,
 }
 
 #[derive(Serialize, PartialEq)]
@@ -107,6 +114,14 @@ const LEGAL_PAGES: [&str; 3] = ["impressum", "datenschutz", "barrierefrei"];
 /// Is a free page one of the legal pages?
 pub fn is_legal_page(slug: &str) -> bool {
     LEGAL_PAGES.iter().any(|p| slug.starts_with(p))
+}
+
+/// Slug prefix of the free page in Leichte Sprache (easy-to-read German).
+const EASY_LANGUAGE_PAGE: &str = "leichte-sprache";
+
+/// Is a free page the page in Leichte Sprache?
+pub fn is_easy_language_page(slug: &str) -> bool {
+    slug.starts_with(EASY_LANGUAGE_PAGE)
 }
 
 /// The theme's templates, ready to render, and its string table for the
@@ -389,13 +404,16 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             info_pages: web_pages()
-                .filter(|p| !is_legal_page(&p.slug))
+                .filter(|p| !is_legal_page(&p.slug) && !is_easy_language_page(&p.slug))
                 .map(page_link)
                 .collect(),
             legal_pages: web_pages()
                 .filter(|p| is_legal_page(&p.slug))
                 .map(page_link)
                 .collect(),
+            easy_language: web_pages()
+                .find(|p| is_easy_language_page(&p.slug))
+                .map(page_link),
         };
         let mut base_context = Context::new();
         base_context.insert("site", &site);
@@ -456,9 +474,13 @@ impl<'a> Renderer<'a> {
 
     /// `robots.txt`.
     fn robots(&self) -> String {
+        // Search results and the index are not for crawlers; the static lists
+        // under /suche/ are (they are in the sitemap). The bare search page
+        // says `noindex` itself.
+        let base = &self.urls.base;
         format!(
-            "User-agent: *\nDisallow: {}/suche/\nSitemap: {}\n",
-            self.urls.base,
+            "User-agent: *\nDisallow: {base}/suche/?\nDisallow: {base}{}\nSitemap: {}\n",
+            search::INDEX_PATH,
             self.urls.absolute("/sitemap.xml")
         )
     }
@@ -466,6 +488,7 @@ impl<'a> Renderer<'a> {
     fn jobs(&self) -> Vec<Job> {
         let dir = self.dir;
         let mut jobs = vec![Job::Index, Job::Search, Job::Topics, Job::NotFound];
+        jobs.extend(GroupList::ALL.map(Job::List));
         jobs.extend(Letter::all().map(Job::Letter));
         jobs.extend((0..dir.indications.len()).map(|i| Job::Topic(IndicationId(i))));
         for (i, g) in dir.groups.iter().enumerate() {
@@ -556,6 +579,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Index => "/".to_owned(),
             Job::Search => "/suche/".to_owned(),
+            Job::List(list) => list.path().to_owned(),
             Job::Letter(l) => Urls::letter_path(*l),
             Job::Topics => "/themen/".to_owned(),
             Job::Topic(id) => Urls::indication_path(dir.indication(*id)),
@@ -579,11 +603,32 @@ impl<'a> Renderer<'a> {
                 c.insert("group_count", &dir.groups.iter().filter(|g| g.is_live_on_web()).count());
                 c.insert("description", &self.word("index.meta_description").replace("{title}", &dir.settings.title));
                 c.insert("jsonld", &jsonld::script(&jsonld::website(dir, urls)));
+                c.insert("founding", &self.founding());
+                c.insert("lists", &self.list_links());
             }),
             Job::Search => self.page(ctx, "search.html", path, |c| {
                 c.insert("index_url", &urls.path(search::INDEX_PATH));
                 c.insert("noindex", &true);
+                c.insert("choices", &Choices::of(dir));
+                c.insert("lists", &self.list_links());
             }),
+            Job::List(list) => {
+                let groups = group_lines(dir, urls, &list.groups(dir));
+                let search = format!("{}?{}", urls.path("/suche/"), list.query());
+                self.page(ctx, "list.html", path, |c| {
+                    c.insert("list", &json!({ "code": list.code(), "search_url": search }));
+                    c.insert("description", &self.word(&format!("lists.{}.intro", list.code())));
+                    c.insert("noindex", &groups.is_empty());
+                    c.insert("groups", &groups);
+                    c.insert("lists", &self.list_links());
+                    // The list of groups in founding says whom to ask.
+                    let founding = match list {
+                        GroupList::Founding => self.founding(),
+                        _ => json!({ "groups": [], "contact_points": [] }),
+                    };
+                    c.insert("founding", &founding);
+                })
+            }
             Job::Letter(l) => {
                 let idx = Letter::all().position(|x| x == *l).unwrap_or(0);
                 let lines: Vec<AzView> = self.letters[idx].1.iter().map(|line| self.az_view(line)).collect();
@@ -723,7 +768,11 @@ impl<'a> Renderer<'a> {
                     c.insert("description", &markdown::first_paragraph_text(&p.body));
                     c.insert(
                         "page",
-                        &json!({ "title": p.title, "body_html": markdown::to_html(&p.body, 1, &urls.base) }),
+                        &json!({
+                            "title": p.title,
+                            "body_html": markdown::to_html(&p.body, 1, &urls.base),
+                            "easy_language": is_easy_language_page(&p.slug),
+                        }),
                     );
                 })
             }
@@ -735,6 +784,34 @@ impl<'a> Renderer<'a> {
             }),
             Job::NotFound => self.page(ctx, "404.html", path, |c| c.insert("noindex", &true)),
         }
+    }
+
+    /// The groups in founding (A–Z) and the contact points that put
+    /// readers in touch with them, for the start page.
+    fn founding(&self) -> serde_json::Value {
+        let dir = self.dir;
+        let ids = GroupList::Founding.groups(dir);
+        let mut cps: Vec<ContactPointRef> = ids
+            .iter()
+            .map(|&g| dir.group(g).contact_point_ref())
+            .collect();
+        cps.sort_by_key(|c| match c {
+            ContactPointRef::Entry(id) => (0, id.0),
+            ContactPointRef::Publisher => (1, 0),
+        });
+        cps.dedup();
+        json!({
+            "groups": group_lines(dir, &self.urls, &ids),
+            "contact_points": cps.iter().map(|&r| contact_point_details(dir, &self.urls, r)).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Links to the static lists of groups, with their counts.
+    fn list_links(&self) -> Vec<serde_json::Value> {
+        GroupList::ALL
+            .iter()
+            .map(|l| l.link(self.dir, &self.urls))
+            .collect()
     }
 
     fn az_view(&self, line: &AzLine) -> AzView {
@@ -787,10 +864,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// All indexable pages: no ended groups, no redirects, no 404, no
-    /// empty letters, no search page.
+    /// empty letters, no search page; the static lists of groups that
+    /// have some.
     fn sitemap(&self) -> String {
         let dir = self.dir;
         let mut paths: Vec<String> = vec!["/".into(), "/themen/".into()];
+        paths.extend(
+            GroupList::ALL
+                .iter()
+                .filter(|l| !l.groups(dir).is_empty())
+                .map(|l| l.path().to_owned()),
+        );
         paths.extend(
             self.letters
                 .iter()

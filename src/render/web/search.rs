@@ -11,13 +11,24 @@
 //!               "contact_point": "/kontaktstellen/", "topic": "/themen/" },
 //!   "topics": [ ["diabetes", "Diabetes", ["Zuckerkrankheit", …]], … ],
 //!   "entries": [ ["group", slug, name, [aliases], [topic numbers],
-//!                 district, [languages], first sentence, status], … ] }
+//!                 district, [languages], first sentence, status, facts], … ] }
 //! ```
 //!
 //! Topic numbers index `topics`; the first is the primary indication.
 //! Languages are German names, left out when a group meets in German only.
-//! Status is `""` for active groups. No addresses, places or personal
-//! contact details are in the index.
+//! Status is `""` for active groups. Entries are in German A–Z order: their
+//! position is their rank when the filters of `/suche/` list groups without
+//! a search word (a rank per entry would change every record after an
+//! insertion and defeat the incremental rebuild of `serve`).
+//!
+//! `facts` is `null` for organisations and contact points; for a group it
+//! holds what the filters compare ([`super::filters::index_facts`]):
+//! `[["affected", "relatives"], ["in-person", "online"], step-free 0|1,
+//! [["tuesday", "evening"], …], ["tr", …]]` (audience; formats, a hybrid
+//! group has both; a meeting with step-free access; weekday and time of
+//! day of each regular meeting; languages other than German as codes).
+//!
+//! No addresses, places or personal contact details are in the index.
 
 use std::sync::Arc;
 
@@ -25,8 +36,8 @@ use serde_json::{Map, Value, json};
 
 use crate::model::*;
 
-use super::json_parts;
 use super::views::{Texts, Urls, kind_code, language_name, notable_status};
+use super::{filters, json_parts};
 
 /// Site path of the index.
 pub const INDEX_PATH: &str = "/suche/index.json";
@@ -94,33 +105,36 @@ pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
     let meta = dir.meta(e);
     let aliases: Vec<&str> = meta.aliases.iter().map(|a| a.name.as_str()).collect();
     let text = first_sentence(&texts.get(e).summary);
-    let (topics, district, languages, status): (Vec<usize>, &str, Vec<String>, &str) = match e {
-        EntryRef::Group(g) => {
-            let g = dir.group(g);
-            let langs = if g.languages.iter().all(|l| l == "de") {
-                Vec::new()
-            } else {
-                g.languages.iter().map(|c| language_name(c)).collect()
-            };
-            (
-                g.indications.iter().map(|i| i.0).collect(),
-                g.district.as_deref().unwrap_or(""),
-                langs,
-                notable_status(g.status).unwrap_or(""),
-            )
-        }
-        EntryRef::Organisation(o) => (
-            dir.organisation(o)
-                .indications
-                .iter()
-                .map(|i| i.0)
-                .collect(),
-            "",
-            Vec::new(),
-            "",
-        ),
-        EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), ""),
-    };
+    let (topics, district, languages, status, facts): (Vec<usize>, &str, Vec<String>, &str, Value) =
+        match e {
+            EntryRef::Group(g) => {
+                let g = dir.group(g);
+                let langs = if g.languages.iter().all(|l| l == "de") {
+                    Vec::new()
+                } else {
+                    g.languages.iter().map(|c| language_name(dir, c)).collect()
+                };
+                (
+                    g.indications.iter().map(|i| i.0).collect(),
+                    g.district.as_deref().unwrap_or(""),
+                    langs,
+                    notable_status(g.status).unwrap_or(""),
+                    filters::index_facts(g),
+                )
+            }
+            EntryRef::Organisation(o) => (
+                dir.organisation(o)
+                    .indications
+                    .iter()
+                    .map(|i| i.0)
+                    .collect(),
+                "",
+                Vec::new(),
+                "",
+                Value::Null,
+            ),
+            EntryRef::ContactPoint(_) => (Vec::new(), "", Vec::new(), "", Value::Null),
+        };
     json_parts::to_bytes(&json!([
         kind_code(e),
         meta.slug,
@@ -130,7 +144,8 @@ pub fn entry(dir: &Directory, texts: &Texts, e: EntryRef) -> Vec<u8> {
         district,
         languages,
         text,
-        status
+        status,
+        facts
     ]))
 }
 

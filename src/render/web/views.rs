@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use crate::model::date_de as format_date_de;
 use crate::model::diff::Lookup;
-use crate::model::languages::language_name_de;
 use crate::model::*;
 use crate::render::markdown;
 
@@ -232,6 +231,19 @@ pub fn audience_code(a: Audience) -> &'static str {
     }
 }
 
+/// Code of a weekday (`t.filters.weekday[…]`, export).
+pub fn weekday_code(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    }
+}
+
 /// Code of an organisation's level (`t.level[…]`).
 pub fn level_code(l: Level) -> &'static str {
     match l {
@@ -241,9 +253,10 @@ pub fn level_code(l: Level) -> &'static str {
     }
 }
 
-/// The German name of a language code (the code itself if unknown).
-pub fn language_name(code: &str) -> String {
-    language_name_de(code).unwrap_or(code).to_owned()
+/// The name of a language code in the directory's language (the code
+/// itself if unknown).
+pub fn language_name(dir: &Directory, code: &str) -> String {
+    crate::model::languages::language_name(code, &dir.settings.language)
 }
 
 /// An e-mail address split for the harvest-protected rendering.
@@ -450,14 +463,14 @@ pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> G
         audience: g.audience.iter().map(|&a| audience_code(a)).collect(),
         status: notable_status(g.status),
         format: format_code(g.format),
-        languages: g.languages.iter().map(|c| language_name(c)).collect(),
+        languages: g.languages.iter().map(|c| language_name(dir, c)).collect(),
         district: g.district.clone(),
         since: g.since,
         meetings: g
             .meetings
             .iter()
             .map(|m| MeetingView {
-                sentence: m.sentence_de(),
+                sentence: m.sentence(&dir.settings.language),
                 // The model holds no place for confidential groups; never show one.
                 place: m.place.clone().filter(|_| !g.confidential),
                 address: m.address.clone().filter(|_| !g.confidential),
