@@ -156,7 +156,6 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
         new_indications: Vec::new(),
     };
     let mut meeting_text: Option<(String, String)> = None;
-    let mut first_date: Option<Date> = None;
     let mut parts = MeetingParts::default();
     let mut meetings_mapped = false;
     for map in cx.columns {
