@@ -190,17 +190,24 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                 continue;
             }
             FieldType::MeetingPart => {
+                // Joined columns are their text; a single one keeps its cell
+                // (a date cell, say).
+                let cell = if cols.len() == 1 {
+                    first_cell
+                } else {
+                    Cell::Text(text.clone())
+                };
+                let part = Some(Part {
+                    text,
+                    column: column.clone(),
+                    cell,
+                });
                 match field.0 {
-                    "place" => parts.place = Some(text),
-                    "address" => parts.address = Some(text),
-                    "meetings.accessible" => match values::bool(&text) {
-                        Some(b) => parts.accessible = Some(b),
-                        None => problem(&mut d, Message::ImportNotYesNo { value: text }),
-                    },
-                    _ => match values::date(&first_cell) {
-                        Some(date) => parts.first_date = Some(date),
-                        None => problem(&mut d, Message::ImportNotADate { value: text }),
-                    },
+                    "place" => parts.place = part,
+                    "address" => parts.address = part,
+                    "meetings.accessible" => parts.accessible = part,
+                    "meetings.note" => parts.note = part,
+                    _ => parts.first_date = part,
                 }
                 continue;
             }
@@ -360,28 +367,68 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
     d
 }
 
-/// What columns say about every meeting of a row.
-#[derive(Debug, Default)]
-struct MeetingParts {
-    place: Option<String>,
-    address: Option<String>,
-    first_date: Option<Date>,
-    accessible: Option<bool>,
+/// A cell about the meetings of a row (place, address, …).
+#[derive(Debug)]
+struct Part {
+    text: String,
+    column: String,
+    cell: Cell,
 }
 
-/// Reads the meeting text; place, address and step-free access go into
-/// every meeting (a place without a meeting text becomes an irregular
-/// meeting there).
+impl Part {
+    /// The cell for each of `n` meetings: `n` values separated by `|`
+    /// (as `export` writes values that differ between meetings) give one
+    /// each; else the whole cell is every meeting's. Empty values: `None`.
+    fn per_meeting(&self, n: usize) -> Vec<Option<Cell>> {
+        let parts: Vec<&str> = self.text.split('|').collect();
+        if n > 1 && parts.len() == n {
+            parts
+                .into_iter()
+                .map(|p| Some(Cell::Text(p.trim().to_owned())).filter(|c| !c.is_empty()))
+                .collect()
+        } else {
+            vec![Some(self.cell.clone()); n]
+        }
+    }
+
+    /// The first date in the cell (the anchor for the meeting reader).
+    fn first_date(&self) -> Option<Date> {
+        values::date(&self.cell).or_else(|| {
+            self.text
+                .split('|')
+                .find_map(|p| values::date(&Cell::Text(p.trim().to_owned())))
+        })
+    }
+}
+
+/// What columns say about the meetings of a row.
+#[derive(Debug, Default)]
+struct MeetingParts {
+    place: Option<Part>,
+    address: Option<Part>,
+    first_date: Option<Part>,
+    accessible: Option<Part>,
+    note: Option<Part>,
+}
+
+/// Reads the meeting text; place, address, step-free access, note and
+/// first date go into every meeting, or one value each (see
+/// [`Part::per_meeting`]). A place without a meeting text becomes an
+/// irregular meeting there.
 fn meetings(d: &mut Draft, text: Option<(String, String)>, parts: MeetingParts) -> Vec<Meeting> {
-    let MeetingParts {
-        place,
-        address,
-        first_date,
-        accessible,
-    } = parts;
+    let anchor = parts.first_date.as_ref().and_then(Part::first_date);
+    if let (Some(p), None) = (&parts.first_date, anchor) {
+        d.findings.push(Finding {
+            column: p.column.clone(),
+            problem: true,
+            message: Message::ImportNotADate {
+                value: p.text.clone(),
+            },
+        });
+    }
     let mut meetings = match &text {
         Some((text, column)) => {
-            let read = read_meetings_with(text, first_date);
+            let read = read_meetings_with(text, anchor);
             for f in read.findings {
                 let message = match f {
                     MeetingFinding::KeptAsNote { text } => Message::MeetingKeptAsNote { text },
@@ -397,7 +444,10 @@ fn meetings(d: &mut Draft, text: Option<(String, String)>, parts: MeetingParts) 
         }
         None => Vec::new(),
     };
-    if meetings.is_empty() && (place.is_some() || address.is_some() || accessible.is_some()) {
+    let any_part = [&parts.place, &parts.address, &parts.accessible, &parts.note]
+        .iter()
+        .any(|p| p.is_some());
+    if meetings.is_empty() && any_part {
         meetings.push(Meeting {
             rhythm: Rhythm::Irregular,
             weekday: None,
@@ -411,16 +461,42 @@ fn meetings(d: &mut Draft, text: Option<(String, String)>, parts: MeetingParts) 
             note: None,
         });
     }
-    for m in &mut meetings {
+    let n = meetings.len();
+    let each = |p: &Option<Part>| {
+        p.as_ref()
+            .map(|p| p.per_meeting(n))
+            .unwrap_or_else(|| vec![None; n])
+    };
+    let (places, addresses, notes) = (each(&parts.place), each(&parts.address), each(&parts.note));
+    let (access, dates) = (each(&parts.accessible), each(&parts.first_date));
+    let mut bad_access = None;
+    for (i, m) in meetings.iter_mut().enumerate() {
+        let text = |c: &Option<Cell>| c.as_ref().map(|c| c.text().replace("\r\n", "\n"));
         if m.place.is_none() {
-            m.place.clone_from(&place);
+            m.place = text(&places[i]);
         }
         if m.address.is_none() {
-            m.address.clone_from(&address);
+            m.address = text(&addresses[i]);
         }
-        if m.accessible.is_none() {
-            m.accessible = accessible;
+        if m.note.is_none() {
+            m.note = text(&notes[i]);
         }
+        if let (None, Some(c)) = (m.accessible, &access[i]) {
+            m.accessible = values::bool(&c.text());
+            if m.accessible.is_none() {
+                bad_access = Some(c.text());
+            }
+        }
+        if let (Rhythm::Biweekly, Some(c)) = (m.rhythm, &dates[i]) {
+            m.first_date = values::date(c).or(m.first_date);
+        }
+    }
+    if let (Some(value), Some(p)) = (bad_access, &parts.accessible) {
+        d.findings.push(Finding {
+            column: p.column.clone(),
+            problem: true,
+            message: Message::ImportNotYesNo { value },
+        });
     }
     meetings
 }

@@ -55,6 +55,7 @@ const GROUP: &[Column] = &[
     ("address", "Adresse"),
     ("meetings.first_date", "Erster Termin"),
     ("meetings.accessible", "Barrierefrei"),
+    ("meetings.note", "Hinweis zum Treffen"),
     ("-", "Rhythmus"),
     ("-", "Wochentag"),
     ("-", "Beginn"),
@@ -205,20 +206,18 @@ pub fn meeting_of(m: &raw::MeetingEntry) -> Meeting {
     }
 }
 
-/// The German text of a group's meetings: the sentences, a note in
-/// brackets, several meetings separated by "; ".
+/// The German text of a group's meetings: the sentences, separated by
+/// "; " (notes are a column of their own: a note may read like a time).
 fn meetings_text(meetings: &[Meeting]) -> String {
     meetings
         .iter()
-        .map(|m| match &m.note {
-            Some(n) => format!("{} ({n})", m.sentence_de()),
-            None => m.sentence_de(),
-        })
+        .map(Meeting::sentence_de)
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// The value shared by all meetings, else each meeting's joined with " | ".
+/// The value shared by all meetings, else each meeting's joined with " | "
+/// (which `import` gives back one to each meeting).
 fn shared(meetings: &[Meeting], f: impl Fn(&Meeting) -> String) -> String {
     let values: Vec<String> = meetings.iter().map(f).collect();
     if values.iter().all(|v| *v == values[0]) {
@@ -294,6 +293,7 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
             ("meetings", _) => meetings_text(&meetings),
             ("place", _) => shared(&meetings, |m| m.place.clone().unwrap_or_default()),
             ("address", _) => shared(&meetings, |m| m.address.clone().unwrap_or_default()),
+            ("meetings.note", _) => shared(&meetings, |m| m.note.clone().unwrap_or_default()),
             ("meetings.accessible", _) => shared(&meetings, |m| yes_no(m.accessible)),
             ("meetings.first_date", _) => shared(&meetings, |m| {
                 m.first_date

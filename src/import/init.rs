@@ -105,6 +105,15 @@ const NAMES: &[(&str, &[&str])] = &[
     ),
     ("address", &["adresse", "anschrift", "address"]),
     (
+        "meetings.note",
+        &[
+            "hinweiszumtreffen",
+            "hinweisetreffen",
+            "treffhinweis",
+            "meetingnote",
+        ],
+    ),
+    (
         "meetings.accessible",
         &[
             "barrierefrei",

@@ -101,6 +101,7 @@ const GROUP: &[Field] = &[
     ("address", MeetingPart),
     ("meetings.first_date", MeetingPart),
     ("meetings.accessible", MeetingPart),
+    ("meetings.note", MeetingPart),
     ("contact.via_contact_point", Bool),
     ("contact.person", Text),
     ("contact.phone", Text),

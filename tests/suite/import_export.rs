@@ -863,3 +863,46 @@ fn update_keeps_consented_contact_when_the_row_has_no_consent() {
     );
     assert!(f.contains("district = \"Nord\""), "{f}");
 }
+
+#[test]
+fn the_sample_directory_reads_back_unchanged_from_its_export() {
+    let sample = common::repo();
+    let out = tempfile::tempdir().unwrap();
+    let list = out.path().join("liste.csv");
+    let run = common::run_in(
+        out.path(),
+        &[
+            "export",
+            "--root",
+            sample.to_str().unwrap(),
+            "--out",
+            list.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    let fresh = Root::new();
+    std::fs::remove_file(fresh.path().join("content/groups/diabetes-nord.md")).unwrap();
+    fresh.write(
+        "wegweiser.toml",
+        &std::fs::read_to_string(sample.join("wegweiser.toml")).unwrap(),
+    );
+    fresh.write(
+        "content/indications.toml",
+        &std::fs::read_to_string(sample.join("content/indications.toml")).unwrap(),
+    );
+    for kind in ["kontaktstellen", "organisationen", "gruppen"] {
+        let csv = out.path().join(format!("liste-{kind}.csv"));
+        let mapping = out.path().join(format!("liste-{kind}.mapping.toml"));
+        let run = fresh.run(&[
+            "import",
+            csv.to_str().unwrap(),
+            "--mapping",
+            mapping.to_str().unwrap(),
+            "--root",
+            ".",
+            "--write",
+        ]);
+        assert_eq!(run.code, 0, "{kind}: {}", run.all());
+    }
+    assert_eq!(entries(fresh.path()), entries(&sample));
+}
