@@ -464,10 +464,19 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     let mut validation = Diagnostics::default();
     let _ = crate::validate::validate_loaded(&raw, &mut validation, None);
     diagnostics.extend(validation);
-    // What `check` notes besides (a meeting that ends before it starts, a
-    // phone number that cannot be one, a name twice): notices of the row.
+    // What `check` notes besides about a file (a meeting that ends before
+    // it starts, a phone number that cannot be one, a name twice): notices
+    // of the row. Notes about the whole directory (an organisation no group
+    // names yet: its groups may come with the next list) are not the row's.
     for d in crate::validate::lint::lint(&raw, &sources) {
-        diagnostics.push(d);
+        if matches!(
+            d.message,
+            Message::EndBeforeStart { .. }
+                | Message::ImplausiblePhone { .. }
+                | Message::DuplicateName { .. }
+        ) {
+            diagnostics.push(d);
+        }
     }
     for d in diagnostics.iter() {
         let Some(&i) = d.file.and_then(|f| row_of_file.get(&f)) else {
