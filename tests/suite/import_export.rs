@@ -880,29 +880,42 @@ fn the_sample_directory_reads_back_unchanged_from_its_export() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.all());
-    let fresh = Root::new();
-    std::fs::remove_file(fresh.path().join("content/groups/diabetes-nord.md")).unwrap();
-    fresh.write(
-        "wegweiser.toml",
-        &std::fs::read_to_string(sample.join("wegweiser.toml")).unwrap(),
-    );
-    fresh.write(
-        "content/indications.toml",
-        &std::fs::read_to_string(sample.join("content/indications.toml")).unwrap(),
-    );
-    for kind in ["kontaktstellen", "organisationen", "gruppen"] {
-        let csv = out.path().join(format!("liste-{kind}.csv"));
-        let mapping = out.path().join(format!("liste-{kind}.mapping.toml"));
-        let run = fresh.run(&[
-            "import",
-            csv.to_str().unwrap(),
-            "--mapping",
-            mapping.to_str().unwrap(),
-            "--root",
-            ".",
-            "--write",
-        ]);
-        assert_eq!(run.code, 0, "{kind}: {}", run.all());
+    // With the mapping export writes, and with the one --init guesses.
+    for init in [false, true] {
+        let fresh = Root::new();
+        std::fs::remove_file(fresh.path().join("content/groups/diabetes-nord.md")).unwrap();
+        fresh.write(
+            "wegweiser.toml",
+            &std::fs::read_to_string(sample.join("wegweiser.toml")).unwrap(),
+        );
+        fresh.write(
+            "content/indications.toml",
+            &std::fs::read_to_string(sample.join("content/indications.toml")).unwrap(),
+        );
+        for kind in ["kontaktstellen", "organisationen", "gruppen"] {
+            let csv = out.path().join(format!("liste-{kind}.csv"));
+            let mut mapping = out.path().join(format!("liste-{kind}.mapping.toml"));
+            if init {
+                mapping = fresh.path().join(format!("{kind}.toml"));
+                let run = fresh.run(&[
+                    "import",
+                    csv.to_str().unwrap(),
+                    "--init",
+                    mapping.to_str().unwrap(),
+                ]);
+                assert_eq!(run.code, 0, "{kind}: {}", run.all());
+            }
+            let run = fresh.run(&[
+                "import",
+                csv.to_str().unwrap(),
+                "--mapping",
+                mapping.to_str().unwrap(),
+                "--root",
+                ".",
+                "--write",
+            ]);
+            assert_eq!(run.code, 0, "{kind}: {}", run.all());
+        }
+        assert_eq!(entries(fresh.path()), entries(&sample), "init: {init}");
     }
-    assert_eq!(entries(fresh.path()), entries(&sample));
 }
