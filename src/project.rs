@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Lang, Message, Sources};
-use crate::load::{self, FileCache, Theme};
+use crate::load::{self, FileCache, Overlay, Theme};
 use crate::model::{Directory, EntryRef};
 
 /// A loaded and validated directory.
@@ -40,9 +40,22 @@ impl Project {
         cache: &mut FileCache,
         earlier: Option<&Directory>,
     ) -> Project {
+        Project::open_overlaid(root, year, cache, earlier, &Overlay::default())
+    }
+
+    /// Like [`Project::open_cached`], for the directory as it would be with
+    /// the changes of `overlay` made (see [`load::load_overlaid`]): the
+    /// check `serve` runs before it writes a file.
+    pub fn open_overlaid(
+        root: &Path,
+        year: i32,
+        cache: &mut FileCache,
+        earlier: Option<&Directory>,
+        overlay: &Overlay,
+    ) -> Project {
         let mut sources = Sources::default();
         let mut diagnostics = Diagnostics::default();
-        let raw = load::load_cached(root, cache, &mut sources, &mut diagnostics);
+        let raw = load::load_overlaid(root, cache, overlay, &mut sources, &mut diagnostics);
         let lang = raw
             .settings
             .as_ref()

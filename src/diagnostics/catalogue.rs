@@ -665,6 +665,40 @@ pub enum Note {
         port: u16,
         error: String,
     },
+    // serve's editor API (`POST /api/v1`), answered as JSON `{"error": …}`
+    ApiForeignRequest,
+    ApiPathOutside {
+        path: String,
+    },
+    ApiNotEntryPath {
+        path: String,
+    },
+    ApiNotImagePath {
+        path: String,
+    },
+    ApiNotFound {
+        path: String,
+    },
+    ApiBodyTooLarge {
+        megabytes: usize,
+    },
+    ApiNotJson,
+    ApiPostOnly,
+    ApiBadJson {
+        detail: String,
+    },
+    ApiMissingParam {
+        name: String,
+    },
+    ApiUnknownAction {
+        action: String,
+    },
+    ApiBadBase64 {
+        path: String,
+    },
+    ApiWriteFailed {
+        error: String,
+    },
     OverlayTitle,
     OverlayHint,
     // ---- command line: wrong usage (clap's errors; `src/cli/localize.rs`) --
@@ -886,6 +920,32 @@ impl Note {
             (ServeStopping, En) => "wegweiser serve stopped.".into(),
             (ServePortInUse { port, error }, De) => format!("Port {port} auf 127.0.0.1 kann nicht geöffnet werden ({error}). Wählen Sie einen anderen mit `--port`."),
             (ServePortInUse { port, error }, En) => format!("Cannot open port {port} on 127.0.0.1 ({error}). Choose another one with `--port`."),
+            (ApiForeignRequest, De) => "Abgelehnt: die Anfrage kommt nicht von dieser Seite (`Host` oder `Origin` ist nicht die Adresse von `wegweiser serve`). Öffnen Sie den Editor unter der Adresse, die `wegweiser serve` anzeigt.".into(),
+            (ApiForeignRequest, En) => "Refused: the request does not come from this page (`Host` or `Origin` is not the address of `wegweiser serve`). Open the editor at the address `wegweiser serve` shows.".into(),
+            (ApiPathOutside { path }, De) => format!("Abgelehnt: `{path}` ist kein Pfad unter `content/` (nur relative Pfade mit `/`, ohne `..`, ohne Verknüpfung nach außen)."),
+            (ApiPathOutside { path }, En) => format!("Refused: `{path}` is not a path below `content/` (relative paths with `/` only, no `..`, no link leading out)."),
+            (ApiNotEntryPath { path }, De) => format!("`{path}`: Einträge werden nur als `content/groups/`, `content/organisations/`, `content/contact-points/` oder `content/pages/` + Kürzel + `.md` gespeichert; das Kürzel besteht aus Kleinbuchstaben a–z, Ziffern und einzelnen Bindestrichen (z. B. `diabetes-nord`)."),
+            (ApiNotEntryPath { path }, En) => format!("`{path}`: entries are saved only as `content/groups/`, `content/organisations/`, `content/contact-points/` or `content/pages/` + slug + `.md`; the slug is lowercase letters a–z, digits and single hyphens (e.g. `diabetes-nord`)."),
+            (ApiNotImagePath { path }, De) => format!("`{path}`: Bilder werden nur direkt in `content/images/` gespeichert, als PNG, JPEG, GIF, WebP oder SVG, mit einem Namen aus Buchstaben, Ziffern, `.`, `_` und `-`."),
+            (ApiNotImagePath { path }, En) => format!("`{path}`: images are saved only directly in `content/images/`, as PNG, JPEG, GIF, WebP or SVG, named with letters, digits, `.`, `_` and `-`."),
+            (ApiNotFound { path }, De) => format!("`{path}` gibt es nicht."),
+            (ApiNotFound { path }, En) => format!("`{path}` does not exist."),
+            (ApiBodyTooLarge { megabytes }, De) => format!("Abgelehnt: die Anfrage ist größer als {megabytes} MB. Verkleinern Sie das Bild vor dem Hochladen."),
+            (ApiBodyTooLarge { megabytes }, En) => format!("Refused: the request is larger than {megabytes} MB. Make the image smaller before uploading it."),
+            (ApiNotJson, De) => "Abgelehnt: die Anfrage muss JSON sein (`Content-Type: application/json`).".into(),
+            (ApiNotJson, En) => "Refused: the request must be JSON (`Content-Type: application/json`).".into(),
+            (ApiPostOnly, De) => "Diese Adresse nimmt nur POST-Anfragen an.".into(),
+            (ApiPostOnly, En) => "This address takes POST requests only.".into(),
+            (ApiBadJson { detail }, De) => format!("Die Anfrage ist kein gültiges JSON ({detail})."),
+            (ApiBadJson { detail }, En) => format!("The request is not valid JSON ({detail})."),
+            (ApiMissingParam { name }, De) => format!("Der Anfrage fehlt der Parameter `{name}` (oder er hat die falsche Art)."),
+            (ApiMissingParam { name }, En) => format!("The request lacks the parameter `{name}` (or it has the wrong type)."),
+            (ApiUnknownAction { action }, De) => format!("Unbekannte Aktion {action}"),
+            (ApiUnknownAction { action }, En) => format!("Unknown action {action}"),
+            (ApiBadBase64 { path }, De) => format!("Der Inhalt von `{path}` ist kein gültiges Base64."),
+            (ApiBadBase64 { path }, En) => format!("The content of `{path}` is not valid base64."),
+            (ApiWriteFailed { error }, De) => format!("Speichern fehlgeschlagen: {error}"),
+            (ApiWriteFailed { error }, En) => format!("Saving failed: {error}"),
             (OverlayTitle, De) => "Probleme im Inhalt".into(),
             (OverlayTitle, En) => "Problems in the content".into(),
             (OverlayHint, De) => "Die Seite zeigt die letzte fehlerfreie Fassung. Sobald die Dateien korrigiert und gespeichert sind, verschwindet dieser Hinweis.".into(),

@@ -9,6 +9,7 @@
 
 mod cache;
 pub mod front_matter;
+mod overlay;
 pub mod raw;
 pub mod schema;
 pub mod theme;
@@ -27,6 +28,7 @@ use crate::diagnostics::{
 };
 pub use cache::FileCache;
 use cache::{Outcome, ReadEntry, Shelf};
+pub use overlay::Overlay;
 pub use theme::Theme;
 use walk::Found;
 
@@ -133,20 +135,10 @@ fn read_checked(path: &Path, canonical_root: &Path) -> ReadFile {
 }
 
 fn read(path: &Path) -> ReadFile {
-    let display = display_path(path);
     match std::fs::read(path) {
-        Ok(bytes) => {
-            let (text, bad) = front_matter::decode(&bytes);
-            let problem =
-                bad.map(|offset| (Some(offset..offset + 1), Message::InvalidUtf8 { offset }));
-            ReadFile {
-                display,
-                text,
-                problem,
-            }
-        }
+        Ok(bytes) => decoded(path, &bytes),
         Err(e) => ReadFile {
-            display,
+            display: display_path(path),
             text: String::new(),
             problem: Some((
                 None,
@@ -155,6 +147,17 @@ fn read(path: &Path) -> ReadFile {
                 },
             )),
         },
+    }
+}
+
+/// The bytes of a file at `path`, decoded as the loader reads every file.
+fn decoded(path: &Path, bytes: &[u8]) -> ReadFile {
+    let (text, bad) = front_matter::decode(bytes);
+    let problem = bad.map(|offset| (Some(offset..offset + 1), Message::InvalidUtf8 { offset }));
+    ReadFile {
+        display: display_path(path),
+        text,
+        problem,
     }
 }
 
@@ -172,6 +175,20 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Diagnostics) -
 pub fn load_cached(
     root: &Path,
     cache: &mut FileCache,
+    sources: &mut Sources,
+    diagnostics: &mut Diagnostics,
+) -> RawDirectory {
+    load_overlaid(root, cache, &Overlay::default(), sources, diagnostics)
+}
+
+/// Like [`load_cached`], but loads the content folders as they would be
+/// with the changes of `overlay` made (files written or removed), without
+/// touching the disk: what `serve` checks before it writes a file. What the
+/// overlay gives is not kept in `cache`.
+pub fn load_overlaid(
+    root: &Path,
+    cache: &mut FileCache,
+    overlay: &Overlay,
     sources: &mut Sources,
     diagnostics: &mut Diagnostics,
 ) -> RawDirectory {
@@ -224,6 +241,7 @@ pub fn load_cached(
     let folders = Folders {
         root,
         canonical_root: &canonical_root,
+        overlay,
     };
     (dir.groups, _) = folders.entries(
         &content.join("groups"),
@@ -373,6 +391,8 @@ fn inside(path: &Path, canonical_root: &Path) -> bool {
 struct Folders<'a> {
     root: &'a Path,
     canonical_root: &'a Path,
+    /// Changes not on disk yet.
+    overlay: &'a Overlay,
 }
 
 impl Folders<'_> {
@@ -403,6 +423,10 @@ impl Folders<'_> {
             }
         };
         shelf.set_listing(cacheable.then(|| Arc::clone(&listing)));
+        let listing = match self.overlay.apply(folder, &listing) {
+            Some(changed) => Arc::new(changed),
+            None => listing,
+        };
         (listing, cacheable)
     }
 
@@ -429,7 +453,7 @@ impl Folders<'_> {
             .map(|f| Candidate {
                 path: &f.path,
                 nested: f.depth > 1,
-                cacheable: cacheable && !f.symlink,
+                cacheable: cacheable && !f.symlink && !self.overlay.covers(&f.path),
             })
             .collect();
 
@@ -498,7 +522,10 @@ impl Folders<'_> {
 
     /// Reads and parses one entry file.
     fn read_entry<T: DeserializeOwned + JsonSchema>(&self, f: &Candidate) -> ReadEntry<T> {
-        let mut read = read_checked(&f.path, self.canonical_root);
+        let mut read = match self.overlay.written(f.path) {
+            Some(bytes) => decoded(f.path, bytes),
+            None => read_checked(f.path, self.canonical_root),
+        };
         if read.problem.is_none() && f.nested {
             read.problem = Some((None, Message::SubfolderNotAllowed));
         }
@@ -551,9 +578,13 @@ impl Folders<'_> {
                 continue;
             };
             let key = rel.to_string_lossy().replace('\\', "/");
-            let cacheable = cacheable && !f.symlink;
+            let cacheable = cacheable && !f.symlink && !self.overlay.covers(&f.path);
             let bytes = match shelf.get(&f.path).filter(|_| cacheable) {
                 Some(bytes) => Arc::clone(bytes),
+                None if self.overlay.covers(&f.path) => match self.overlay.written(&f.path) {
+                    Some(bytes) => Arc::clone(bytes),
+                    None => continue,
+                },
                 None => {
                     if !inside(&f.path, self.canonical_root)
                         || !std::fs::metadata(&f.path).is_ok_and(|m| m.is_file())

@@ -203,7 +203,11 @@ fn events_stream_announces_builds() {
     poll("the server", || status(port));
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(s, "GET /__wegweiser/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET /__wegweiser/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = [0u8; 4096];
     let mut got = String::new();
     while !got.contains("retry:") {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::Shared;
+use super::{Shared, api, guard};
 use crate::diagnostics::Note;
 
 /// The script every HTML page gets while serving.
@@ -129,7 +129,8 @@ fn respond(
     let mut response = tiny_http::Response::from_data(body)
         .with_status_code(status)
         .with_header(header("Content-Type", ctype))
-        .with_header(header("Cache-Control", "no-store"));
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Content-Type-Options", "nosniff"));
     if let Some(h) = extra {
         response = response.with_header(h);
     }
@@ -194,9 +195,34 @@ fn events(request: tiny_http::Request, shared: &Shared) {
 }
 
 /// Answers one request.
-pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
+pub(super) fn handle(mut request: tiny_http::Request, shared: &Shared) {
     let url = request.url().to_owned();
     let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"));
+    let is_api = path == "/api/v1";
+    let headers = request
+        .headers()
+        .iter()
+        .map(|h| (h.field.as_str().as_str(), h.value.as_str()));
+    if !guard::allowed(shared.port, is_api, headers) {
+        let reply = api::Reply::error(403, Note::ApiForeignRequest.text(shared.lang()));
+        return respond(
+            request,
+            reply.status,
+            "application/json",
+            reply.body.to_string().into_bytes(),
+            None,
+        );
+    }
+    if is_api {
+        let reply = api::answer(&mut request, shared);
+        return respond(
+            request,
+            reply.status,
+            "application/json",
+            reply.body.to_string().into_bytes(),
+            None,
+        );
+    }
     match path.as_str() {
         "/__wegweiser/events" => return events(request, shared),
         "/__wegweiser/status" => {

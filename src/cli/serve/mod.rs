@@ -11,8 +11,14 @@
 //! Rebuilds are incremental ([`rebuild`]): a changed file is read again, and
 //! only the pages that show what changed are rendered again.
 
+mod api;
+mod base64;
+mod edit;
+mod guard;
 mod http;
+mod paths;
 mod rebuild;
+mod sha256;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -68,6 +74,18 @@ struct Shared {
     state: Mutex<State>,
     changed: Condvar,
     stop: AtomicBool,
+    /// The root as given.
+    root: PathBuf,
+    /// The port the server listens on (for checking `Host` and `Origin`).
+    port: u16,
+    /// `--lang`, if given.
+    lang_override: Option<Lang>,
+    /// Builds the site; locked by whoever builds (the watcher's loop, or
+    /// the editor's API after a write) until the build is published.
+    rebuilder: Mutex<Rebuilder>,
+    /// What the editor's API wrote, for telling the watcher's reports of
+    /// those writes (built already) from other changes.
+    expected: Mutex<edit::Expected>,
 }
 
 /// Set by the SIGINT/SIGTERM handler.
@@ -99,6 +117,11 @@ struct BuildReport {
 }
 
 impl Shared {
+    /// The language of messages (the directory's, or `--lang`).
+    fn lang(&self) -> Lang {
+        self.state.lock().map(|s| s.lang).unwrap_or_default()
+    }
+
     /// Takes a finished build into the state.
     fn publish(&self, b: Build, lang_override: Option<Lang>) -> BuildReport {
         let lang = lang_override.unwrap_or(b.project.lang);
@@ -280,6 +303,11 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         }),
         changed: Condvar::new(),
         stop: AtomicBool::new(false),
+        root: root.clone(),
+        port,
+        lang_override: ctx.lang_override,
+        rebuilder: Mutex::new(Rebuilder::new(&root, year, base_url.clone())),
+        expected: Mutex::new(edit::Expected::default()),
     });
     // HTTP: one thread accepts, one thread per request.
     let http = {
@@ -300,10 +328,12 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
             root: display_path(&root),
         },
     );
-    let mut rebuilder = Rebuilder::new(&root, year, base_url);
-    let first = rebuilder.build();
-    super::report(ctx, &first.project, Format::Human);
-    let outcome = shared.publish(first, ctx.lang_override);
+    let outcome = {
+        let mut rebuilder = shared.rebuilder.lock().unwrap_or_else(|e| e.into_inner());
+        let first = rebuilder.build();
+        super::report(ctx, &first.project, Format::Human);
+        shared.publish(first, ctx.lang_override)
+    };
     outcome.tell(ctx, true);
     let lang = outcome.lang;
 
@@ -343,15 +373,23 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
             }
         }
         watch_all(&mut watcher, &mut watched);
-        if batch.missed {
-            rebuilder.missed_changes();
+        // Writes of the editor's API are built already.
+        batch.paths.retain(|p| edit::unexpected(&shared, p));
+        if batch.paths.is_empty() && !batch.missed {
+            continue;
         }
-        rebuilder.changed(batch.paths.iter().map(PathBuf::as_path));
-        let b = rebuilder.build();
-        if b.project.diagnostics.has_errors() {
-            super::report(ctx, &b.project, Format::Human);
-        }
-        let outcome = shared.publish(b, ctx.lang_override);
+        let outcome = {
+            let mut rebuilder = shared.rebuilder.lock().unwrap_or_else(|e| e.into_inner());
+            if batch.missed {
+                rebuilder.missed_changes();
+            }
+            rebuilder.changed(batch.paths.iter().map(PathBuf::as_path));
+            let b = rebuilder.build();
+            if b.project.diagnostics.has_errors() {
+                super::report(ctx, &b.project, Format::Human);
+            }
+            shared.publish(b, ctx.lang_override)
+        };
         let names = batch
             .paths
             .iter()

@@ -4,12 +4,14 @@
 //! the model run over the whole directory; pages are rendered again only
 //! where their content may have changed ([`crate::render::web::incremental`]).
 
+use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diagnostics::Diagnostic;
-use crate::load::{FileCache, SETTINGS_FILE};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::{FileCache, Overlay, SETTINGS_FILE};
 use crate::model::Directory;
 use crate::output::Files;
 use crate::project::Project;
@@ -38,6 +40,20 @@ pub(super) struct Rebuilder {
     /// The last valid model.
     model: Option<Arc<Directory>>,
     site: SiteCache,
+    /// The errors of the last build.
+    errors: HashSet<ErrorKey>,
+}
+
+/// An error told apart from others: file, place and message.
+pub(super) type ErrorKey = (Option<String>, Option<Range<usize>>, String);
+
+/// The key of an error of a project.
+pub(super) fn error_key(project: &Project, d: &Diagnostic) -> ErrorKey {
+    (
+        d.file.map(|f| project.sources.get(f).display.clone()),
+        d.span.clone(),
+        format!("{:?}", d.message),
+    )
 }
 
 impl Rebuilder {
@@ -52,7 +68,25 @@ impl Rebuilder {
             files: FileCache::default(),
             model: None,
             site: SiteCache::new(),
+            errors: HashSet::new(),
         }
+    }
+
+    /// The errors of the last build.
+    pub fn errors(&self) -> &HashSet<ErrorKey> {
+        &self.errors
+    }
+
+    /// Loads and checks the directory as it would be with the changes of
+    /// `overlay` made, without rendering and without touching the disk.
+    pub fn check(&mut self, overlay: &Overlay) -> Project {
+        Project::open_overlaid(
+            &self.root,
+            self.year,
+            &mut self.files,
+            self.model.as_deref(),
+            overlay,
+        )
     }
 
     /// Takes note of changed paths (as the watcher reports them): they are
@@ -100,6 +134,12 @@ impl Rebuilder {
                 }
             }
         }
+        self.errors = project
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| error_key(&project, d))
+            .collect();
         Build {
             site,
             stats,
