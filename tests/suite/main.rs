@@ -15,6 +15,7 @@ mod hardening_output;
 mod hardening_props;
 mod import_export;
 mod print;
+mod serve_api;
 mod serve_incremental;
 mod web_calendar;
 mod web_fixtures;
