@@ -135,7 +135,8 @@ impl Project {
 /// theme's template as the user has it (`themes/<name>/print/wegweiser.typ`,
 /// or the built-in theme's path), the template added to `sources` so that
 /// its line can be shown; typst's hints and call trace become help lines.
-/// Warnings are errors with `strict`.
+/// Warnings are errors with `strict`. A problem reported twice (by both
+/// variants of the booklet, say) is shown once.
 pub fn print_diagnostics(
     theme: &Theme,
     problems: Vec<PrintProblem>,
@@ -151,7 +152,12 @@ pub fn print_diagnostics(
         })
     };
     let mut found = Diagnostics::default();
+    let mut seen: Vec<PrintProblem> = Vec::new();
     for problem in problems {
+        if seen.contains(&problem) {
+            continue;
+        }
+        seen.push(problem.clone());
         let severity = match problem.severity {
             Severity::Warning if strict => Severity::Error,
             other => other,

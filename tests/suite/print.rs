@@ -699,6 +699,46 @@ fn built_in_templates_are_named_by_the_built_in_path() {
     assert!(!theme.shown_path("print/wegweiser.typ").1);
 }
 
+/// A problem in the built-in theme's template is named by the built-in
+/// path and says so; the same problem from two variants is shown once.
+#[test]
+fn problems_in_the_built_in_template_say_where_it_is() {
+    let theme = Theme::built_in();
+    let text = theme.text("print/wegweiser.typ").unwrap();
+    let start = text.find("#set").unwrap();
+    let problem = print::PrintProblem {
+        severity: wegweiser::diagnostics::Severity::Error,
+        at: Some(print::problem::TemplateSpan {
+            path: "print/wegweiser.typ".into(),
+            range: start..start + 4,
+        }),
+        message: "expected content".into(),
+        hints: vec!["try this".into()],
+        trace: vec![],
+        from_typst: true,
+    };
+    let mut sources = Sources::default();
+    let found = wegweiser::project::print_diagnostics(
+        &theme,
+        vec![problem.clone(), problem],
+        false,
+        &mut sources,
+    );
+    let mut out = Vec::new();
+    diagnostics::render(&found, &sources, Lang::En, Format::Json, false, &mut out).unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(
+        list[0]["file"], "themes/default/print/wegweiser.typ",
+        "{list}"
+    );
+    assert_eq!(
+        list[0]["help"],
+        "typst hint: try this\nThis is the built-in theme's template; a copy under themes/<name>/print/ replaces it.",
+        "{list}"
+    );
+}
+
 /// `print` in the directory: the problem where the user has the template.
 #[test]
 fn print_reports_the_template_where_the_user_has_it() {
