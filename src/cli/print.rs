@@ -104,23 +104,12 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         let mut problems = Vec::new();
         match cover {
             Some(Ok((pdf, warnings))) => {
-                for detail in warnings {
-                    let mut d =
-                        Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
-                    if !args.strict {
-                        d.severity = crate::diagnostics::Severity::Warning;
-                    }
-                    project.diagnostics.push(d);
-                }
+                project.add_print_problems(warnings, args.strict);
                 if let Err(m) = output::write_file(file, &pdf.bytes) {
                     problems.push(m);
                 }
             }
-            Some(Err(errors)) => problems.extend(
-                errors
-                    .into_iter()
-                    .map(|detail| crate::diagnostics::Message::PrintFailed { detail }),
-            ),
+            Some(Err(errors)) => project.add_print_problems(errors, args.strict),
             None => {}
         }
         if !problems.is_empty() || project.diagnostics.has_errors() {

@@ -215,6 +215,15 @@ pub enum Message {
     PrintWarning {
         detail: String,
     },
+    /// typst's error or warning in a print template: typst's message, its
+    /// hints, its call trace (each step with its place) and whether the
+    /// template is the built-in theme's.
+    PrintTemplate {
+        message: String,
+        hints: Vec<String>,
+        trace: Vec<String>,
+        built_in: bool,
+    },
     TemplateFailed {
         template: String,
         detail: String,
@@ -361,6 +370,7 @@ impl Message {
             UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
             PrintWarning { .. } => "print-warning",
+            PrintTemplate { .. } => "print-template",
             TemplateFailed { .. } => "template-failed",
             TableUnreadable { .. } => "table-unreadable",
             ColumnMissing { .. } => "column-missing",
@@ -511,6 +521,8 @@ impl Message {
             (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
+            (PrintTemplate { message, .. }, De) => format!("typst meldet in der Druckvorlage: {message}"),
+            (PrintTemplate { message, .. }, En) => format!("typst reports in the print template: {message}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
             (TemplateFailed { template, detail }, En) => format!("The template `{template}` failed: {detail}"),
             (TableUnreadable { detail }, De) => format!("Die Datei lässt sich nicht als Tabelle lesen ({detail}). Speichern Sie die Liste als CSV, XLSX oder ODS mit den Spaltennamen in der ersten Zeile."),
@@ -565,6 +577,31 @@ impl Message {
             )),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
             (NotADate, En) => Some("Example: `verified = 2026-09-14`".into()),
+            (
+                PrintTemplate {
+                    hints,
+                    trace,
+                    built_in,
+                    ..
+                },
+                _,
+            ) => {
+                let mut lines: Vec<String> = hints
+                    .iter()
+                    .map(|hint| match lang {
+                        De => format!("Hinweis von typst: {hint}"),
+                        En => format!("typst hint: {hint}"),
+                    })
+                    .collect();
+                lines.extend(trace.iter().cloned());
+                if *built_in {
+                    lines.push(match lang {
+                        De => "Die Vorlage ist die des eingebauten Themes; eine eigene Fassung unter themes/<name>/print/ ersetzt sie.".into(),
+                        En => "This is the built-in theme's template; a copy under themes/<name>/print/ replaces it.".into(),
+                    });
+                }
+                (!lines.is_empty()).then(|| lines.join("\n"))
+            }
             _ => None,
         }
     }
