@@ -14,6 +14,7 @@ mod hardening_input;
 mod hardening_output;
 mod hardening_props;
 mod print;
+mod serve_api;
 mod serve_incremental;
 mod web_calendar;
 mod web_fixtures;

@@ -1762,6 +1762,31 @@ fn build_writes_every_variant() {
         std::fs::read(f.path().join("output/print/wegweiser-2027.pdf")).expect("standard"),
         standard
     );
+    // --emit-typst writes the data of the variant asked for.
+    let emitted = f.path().join("emitted");
+    let out = run_wegweiser(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--variant",
+            "large",
+            "--quiet",
+            "--emit-typst",
+            emitted.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(emitted.join("data.json")).expect("data"))
+            .expect("json");
+    assert_eq!(data["meta"]["variant"], "large");
+    assert!(emitted.join("qr.svg").is_file() && emitted.join("sheets.typ").is_file());
     let out = run_wegweiser(f.path(), &["print", "--year", "2027", "--variant", "huge"]);
     assert_eq!(out.status.code(), Some(2));
     // An unknown variant in the settings is a located problem.

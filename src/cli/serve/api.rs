@@ -200,13 +200,15 @@ impl Api<'_> {
         json!({ "repo": repo, "publish_modes": ["simple"], "type": "local_fs" })
     }
 
-    /// An entry as decap-server gives it; a file that cannot be read (or
-    /// may not be) has `data` and `id` null.
-    fn entry(&self, path: &str, label: Option<&str>) -> Value {
-        let file = ContentPath::parse(path)
-            .and_then(|p| p.for_reading(self.root))
-            .ok();
-        entry_of(path, file.as_deref(), label)
+    /// An entry as decap-server gives it; a file that is not there has
+    /// `data` and `id` null. A path that leads out of `content/` is refused.
+    fn entry(&self, path: &str, label: Option<&str>) -> Answer {
+        let file = match self.content_path(path)?.for_reading(self.root) {
+            Ok(file) => Some(file),
+            Err(Refused::Outside) => return Err(self.refused(path, Refused::Outside)),
+            Err(_) => None,
+        };
+        Ok(entry_of(path, file.as_deref(), label))
     }
 }
 
@@ -274,16 +276,14 @@ impl Api<'_> {
         let mut out = Vec::with_capacity(files.len());
         for f in files {
             let path = self.str_param(f, "path")?;
-            self.content_path(&path)?;
-            out.push(self.entry(&path, f.get("label").and_then(Value::as_str)));
+            out.push(self.entry(&path, f.get("label").and_then(Value::as_str))?);
         }
         Ok(Value::Array(out))
     }
 
     fn get_entry(&self) -> Answer {
         let path = self.str_param(self.params, "path")?;
-        self.content_path(&path)?;
-        Ok(self.entry(&path, None))
+        self.entry(&path, None)
     }
 
     /// `{dataFiles: [{slug, path, raw, newPath?}]}` (or the older `entry`)

@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 use crate::diagnostics::{self, Diagnostics, Format, Severity, display_path};
 use crate::load::Overlay;
@@ -32,6 +33,7 @@ pub(super) enum Refusal {
 /// them (writes first, then removals) and builds the site again.
 pub(super) fn apply(shared: &Shared, overlay: Overlay) -> Result<(), Refusal> {
     let mut rebuilder = shared.rebuilder.lock().unwrap_or_else(|e| e.into_inner());
+    let started = Instant::now();
     let project = rebuilder.check(&overlay);
     let written: Vec<String> = overlay
         .changes()
@@ -66,7 +68,6 @@ pub(super) fn apply(shared: &Shared, overlay: Overlay) -> Result<(), Refusal> {
             String::from_utf8_lossy(&text).trim_end().to_owned(),
         ));
     }
-    drop(project);
 
     let mut expected = shared.expected.lock().unwrap_or_else(|e| e.into_inner());
     let (writes, removals): (Vec<_>, Vec<_>) =
@@ -94,7 +95,11 @@ pub(super) fn apply(shared: &Shared, overlay: Overlay) -> Result<(), Refusal> {
     }
     drop(expected);
     rebuilder.changed(done.iter().map(PathBuf::as_path));
-    let build = rebuilder.build();
+    // What was checked is what is on disk now, unless a write failed.
+    let build = match failure {
+        None => rebuilder.build_checked(project, started),
+        Some(_) => rebuilder.build(),
+    };
     shared.publish(build, shared.lang_override);
     failure.map_or(Ok(()), Err)
 }

@@ -113,12 +113,25 @@ impl Rebuilder {
     /// Loads, checks and renders.
     pub fn build(&mut self) -> Build {
         let started = Instant::now();
-        let mut project = Project::open_cached(
+        let project = Project::open_cached(
             &self.root,
             self.year,
             &mut self.files,
             self.model.as_deref(),
         );
+        self.render(project, started)
+    }
+
+    /// Builds the site from a project loaded and checked already: one that
+    /// [`Rebuilder::check`] made of changes that have been written since
+    /// (and reported with [`Rebuilder::changed`]), so that a write through
+    /// the editor's API is not checked twice. `started`: when the check
+    /// began.
+    pub fn build_checked(&mut self, project: Project, started: Instant) -> Build {
+        self.render(project, started)
+    }
+
+    fn render(&mut self, mut project: Project, started: Instant) -> Build {
         let (mut site, mut stats) = (None, None);
         if !project.diagnostics.has_errors() {
             if let Some(mut dir) = project.directory.take() {

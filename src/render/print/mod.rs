@@ -404,6 +404,14 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
 /// `--emit-typst`; [`typst_files`] adds the rest of what the typst CLI
 /// needs (other templates, fonts, images, a README with the command).
 pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, Vec<u8>) {
+    source_and_data(edition, theme, PrintVariant::Standard)
+}
+
+fn source_and_data(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> (String, Vec<u8>) {
     let main = theme
         .text(&format!(
             "{}{}",
@@ -412,12 +420,7 @@ pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, V
         ))
         .unwrap_or("")
         .to_owned();
-    let (data, _) = data_json(
-        edition,
-        &world::theme_fonts(theme),
-        true,
-        PrintVariant::Standard,
-    );
+    let (data, _) = data_json(edition, &world::theme_fonts(theme), true, variant);
     (main, data.unwrap_or_default())
 }
 
@@ -434,7 +437,16 @@ pub const EMIT_TYPST_COMMAND: &str = "typst compile --root DIR --ignore-system-f
 /// `content/…` (where the template looks for them) and a `README.txt` with
 /// the command ([`EMIT_TYPST_COMMAND`]).
 pub fn typst_files(edition: &Edition<'_>, theme: &Theme) -> Vec<(String, Vec<u8>)> {
-    let (main, data) = typst_source_and_data(edition, theme);
+    typst_files_of(edition, theme, PrintVariant::Standard)
+}
+
+/// [`typst_files`] of one variant (its `data.json` says which).
+pub fn typst_files_of(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> Vec<(String, Vec<u8>)> {
+    let (main, data) = source_and_data(edition, theme, variant);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (path, bytes) in theme.under(world::TEMPLATE_PREFIX) {
         let rel = &path[world::TEMPLATE_PREFIX.len()..];
