@@ -25,7 +25,8 @@ trap 'rm -rf "$work"' EXIT
 dist="$work/package/dist"
 [ "$(node -p "require('$work/package/package.json').version")" = "$VERSION" ]
 
-rm -f "$dest"/*.js "$dest"/*.wasm "$dest"/*.txt
+# Only Decap's files: editor.js beside them is wegweiser's own.
+rm -f "$dest"/decap-cms.js "$dest"/[0-9]*.decap-cms.js "$dest"/decap-cms.js.LICENSE.txt "$dest"/LICENSE.txt
 cp "$dist/decap-cms.js" "$dest/"
 if [ "$CHUNKS" = "all" ]; then
   cp "$dist"/[0-9]*.decap-cms.js "$dest/"
@@ -63,5 +64,5 @@ WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 LICENSE
 cp "$dist/decap-cms.js.LICENSE.txt" "$dest/decap-cms.js.LICENSE.txt"
 # The bundle ends with a pointer to its source map, which is not shipped.
-sed -i '$ s|^//# sourceMappingURL=.*$||' "$dest"/*.js
+sed -i '$ s|^//# sourceMappingURL=.*$||' "$dest"/*decap-cms.js
 du -cb "$dest"/* | tail -1

@@ -10,8 +10,6 @@
 //! the choices of ids from the directory at build time. The file is JSON,
 //! which every YAML parser reads.
 
-use std::collections::BTreeMap;
-
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value, json};
 
@@ -735,22 +733,6 @@ fn reference_rows(prefix: &str, fields: &[Value], out: &mut String) {
             reference_rows(&format!("{name}."), inner, out);
         }
     }
-}
-
-/// Every field (dotted path for nested ones) of a kind with its widget, for tests and the guide.
-pub fn widgets(fields: &[Value]) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    fn walk(prefix: &str, fields: &[Value], out: &mut BTreeMap<String, String>) {
-        for f in fields {
-            let name = format!("{prefix}{}", f["name"].as_str().unwrap_or(""));
-            out.insert(name.clone(), f["widget"].as_str().unwrap_or("").to_owned());
-            if let Some(inner) = f["fields"].as_array() {
-                walk(&format!("{name}."), inner, out);
-            }
-        }
-    }
-    walk("", fields, &mut out);
-    out
 }
 
 #[cfg(test)]
