@@ -99,6 +99,8 @@ async function choose(label, ...options) {
 
 /** Opens an existing entry and waits until its form shows it. */
 async function open(collection, slug, name) {
+  await page.goto(`${base}/admin/#/collections/${collection}`);
+  await page.reload();
   await page.goto(`${base}/admin/#/collections/${collection}/entries/${slug}`);
   await until(`${slug} shown`, async () => {
     try {
