@@ -101,29 +101,14 @@ pub(super) fn apply(shared: &Shared, overlay: Overlay) -> Result<(), Refusal> {
         Some(_) => rebuilder.build(),
     };
     shared.publish(build, shared.lang_override);
-    flush_later(done);
     failure.map_or(Ok(()), Err)
 }
 
-/// Asks the system to put the files written on disk, without waiting for
-/// it: on a busy disk `fsync` takes hundreds of milliseconds, which the
-/// editor should not wait for. (The rename makes the write atomic for
-/// readers either way.)
-fn flush_later(paths: Vec<PathBuf>) {
-    std::thread::spawn(move || {
-        for path in paths {
-            if let Ok(file) = std::fs::File::open(&path) {
-                let _ = file.sync_all();
-            }
-            if let Some(folder) = path.parent().and_then(|f| std::fs::File::open(f).ok()) {
-                let _ = folder.sync_all();
-            }
-        }
-    });
-}
-
 /// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename: readers see the old file or the new one, never a part.
+/// a rename: readers see the old file or the new one, never a part. No
+/// `fsync` (neither decap-server nor most editors do one): on a busy disk
+/// it costs hundreds of milliseconds per save, and the next save waits for
+/// the journal.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let folder = path.parent().unwrap_or(Path::new("."));
