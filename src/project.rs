@@ -4,9 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Lang, Message, Sources};
+use std::collections::HashMap;
+
+use crate::diagnostics::{
+    Diagnostic, Diagnostics, FileId, Lang, Message, Severity, SourceFile, Sources,
+};
 use crate::load::{self, FileCache, Overlay, Theme};
 use crate::model::{Directory, EntryRef};
+use crate::render::print::PrintProblem;
 
 /// A loaded and validated directory.
 pub struct Project {
@@ -123,6 +128,12 @@ impl Project {
         }
     }
 
+    /// Adds the problems of typesetting (see [`print_diagnostics`]).
+    pub fn add_print_problems(&mut self, problems: Vec<PrintProblem>, strict: bool) {
+        let found = print_diagnostics(&self.theme, problems, strict, &mut self.sources);
+        self.diagnostics.extend(found);
+    }
+
     /// The model, if valid and no error (also no warning under `strict`).
     pub fn usable(&self) -> Option<&Directory> {
         if self.diagnostics.has_errors() {
@@ -131,6 +142,85 @@ impl Project {
             self.directory.as_ref()
         }
     }
+}
+
+/// The problems of typesetting as diagnostics: typst's located in the
+/// theme's template as the user has it (`themes/<name>/print/wegweiser.typ`,
+/// or the built-in theme's path), the template added to `sources` so that
+/// its line can be shown; typst's hints and call trace become help lines.
+/// Warnings are errors with `strict`. A problem reported twice (by both
+/// variants of the booklet, say) is shown once.
+pub fn print_diagnostics(
+    theme: &Theme,
+    problems: Vec<PrintProblem>,
+    strict: bool,
+    sources: &mut Sources,
+) -> Diagnostics {
+    let mut templates: HashMap<String, (FileId, bool)> = HashMap::new();
+    let mut template = |path: &str, sources: &mut Sources| {
+        *templates.entry(path.to_owned()).or_insert_with(|| {
+            let (shown, own) = theme.shown_path(path);
+            let text = theme.text(path).unwrap_or_default();
+            (sources.add(SourceFile::new(shown, text.to_owned())), !own)
+        })
+    };
+    let mut found = Diagnostics::default();
+    let mut seen: Vec<PrintProblem> = Vec::new();
+    for problem in problems {
+        if seen.contains(&problem) {
+            continue;
+        }
+        seen.push(problem.clone());
+        let severity = match problem.severity {
+            Severity::Warning if strict => Severity::Error,
+            other => other,
+        };
+        let mut trace = Vec::new();
+        for step in &problem.trace {
+            match &step.at {
+                Some(at) => {
+                    let (file, _) = template(&at.path, sources);
+                    let source = sources.get(file);
+                    let (line, column) = source.line_col(at.range.start);
+                    trace.push(format!(
+                        "{} ({}:{line}:{column})",
+                        step.what, source.display
+                    ));
+                }
+                None => trace.push(step.what.clone()),
+            }
+        }
+        let (file, span, built_in) = match &problem.at {
+            Some(at) => {
+                let (file, built_in) = template(&at.path, sources);
+                (Some(file), Some(at.range.clone()), built_in)
+            }
+            None => (None, None, false),
+        };
+        let message = if problem.from_typst {
+            Message::PrintTemplate {
+                message: problem.message,
+                hints: problem.hints,
+                trace,
+                built_in,
+            }
+        } else if problem.severity == Severity::Error {
+            Message::PrintFailed {
+                detail: problem.message,
+            }
+        } else {
+            Message::PrintWarning {
+                detail: problem.message,
+            }
+        };
+        found.push(Diagnostic {
+            severity,
+            file,
+            span,
+            message,
+        });
+    }
+    found
 }
 
 fn stale_warnings(dir: &Directory, year: i32, diagnostics: &mut Diagnostics) {

@@ -6,7 +6,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 
 use super::{Context, Outcome, RootArgs, default_year, parse_year, report};
-use crate::diagnostics::{Diagnostic, Format, Message, Note};
+use crate::diagnostics::{Diagnostic, Format, Note};
 use crate::model::PrintVariant;
 use crate::output::{self, Files};
 use crate::project::Project;
@@ -56,7 +56,7 @@ pub fn render_parts(
     let mut files = Files::default();
     let mut pdf_pages = None;
     let mut problems = Vec::new();
-    let mut print_warnings = Vec::new();
+    let mut print_problems = Vec::new();
     if only != Some(Part::Print) {
         ctx.step(lang, Note::RenderingWeb);
         let started = Instant::now();
@@ -82,7 +82,7 @@ pub fn render_parts(
             let started = Instant::now();
             match render::print::render_variant(&edition, &project.theme, variant) {
                 Ok((pdf, warnings)) => {
-                    print_warnings.extend(warnings);
+                    print_problems.extend(warnings);
                     ctx.step(
                         lang,
                         Note::Typeset {
@@ -96,21 +96,11 @@ pub fn render_parts(
                         pdf.bytes,
                     );
                 }
-                Err(errors) => problems.extend(
-                    errors
-                        .into_iter()
-                        .map(|detail| Message::PrintFailed { detail }),
-                ),
+                Err(errors) => print_problems.extend(errors),
             }
         }
     }
-    for detail in print_warnings {
-        let mut d = Diagnostic::general(Message::PrintWarning { detail });
-        if !strict {
-            d.severity = crate::diagnostics::Severity::Warning;
-        }
-        project.diagnostics.push(d);
-    }
+    project.add_print_problems(print_problems, strict);
     if problems.is_empty() && !project.diagnostics.has_errors() {
         Some((files, pdf_pages))
     } else {

@@ -4,6 +4,8 @@
 
 mod build;
 mod check;
+mod export;
+mod import;
 mod localize;
 mod new;
 mod print;
@@ -56,6 +58,10 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Print the JSON Schema of a file kind (for completion in editors).
     Schema(schema::SchemaArgs),
+    /// Read a list (CSV, XLSX, ODS) into entry files (a dry run unless --write).
+    Import(import::ImportArgs),
+    /// Write every entry into a spreadsheet (personal data: never into output/).
+    Export(export::ExportArgs),
 }
 
 /// Options every command that reads a directory has.
@@ -111,6 +117,8 @@ pub fn main() -> ExitCode {
         Command::New(a) => new::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Schema(a) => schema::run(&ctx, a),
+        Command::Import(a) => import::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,

@@ -72,11 +72,14 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     if let Some(m) = &refused {
         project.diagnostics.push(Diagnostic::general(m.clone()));
     }
+    let variant = PrintVariant::from(args.variant);
+    let name = file_name(year, variant);
     // Written before typesetting, so that a failing template can be inspected.
     if let Some(out) = &args.emit_typst
         && let Some(dir) = project.usable()
     {
-        let files = crate::render::print::typst_files(&dir.edition(year), &project.theme);
+        let files =
+            crate::render::print::typst_files_of(&dir.edition(year), &project.theme, variant);
         let failed = files
             .iter()
             .find_map(|(rel, bytes)| output::write_file(&out.join(rel), bytes).err());
@@ -84,8 +87,6 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             project.diagnostics.push(Diagnostic::general(m));
         }
     }
-    let variant = PrintVariant::from(args.variant);
-    let name = file_name(year, variant);
     let mut rendered = render_parts(
         ctx,
         &mut project,
@@ -103,23 +104,12 @@ pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         let mut problems = Vec::new();
         match cover {
             Some(Ok((pdf, warnings))) => {
-                for detail in warnings {
-                    let mut d =
-                        Diagnostic::general(crate::diagnostics::Message::PrintWarning { detail });
-                    if !args.strict {
-                        d.severity = crate::diagnostics::Severity::Warning;
-                    }
-                    project.diagnostics.push(d);
-                }
+                project.add_print_problems(warnings, args.strict);
                 if let Err(m) = output::write_file(file, &pdf.bytes) {
                     problems.push(m);
                 }
             }
-            Some(Err(errors)) => problems.extend(
-                errors
-                    .into_iter()
-                    .map(|detail| crate::diagnostics::Message::PrintFailed { detail }),
-            ),
+            Some(Err(errors)) => project.add_print_problems(errors, args.strict),
             None => {}
         }
         if !problems.is_empty() || project.diagnostics.has_errors() {

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{BadValue, Context, Outcome, RootArgs, parse_year, report};
-use crate::diagnostics::{Diagnostic, Format, Message, Note, Severity};
+use crate::diagnostics::{Diagnostic, Format, Message, Note};
 use crate::model::round::weeks_after;
 use crate::model::{Date, Directory, EntryRef, edition::new_year};
 use crate::output::{self, Files};
 use crate::project::{Project, format_date_de};
+use crate::render::print::PrintProblem;
 use crate::render::print::sheets::{self, Sheets};
 
 #[derive(Debug, Args)]
@@ -89,7 +90,7 @@ pub fn typeset(
     year: i32,
     entries: &[EntryRef],
     reply_by: Date,
-) -> Result<Sheets, Vec<String>> {
+) -> Result<Sheets, Vec<PrintProblem>> {
     sheets::render(
         dir,
         &project.theme,
@@ -167,13 +168,7 @@ pub fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
                 .map(|dir| typeset(&project, dir, year, &entries, reply_by));
             match result {
                 Some(Ok(typeset)) => {
-                    for detail in typeset.warnings {
-                        let mut d = Diagnostic::general(Message::PrintWarning { detail });
-                        if !args.strict {
-                            d.severity = Severity::Warning;
-                        }
-                        project.diagnostics.push(d);
-                    }
+                    project.add_print_problems(typeset.warnings, args.strict);
                     if !project.diagnostics.has_errors() {
                         let name = format!("print/rueckmeldung-{year}.pdf");
                         let written = match &args.out {
@@ -195,13 +190,7 @@ pub fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
                         }
                     }
                 }
-                Some(Err(errors)) => {
-                    for detail in errors {
-                        project
-                            .diagnostics
-                            .push(Diagnostic::general(Message::PrintFailed { detail }));
-                    }
-                }
+                Some(Err(errors)) => project.add_print_problems(errors, args.strict),
                 None => {}
             }
         }

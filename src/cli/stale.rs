@@ -133,16 +133,17 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
             match super::sheets::typeset(&project, dir, args.year, &entries, reply_by) {
                 Ok(sheets) => sheets.first_pages,
                 Err(errors) => {
-                    let mut d = crate::diagnostics::Diagnostics::default();
-                    for detail in errors {
-                        d.push(crate::diagnostics::Diagnostic::general(
-                            Message::PrintFailed { detail },
-                        ));
-                    }
+                    let mut sources = crate::diagnostics::Sources::default();
+                    let d = crate::project::print_diagnostics(
+                        &project.theme,
+                        errors,
+                        false,
+                        &mut sources,
+                    );
                     let mut buf = Vec::new();
                     let _ = crate::diagnostics::render(
                         &d,
-                        &project.sources,
+                        &sources,
                         lang,
                         Format::Human,
                         false,

@@ -215,9 +215,57 @@ pub enum Message {
     PrintWarning {
         detail: String,
     },
+    /// typst's error or warning in a print template: typst's message, its
+    /// hints, its call trace (each step with its place) and whether the
+    /// template is the built-in theme's.
+    PrintTemplate {
+        message: String,
+        hints: Vec<String>,
+        trace: Vec<String>,
+        built_in: bool,
+    },
     TemplateFailed {
         template: String,
         detail: String,
+    },
+    // ---- import / export (contract section 10) ----------------------------
+    /// A file `import` cannot read as a table (binary, truncated, no header).
+    TableUnreadable {
+        detail: String,
+    },
+    /// A header named in the mapping that the file does not have.
+    ColumnMissing {
+        header: String,
+        suggestion: Option<String>,
+    },
+    ImportNotADate {
+        value: String,
+    },
+    ImportNotANumber {
+        value: String,
+    },
+    ImportNotYesNo {
+        value: String,
+    },
+    /// Person, phone or e-mail left out: no consent date.
+    PersonalDataLeftOut,
+    MeetingKeptAsNote {
+        text: String,
+    },
+    FirstDateNeeded {
+        text: String,
+    },
+    ColumnNotImported {
+        header: String,
+    },
+    IndicationCreated {
+        id: String,
+        name: String,
+        category: String,
+    },
+    /// The entry exists and differs from the row (no `--update`).
+    EntryDiffers {
+        path: String,
     },
 }
 
@@ -322,7 +370,19 @@ impl Message {
             UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
             PrintWarning { .. } => "print-warning",
+            PrintTemplate { .. } => "print-template",
             TemplateFailed { .. } => "template-failed",
+            TableUnreadable { .. } => "table-unreadable",
+            ColumnMissing { .. } => "column-missing",
+            ImportNotADate { .. } => "import-not-a-date",
+            ImportNotANumber { .. } => "import-not-a-number",
+            ImportNotYesNo { .. } => "import-not-yes-no",
+            PersonalDataLeftOut => "personal-data-left-out",
+            MeetingKeptAsNote { .. } => "meeting-kept-as-note",
+            FirstDateNeeded { .. } => "first-date-needed",
+            ColumnNotImported { .. } => "column-not-imported",
+            IndicationCreated { .. } => "indication-created",
+            EntryDiffers { .. } => "entry-differs",
         }
     }
 
@@ -461,8 +521,32 @@ impl Message {
             (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
+            (PrintTemplate { message, .. }, De) => format!("typst meldet in der Druckvorlage: {message}"),
+            (PrintTemplate { message, .. }, En) => format!("typst reports in the print template: {message}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
             (TemplateFailed { template, detail }, En) => format!("The template `{template}` failed: {detail}"),
+            (TableUnreadable { detail }, De) => format!("Die Datei lässt sich nicht als Tabelle lesen ({detail}). Speichern Sie die Liste als CSV, XLSX oder ODS mit den Spaltennamen in der ersten Zeile."),
+            (TableUnreadable { detail }, En) => format!("The file cannot be read as a table ({detail}). Save the list as CSV, XLSX or ODS with the column names in the first row."),
+            (ColumnMissing { header, suggestion }, De) => format!("Die Tabelle hat keine Spalte „{header}“.{} Tragen Sie den Namen der Spalte so ein, wie er in der ersten Zeile steht.", opt_suggestion(De, suggestion)),
+            (ColumnMissing { header, suggestion }, En) => format!("The table has no column \"{header}\".{} Write the column's name as it stands in the first row.", opt_suggestion(En, suggestion)),
+            (ImportNotADate { value }, De) => format!("„{value}“ ist kein Datum. Schreiben Sie es als 14.09.2026 oder 2026-09-14."),
+            (ImportNotADate { value }, En) => format!("\"{value}\" is not a date. Write it as 2026-09-14 or 14.09.2026."),
+            (ImportNotANumber { value }, De) => format!("„{value}“ ist keine ganze Zahl (z. B. ein Jahr wie 2011)."),
+            (ImportNotANumber { value }, En) => format!("\"{value}\" is not a whole number (e.g. a year like 2011)."),
+            (ImportNotYesNo { value }, De) => format!("„{value}“ ist weder ja noch nein. Schreiben Sie „ja“ oder „nein“."),
+            (ImportNotYesNo { value }, En) => format!("\"{value}\" is neither yes nor no. Write \"ja\" or \"nein\"."),
+            (PersonalDataLeftOut, De) => "Ansprechperson, Telefon und E-Mail werden nicht übernommen: es fehlt das Datum der Einwilligung. Die Gruppe wird über die Kontaktstelle erreicht (`via_contact_point = true`).".into(),
+            (PersonalDataLeftOut, En) => "Contact person, phone and e-mail are left out: the date of consent is missing. The group is reached through the contact point (`via_contact_point = true`).".into(),
+            (MeetingKeptAsNote { text }, De) => format!("Die Treffzeit „{text}“ ist nicht lesbar; sie steht als Hinweis eines unregelmäßigen Treffens im Eintrag. Bitte prüfen Sie sie."),
+            (MeetingKeptAsNote { text }, En) => format!("The meeting time \"{text}\" cannot be read; it is kept as the note of an irregular meeting. Please check it."),
+            (FirstDateNeeded { text }, De) => format!("„{text}“ ist 14-täglich, aber es fehlt ein Datum, an dem sich die Gruppe getroffen hat; das Treffen steht als unregelmäßig im Eintrag. Ergänzen Sie `first_date`."),
+            (FirstDateNeeded { text }, En) => format!("\"{text}\" is biweekly, but a date the group met is missing; the meeting is kept as irregular. Add `first_date`."),
+            (ColumnNotImported { header }, De) => format!("Die Spalte „{header}“ wird nicht übernommen (sie steht nicht unter [columns] der Zuordnung)."),
+            (ColumnNotImported { header }, En) => format!("The column \"{header}\" is not imported (it is not under [columns] of the mapping)."),
+            (IndicationCreated { id, name, category }, De) => format!("Neue Indikation `{id}` („{name}“, Bereich „{category}“) in `content/indications.toml`."),
+            (IndicationCreated { id, name, category }, En) => format!("New indication `{id}` (\"{name}\", category \"{category}\") in `content/indications.toml`."),
+            (EntryDiffers { path }, De) => format!("`{path}` gibt es schon und weicht von dieser Zeile ab; er bleibt, wie er ist. Mit `--update` werden die zugeordneten Felder übernommen."),
+            (EntryDiffers { path }, En) => format!("`{path}` exists and differs from this row; it is left as it is. `--update` takes over the mapped fields."),
         }
     }
 }
@@ -493,6 +577,31 @@ impl Message {
             )),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
             (NotADate, En) => Some("Example: `verified = 2026-09-14`".into()),
+            (
+                PrintTemplate {
+                    hints,
+                    trace,
+                    built_in,
+                    ..
+                },
+                _,
+            ) => {
+                let mut lines: Vec<String> = hints
+                    .iter()
+                    .map(|hint| match lang {
+                        De => format!("Hinweis von typst: {hint}"),
+                        En => format!("typst hint: {hint}"),
+                    })
+                    .collect();
+                lines.extend(trace.iter().cloned());
+                if *built_in {
+                    lines.push(match lang {
+                        De => "Die Vorlage ist die des eingebauten Themes; eine eigene Fassung unter themes/<name>/print/ ersetzt sie.".into(),
+                        En => "This is the built-in theme's template; a copy under themes/<name>/print/ replaces it.".into(),
+                    });
+                }
+                (!lines.is_empty()).then(|| lines.join("\n"))
+            }
             _ => None,
         }
     }
@@ -724,6 +833,39 @@ pub enum Note {
     CliCommandAfterDoubleDash {
         name: String,
     },
+    // ---- import / export ------------------------------------------------
+    /// The word before a report line: created, updated, …
+    ImportKind {
+        kind: &'static str,
+    },
+    ImportCreated {
+        path: String,
+        written: bool,
+    },
+    ImportUpdated {
+        path: String,
+        written: bool,
+    },
+    ImportUnchanged {
+        path: String,
+    },
+    ImportSummary {
+        rows: usize,
+        created: usize,
+        updated: usize,
+        unchanged: usize,
+        problems: usize,
+        written: bool,
+    },
+    MappingWritten {
+        path: String,
+        columns: usize,
+        unplaced: usize,
+    },
+    ExportDone {
+        path: String,
+        entries: usize,
+    },
 }
 
 impl Note {
@@ -903,6 +1045,40 @@ impl Note {
             (CliPassAsValue { arg, fix }, En) => format!("to pass '{arg}' as a value, use '{fix}'"),
             (CliCommandAfterDoubleDash { name }, De) => format!("Den Befehl `{name}` gibt es; lassen Sie dafür das `--` davor weg."),
             (CliCommandAfterDoubleDash { name }, En) => format!("subcommand '{name}' exists; to use it, remove the '--' before it"),
+            (ImportKind { kind }, De) => match *kind {
+                "created" => "neu",
+                "updated" => "aktualisiert",
+                "unchanged" => "unverändert",
+                "notice" => "Hinweis",
+                _ => "Problem",
+            }
+            .into(),
+            (ImportKind { kind }, En) => (*kind).into(),
+            (ImportCreated { path, written: true }, De) => format!("angelegt: {path}"),
+            (ImportCreated { path, written: false }, De) => format!("würde angelegt: {path}"),
+            (ImportCreated { path, written: true }, En) => format!("created {path}"),
+            (ImportCreated { path, written: false }, En) => format!("would create {path}"),
+            (ImportUpdated { path, written: true }, De) => format!("aktualisiert: {path}"),
+            (ImportUpdated { path, written: false }, De) => format!("würde aktualisiert: {path}"),
+            (ImportUpdated { path, written: true }, En) => format!("updated {path}"),
+            (ImportUpdated { path, written: false }, En) => format!("would update {path}"),
+            (ImportUnchanged { path }, De) => format!("unverändert: {path}"),
+            (ImportUnchanged { path }, En) => format!("unchanged: {path}"),
+            (ImportSummary { rows, created, updated, unchanged, problems, written }, De) => format!(
+                "{}: {created} neu, {updated} aktualisiert, {unchanged} unverändert, {} mit Problem{}.",
+                n(*rows, "Zeile", "Zeilen"),
+                problems,
+                if *written { "" } else { " (Probelauf: nichts geschrieben; mit --write schreiben)" }
+            ),
+            (ImportSummary { rows, created, updated, unchanged, problems, written }, En) => format!(
+                "{}: {created} created, {updated} updated, {unchanged} unchanged, {problems} with a problem{}.",
+                n(*rows, "row", "rows"),
+                if *written { "" } else { " (dry run: nothing written; write with --write)" }
+            ),
+            (MappingWritten { path, columns, unplaced }, De) => format!("Zuordnung geschrieben: {path} ({columns} Spalten zugeordnet, {unplaced} nicht). Bitte einmal durchsehen."),
+            (MappingWritten { path, columns, unplaced }, En) => format!("Mapping written: {path} ({columns} columns placed, {unplaced} not). Please look it over."),
+            (ExportDone { path, entries }, De) => format!("Exportiert: {entries} Einträge → {path}"),
+            (ExportDone { path, entries }, En) => format!("Exported: {entries} entries → {path}"),
         }
     }
 }
@@ -1034,6 +1210,38 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
         "schema.kind.page" => "Angaben einer Seite (content/pages/*.md)",
         "schema.kind.indications" => "Die Indikationen (content/indications.toml)",
         "schema.kind.settings" => "Die Einstellungen (wegweiser.toml)",
+        "import" => {
+            "Eine Liste (CSV, XLSX, ODS) in Einträge übernehmen (Probelauf, außer mit --write)"
+        }
+        "export" => "Alle Einträge in eine Tabelle schreiben (persönliche Daten: nie nach output/)",
+        "import.file" => {
+            "Die Liste: CSV (UTF-8 oder Windows-1252; `;`, `,` oder Tab), XLSX oder ODS"
+        }
+        "import.mapping" => "Die Zuordnung (Spalten → Felder)",
+        "import.init" => {
+            "Eine aus der Kopfzeile geratene Zuordnung in diese Datei schreiben (überschreibt nie)"
+        }
+        "import.write" => "Die Einträge schreiben (sonst ein Probelauf, der nichts schreibt)",
+        "import.update" => {
+            "Bei bestehenden Einträgen die zugeordneten Felder ersetzen (alle anderen Felder und die Beschreibung bleiben)"
+        }
+        "import.create_indications" => {
+            "Unbekannte Indikationen in diesem Bereich von indications.toml anlegen"
+        }
+        "import.format" => "Ausgabeformat des Berichts",
+        "import.format.human" => "`DATEI:Zeile:Spalte: Art: Meldung` je Zeile",
+        "import.format.json" => "Ein JSON-Objekt je Zeile des Berichts, in einem JSON-Array",
+        "import.format.github" => "Workflow-Befehle für GitHub Actions (`::error file=…`)",
+        "value.import.file" => "DATEI",
+        "value.mapping" => "ZUORDNUNG",
+        "value.init" => "ZUORDNUNG",
+        "value.create_indications" => "BEREICH",
+        "export.format" => "Dateiformat",
+        "export.format.csv" => "Eine CSV-Datei je Art (UTF-8 mit BOM, `;`, CRLF)",
+        "export.format.xlsx" => "Eine XLSX-Datei, ein Blatt je Art",
+        "export.out" => {
+            "Die Datei (csv: aus `NAME.csv` werden `NAME-gruppen.csv`, …; Standard `wegweiser-export.csv` / `.xlsx`); nie in ORDNER/output/"
+        }
         _ => return None,
     })
 }

@@ -271,6 +271,87 @@ pub fn load_overlaid(
     dir
 }
 
+/// An entry file's text parsed as the loader parses a file it reads, but
+/// not from disk: `import` checks the entries it is about to write this
+/// way. Parsing is independent of other files (can run in parallel);
+/// [`TextEntry::register`] then adds the file to a run.
+pub struct TextEntry<T> {
+    slug: String,
+    source: Arc<SourceFile>,
+    outcome: Outcome<T>,
+}
+
+impl<T: DeserializeOwned + JsonSchema> TextEntry<T> {
+    /// Parses `text`, shown as `display` in messages.
+    pub fn parse(display: String, slug: String, text: String) -> TextEntry<T> {
+        let outcome = match front_matter::split(&text) {
+            Err(problem) => Outcome::Problems(vec![problem]),
+            Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
+                front_matter::Partial {
+                    value: Some(front),
+                    problems,
+                    left_out,
+                } => Outcome::Parsed {
+                    front: Arc::new(front),
+                    body: Arc::from(s.body),
+                    body_offset: s.body_offset,
+                    problems,
+                    left_out: left_out.into(),
+                },
+                front_matter::Partial {
+                    value: None,
+                    problems,
+                    ..
+                } => Outcome::Problems(problems),
+            },
+        };
+        TextEntry {
+            slug,
+            source: Arc::new(SourceFile::new(display, text)),
+            outcome,
+        }
+    }
+
+    /// Adds the file to `sources` and its problems to `diagnostics`; the
+    /// entry if it parsed, and the file's id either way.
+    pub fn register(
+        self,
+        sources: &mut Sources,
+        diagnostics: &mut Diagnostics,
+    ) -> (FileId, Option<Loaded<T>>) {
+        let id = sources.add_shared(self.source);
+        match self.outcome {
+            Outcome::Parsed {
+                front,
+                body,
+                body_offset,
+                problems,
+                left_out,
+            } => {
+                for (span, m) in problems {
+                    diagnostics.push(Diagnostic::error(id, span, m));
+                }
+                let loaded = Loaded {
+                    file: id,
+                    version: FileVersion::next(),
+                    slug: self.slug,
+                    front,
+                    body,
+                    body_offset,
+                    left_out,
+                };
+                (id, Some(loaded))
+            }
+            Outcome::Problems(problems) => {
+                for (span, m) in problems {
+                    diagnostics.push(Diagnostic::error(id, span, m));
+                }
+                (id, None)
+            }
+        }
+    }
+}
+
 /// Reads a TOML file of the root. Every problem is reported; what is left
 /// once the lines with problems are left out is returned as well (with the
 /// keys left out), so that the rest of the file is still checked and the

@@ -20,6 +20,9 @@ static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     files: BTreeMap<String, Cow<'static, [u8]>>,
+    /// The directory's own theme folder as shown to the user
+    /// (`themes/<name>`), if it has one; its files are the owned ones.
+    folder: Option<String>,
 }
 
 fn collect(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Cow<'static, [u8]>>) {
@@ -39,7 +42,10 @@ impl Theme {
     pub fn built_in() -> Theme {
         let mut files = BTreeMap::new();
         collect(&BUILT_IN, &mut files);
-        Theme { files }
+        Theme {
+            files,
+            folder: None,
+        }
     }
 
     /// The built-in theme overlaid with `root/themes/<name>/`.
@@ -75,6 +81,7 @@ impl Theme {
             }
             return theme;
         }
+        theme.folder = Some(display_path(&folder));
         let canonical = folder.canonicalize().unwrap_or_else(|_| folder.clone());
         for entry in WalkDir::new(&folder)
             .min_depth(1)
@@ -121,6 +128,17 @@ impl Theme {
     /// A file as text (templates).
     pub fn text(&self, path: &str) -> Option<&str> {
         self.get(path).and_then(|b| std::str::from_utf8(b).ok())
+    }
+
+    /// Where a theme file is, as shown in messages: under the directory's
+    /// own theme folder (`themes/<name>/print/wegweiser.typ`, and `true`)
+    /// if the directory has the file, else the built-in theme's path
+    /// (`themes/default/print/wegweiser.typ`, and `false`).
+    pub fn shown_path(&self, path: &str) -> (String, bool) {
+        match (&self.folder, self.files.get(path)) {
+            (Some(folder), Some(Cow::Owned(_))) => (format!("{folder}/{path}"), true),
+            _ => (format!("themes/default/{path}"), false),
+        }
     }
 
     /// Files under a folder prefix such as `static/`, with their path.

@@ -106,6 +106,7 @@ fn build_writes_admin_only_with_editing() {
     let r = root_with(EDITING_GITHUB);
     let site = build(&r);
     for f in [
+        "admin/editor.js",
         "admin/index.html",
         "admin/config.yml",
         "admin/decap-cms.js",
@@ -464,4 +465,108 @@ fn editors_guide_field_reference_is_current() {
         fresh.contains("| Wochentag | `meetings.weekday` | Auswahl |"),
         "{fresh}"
     );
+}
+
+/// A minimal HTTP/1.1 request to a local `serve`: (status, content type, body).
+fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String, String)> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .ok()?;
+    let origin = format!("http://127.0.0.1:{port}");
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let ctype = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-type: ")
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    Some((status, ctype, body.to_owned()))
+}
+
+/// `serve` publishes /admin/ without [editing]: its own local backend, no
+/// live-reload script; a file in Decap's form is accepted by its API.
+#[test]
+fn serve_serves_the_editor() {
+    let r = root_with("");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _server = Server(
+        std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
+            .args([
+                "serve",
+                "--root",
+                ".",
+                "--port",
+                &port.to_string(),
+                "--quiet",
+            ])
+            .current_dir(r.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = std::time::Instant::now();
+    let index = loop {
+        if let Some((200, _, body)) = http(port, "GET", "/admin/", "") {
+            break body;
+        }
+        assert!(started.elapsed().as_secs() < 30, "serve did not answer");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(index.contains("/admin/decap-cms.js"), "{index}");
+    assert!(
+        !index.contains("live.js"),
+        "no live reload in the editor: {index}"
+    );
+    let (code, ctype, config) = http(port, "GET", "/admin/config.yml", "").unwrap();
+    assert_eq!(code, 200);
+    assert!(ctype.starts_with("text/yaml"), "{ctype}");
+    let config: Value = serde_norway::from_str(&config).unwrap();
+    assert_eq!(
+        config["local_backend"]["url"],
+        format!("http://127.0.0.1:{port}/api/v1")
+    );
+    // What Decap writes for a new group: a quoted date, cleared fields as "".
+    let raw = "+++\nname = \"Neue Gruppe\"\nsort_as = \"\"\nindications = [\"sucht\"]\naudience = [\"affected\"]\nformat = \"online\"\nstatus = \"active\"\nverified = \"2026-11-02\"\ndistrict = \"\"\n\n[contact]\nconsent = \"\"\n+++\nText.\n";
+    let body = serde_json::json!({
+        "action": "persistEntry",
+        "params": {
+            "branch": "main",
+            "dataFiles": [{ "slug": "neue-gruppe", "path": "content/groups/neue-gruppe.md", "raw": raw }],
+            "assets": [],
+            "options": { "commitMessage": "Create Groups “neue-gruppe”" }
+        }
+    });
+    let (code, _, answer) = http(port, "POST", "/api/v1", &body.to_string()).unwrap();
+    assert_eq!(code, 200, "{answer}");
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("content/groups/neue-gruppe.md")).unwrap(),
+        raw
+    );
+    let check = r.run(&["check", "--root", "."]);
+    assert_eq!(check.code, 0, "{}", check.all());
 }

@@ -13,6 +13,7 @@ mod hardening_fuzz_regressions;
 mod hardening_input;
 mod hardening_output;
 mod hardening_props;
+mod import_export;
 mod print;
 mod serve_api;
 mod serve_incremental;

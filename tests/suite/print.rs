@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use wegweiser::diagnostics::{Diagnostics, Sources};
+use wegweiser::diagnostics::{self, Diagnostics, Format, Lang, Sources};
 use wegweiser::load::{self, Theme};
 use wegweiser::model::Directory;
 use wegweiser::render::print::{self, Pdf};
@@ -187,9 +187,18 @@ impl Fixture {
         let edition = dir.edition(year);
         match print::render(&edition, &Theme::built_in()) {
             Ok(pdf) => pdf,
-            Err(errors) => panic!("render failed:\n{}", errors.join("\n")),
+            Err(errors) => panic!("render failed:\n{}", problems_text(&errors)),
         }
     }
+}
+
+/// The problems of a render, one per line (with hints and trace).
+fn problems_text(problems: &[print::PrintProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn have_pdftotext() -> bool {
@@ -555,23 +564,201 @@ fn offset_print_and_bleed() {
     }
 }
 
-#[test]
-fn template_errors_are_reported_with_the_line() {
-    let f = Fixture::new("");
-    f.write(
-        "themes/default/print/wegweiser.typ",
-        "#let data = json(\"/data.json\")\n\n#let x = (1, 2\n",
-    );
+/// typst's problems in a print template as the directory's diagnostics,
+/// in one format.
+fn template_report(f: &Fixture, template: &str, format: Format) -> (Diagnostics, String) {
+    f.write("themes/default/print/wegweiser.typ", template);
     let dir = f.directory();
     let mut diagnostics = Diagnostics::default();
     let theme = Theme::load(f.path(), "default", &mut diagnostics);
-    let errors = match print::render(&dir.edition(2027), &theme) {
-        Ok(_) => panic!("a broken template rendered"),
-        Err(e) => e,
+    let problems = match print::render_with_warnings(&dir.edition(2027), &theme) {
+        Ok((_, warnings)) => warnings,
+        Err(errors) => errors,
     };
-    let all = errors.join("\n");
-    assert!(all.contains("wegweiser.typ:3:"), "no location in: {all}");
-    assert!(all.contains("#let x = (1, 2"), "no template line in: {all}");
+    let mut sources = Sources::default();
+    let found = wegweiser::project::print_diagnostics(&theme, problems, false, &mut sources);
+    let mut out = Vec::new();
+    diagnostics::render(&found, &sources, Lang::De, format, false, &mut out).unwrap();
+    (found, String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn template_errors_are_reported_with_the_line() {
+    let f = Fixture::new("");
+    let (found, human) = template_report(
+        &f,
+        "#let data = json(\"/data.json\")\n\n#let x = (1, 2\n",
+        Format::Human,
+    );
+    assert_eq!(found.error_count(), 1, "{human}");
+    assert!(
+        human.contains("themes/default/print/wegweiser.typ:3:10: typst meldet in der Druckvorlage: unclosed delimiter"),
+        "no location in: {human}"
+    );
+    // The directory's own template: its line is shown and underlined.
+    assert!(
+        human.contains("3 │ #let x = (1, 2\n  │          ^"),
+        "no template line in: {human}"
+    );
+}
+
+#[test]
+fn template_errors_carry_typsts_hints_in_every_format() {
+    let f = Fixture::new("");
+    let template = "#let data = json(\"/data.json\")\n#let a = 1\n#let b = 2\n#(a-b)\n";
+    let hint = "if you meant to use subtraction, try adding spaces around the minus sign: `a - b`";
+    let (found, human) = template_report(&f, template, Format::Human);
+    assert_eq!(found.error_count(), 1, "{human}");
+    assert!(
+        human.contains("error[print-template]: ") && human.contains("themes/default/print/wegweiser.typ:4:3: typst meldet in der Druckvorlage: unknown variable: a-b"),
+        "{human}"
+    );
+    assert!(human.contains("4 │ #(a-b)\n  │   ^^^"), "{human}");
+    assert!(
+        human.contains(&format!("= Hinweis von typst: {hint}")),
+        "{human}"
+    );
+
+    let (_, json) = template_report(&f, template, Format::Json);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let item = &list[0];
+    assert!(
+        item["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("themes/default/print/wegweiser.typ"),
+        "{json}"
+    );
+    assert_eq!(
+        (item["line"].as_u64(), item["column"].as_u64()),
+        (Some(4), Some(3)),
+        "{json}"
+    );
+    assert_eq!(item["severity"], "error", "{json}");
+    assert_eq!(item["code"], "print-template", "{json}");
+    assert_eq!(
+        item["message"], "typst meldet in der Druckvorlage: unknown variable: a-b",
+        "{json}"
+    );
+    assert_eq!(item["help"], format!("Hinweis von typst: {hint}"), "{json}");
+
+    let (_, github) = template_report(&f, template, Format::Github);
+    assert!(github.starts_with("::error file="), "{github}");
+    assert!(
+        github.contains("themes/default/print/wegweiser.typ,line=4,col=3,title=print-template::typst meldet in der Druckvorlage: unknown variable: a-b"),
+        "{github}"
+    );
+}
+
+#[test]
+fn template_warnings_stay_warnings_and_calls_are_traced() {
+    let f = Fixture::new("");
+    // A font nobody has: typst warns and sets the text anyway.
+    let (found, human) = template_report(
+        &f,
+        "#set document(title: \"T\")\n#text(font: \"Keine Schrift\")[Hallo]\n",
+        Format::Human,
+    );
+    assert_eq!(
+        (found.error_count(), found.warning_count()),
+        (0, 1),
+        "{human}"
+    );
+    assert!(
+        human.contains("warning[print-template]: ")
+            && human.contains("themes/default/print/wegweiser.typ:2:13: typst meldet in der Druckvorlage: unknown font family: keine schrift"),
+        "{human}"
+    );
+    // An error inside a function: the call is named with its place.
+    let (_, human) = template_report(
+        &f,
+        "#let data = json(\"/data.json\")\n#let f(x) = x.foo\n\n#f(1)\n",
+        Format::Human,
+    );
+    assert!(human.contains("wegweiser.typ:2:15: typst meldet in der Druckvorlage: cannot access fields on type integer"), "{human}");
+    assert!(human.contains("= while calling `f` ("), "{human}");
+    assert!(human.contains("wegweiser.typ:4:2)"), "{human}");
+}
+
+#[test]
+fn built_in_templates_are_named_by_the_built_in_path() {
+    let (path, own) = Theme::built_in().shown_path("print/wegweiser.typ");
+    assert_eq!(
+        (path.as_str(), own),
+        ("themes/default/print/wegweiser.typ", false)
+    );
+    let f = Fixture::new("");
+    f.write("themes/default/print/sheets.typ", "#[x]\n");
+    let mut diagnostics = Diagnostics::default();
+    let theme = Theme::load(f.path(), "default", &mut diagnostics);
+    let (path, own) = theme.shown_path("print/sheets.typ");
+    assert!(
+        own && path.ends_with("themes/default/print/sheets.typ"),
+        "{path}"
+    );
+    assert!(!theme.shown_path("print/wegweiser.typ").1);
+}
+
+/// A problem in the built-in theme's template is named by the built-in
+/// path and says so; the same problem from two variants is shown once.
+#[test]
+fn problems_in_the_built_in_template_say_where_it_is() {
+    let theme = Theme::built_in();
+    let text = theme.text("print/wegweiser.typ").unwrap();
+    let start = text.find("#set").unwrap();
+    let problem = print::PrintProblem {
+        severity: wegweiser::diagnostics::Severity::Error,
+        at: Some(print::problem::TemplateSpan {
+            path: "print/wegweiser.typ".into(),
+            range: start..start + 4,
+        }),
+        message: "expected content".into(),
+        hints: vec!["try this".into()],
+        trace: vec![],
+        from_typst: true,
+    };
+    let mut sources = Sources::default();
+    let found = wegweiser::project::print_diagnostics(
+        &theme,
+        vec![problem.clone(), problem],
+        false,
+        &mut sources,
+    );
+    let mut out = Vec::new();
+    diagnostics::render(&found, &sources, Lang::En, Format::Json, false, &mut out).unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(
+        list[0]["file"], "themes/default/print/wegweiser.typ",
+        "{list}"
+    );
+    assert_eq!(
+        list[0]["help"],
+        "typst hint: try this\nThis is the built-in theme's template; a copy under themes/<name>/print/ replaces it.",
+        "{list}"
+    );
+}
+
+/// `print` in the directory: the problem where the user has the template.
+#[test]
+fn print_reports_the_template_where_the_user_has_it() {
+    let root = crate::common::Root::new();
+    root.write(
+        "themes/default/print/wegweiser.typ",
+        "#let data = json(\"/data.json\")\n#let a = 1\n#let b = 2\n#(a-b)\n",
+    );
+    let r = root.run(&["print", "--year", "2027"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(
+        r.stderr.contains("error[print-template]: themes/default/print/wegweiser.typ:4:3: typst meldet in der Druckvorlage: unknown variable: a-b"),
+        "{}",
+        r.all()
+    );
+    assert!(
+        r.stderr.contains("= Hinweis von typst: if you meant"),
+        "{}",
+        r.all()
+    );
 }
 
 #[test]
@@ -588,7 +775,7 @@ fn templates_cannot_read_files() {
         Ok(_) => panic!("a template read a file of the system"),
         Err(e) => e,
     };
-    assert!(errors.join("\n").contains("not found"), "{errors:?}");
+    assert!(problems_text(&errors).contains("not found"), "{errors:?}");
 }
 
 #[test]
@@ -606,9 +793,9 @@ fn images_and_unprintable_characters() {
     let (pdf, warnings) = match print::render_with_warnings(&dir.edition(2027), &Theme::built_in())
     {
         Ok(x) => x,
-        Err(e) => panic!("render failed:\n{}", e.join("\n")),
+        Err(e) => panic!("render failed:\n{}", problems_text(&e)),
     };
-    let all = warnings.join("\n");
+    let all = problems_text(&warnings);
     assert!(
         all.contains("U+1F600") && all.contains("U+E000"),
         "no warning about the emoji: {all}"
@@ -763,7 +950,7 @@ fn thousand_groups_timing() {
     let edition = dir.edition(2027);
     let theme = Theme::built_in();
     let start = std::time::Instant::now();
-    let pdf = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let pdf = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     let took = start.elapsed();
     eprintln!(
         "1000 groups: {} pages, {} KB, {took:?}",
@@ -1173,7 +1360,7 @@ fn pdfa_checks_without_a_validator() {
     );
     let dir = cover.directory();
     let (alone, warnings) = print::render_cover(&dir.edition(2027), &Theme::built_in())
-        .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     assert!(warnings.is_empty(), "{warnings:?}");
     // typst cannot tag a page range: the cover alone is PDF/A-2b only.
     checks += check_pdfa("cover alone", &alone.bytes, false);
@@ -1195,9 +1382,11 @@ fn a_very_long_word_keeps_pdf_a() {
     );
     let dir = f.directory();
     let (pdf, warnings) = print::render_with_warnings(&dir.edition(2027), &Theme::built_in())
-        .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     assert!(
-        !warnings.iter().any(|w| w.contains("does not conform")),
+        !warnings
+            .iter()
+            .any(|w| w.message.contains("does not conform")),
         "{warnings:?}"
     );
     assert!(
@@ -1341,7 +1530,7 @@ fn emitted_folder_typesets_the_same_booklet() {
         ..Default::default()
     };
     let bytes = typst_pdf::pdf(&doc, &options).unwrap_or_else(|e| panic!("{e:?}"));
-    let ours = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let ours = print::render(&edition, &theme).unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     assert_eq!(doc.pages().len(), ours.pages, "page counts differ");
     if have_pdftotext() {
         assert_eq!(
@@ -1375,7 +1564,9 @@ fn a_very_long_title_keeps_pdf_a() {
         "no PDF/A: {warnings:?}"
     );
     assert!(
-        !warnings.iter().any(|w| w.contains("does not conform")),
+        !warnings
+            .iter()
+            .any(|w| w.message.contains("does not conform")),
         "{warnings:?}"
     );
 }
@@ -1602,9 +1793,11 @@ fn large_print_is_a4_with_text_of_at_least_14_pt() {
     let edition = dir.edition(2027);
     let (large, warnings) =
         print::render_variant(&edition, &Theme::built_in(), PrintVariant::Large)
-            .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+            .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     assert!(
-        !warnings.iter().any(|w| w.contains("does not conform")),
+        !warnings
+            .iter()
+            .any(|w| w.message.contains("does not conform")),
         "{warnings:?}"
     );
     let standard = print::render(&edition, &Theme::built_in()).expect("standard booklet");
@@ -1659,7 +1852,7 @@ fn large_print_is_a4_with_text_of_at_least_14_pt() {
         &Theme::built_in(),
         PrintVariant::Large,
     )
-    .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
     assert_eq!(sample_large.pages % 4, 0, "{} pages", sample_large.pages);
     let checks = check_pdfa("large print", &large.bytes, true);
     eprintln!("{checks} PDF checks ran on the large print");
@@ -1762,6 +1955,31 @@ fn build_writes_every_variant() {
         std::fs::read(f.path().join("output/print/wegweiser-2027.pdf")).expect("standard"),
         standard
     );
+    // --emit-typst writes the data of the variant asked for.
+    let emitted = f.path().join("emitted");
+    let out = run_wegweiser(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--variant",
+            "large",
+            "--quiet",
+            "--emit-typst",
+            emitted.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(emitted.join("data.json")).expect("data"))
+            .expect("json");
+    assert_eq!(data["meta"]["variant"], "large");
+    assert!(emitted.join("qr.svg").is_file() && emitted.join("sheets.typ").is_file());
     let out = run_wegweiser(f.path(), &["print", "--year", "2027", "--variant", "huge"]);
     assert_eq!(out.status.code(), Some(2));
     // An unknown variant in the settings is a located problem.

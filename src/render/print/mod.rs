@@ -11,6 +11,7 @@
 pub mod compile;
 pub mod data;
 pub mod md_tree;
+pub mod problem;
 pub mod qr;
 pub mod sheets;
 pub mod words;
@@ -18,13 +19,12 @@ pub mod world;
 
 use std::collections::{BTreeSet, HashMap};
 use std::num::NonZeroUsize;
-use std::sync::Arc;
 
 use serde_json::Value;
 
 use typst::World;
 use typst::WorldExt;
-use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::diag::Warned;
 use typst::foundations::{Datetime, Smart};
 use typst::layout::PageRanges;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -32,7 +32,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::load::Theme;
 use typst_layout::PagedDocument;
 
+use crate::diagnostics::Severity;
 use crate::model::{ColorModel, Date, Edition, PrintVariant};
+pub use problem::PrintProblem;
 use world::PrintWorld;
 
 /// A typeset booklet.
@@ -44,9 +46,9 @@ pub struct Pdf {
 }
 
 /// Typesets the edition with the theme's print templates (the standard
-/// booklet). Errors are human-readable (typst's message, hints and the
-/// template line).
-pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> {
+/// booklet). Errors are typst's, located in the theme's templates (see
+/// [`PrintProblem`]).
+pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<PrintProblem>> {
     render_with_warnings(edition, theme).map(|(pdf, _)| pdf)
 }
 
@@ -57,23 +59,23 @@ pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<String>> 
 pub fn render_cover(
     edition: &Edition<'_>,
     theme: &Theme,
-) -> Result<(Pdf, Vec<String>), Vec<String>> {
+) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
     guarded(|| render_inner(edition, theme, PrintVariant::Standard, true)).map(|(pdf, warnings)| {
         (
             pdf,
             warnings
                 .into_iter()
-                .filter(|w| w.contains("does not conform"))
+                .filter(|w| w.message.contains("does not conform"))
                 .collect(),
         )
     })
 }
 
-/// Like [`render`], also returning typst's warnings (formatted like errors).
+/// Like [`render`], also returning the warnings (typst's and the renderer's).
 pub fn render_with_warnings(
     edition: &Edition<'_>,
     theme: &Theme,
-) -> Result<(Pdf, Vec<String>), Vec<String>> {
+) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
     render_variant(edition, theme, PrintVariant::Standard)
 }
 
@@ -82,7 +84,7 @@ pub fn render_variant(
     edition: &Edition<'_>,
     theme: &Theme,
     variant: PrintVariant,
-) -> Result<(Pdf, Vec<String>), Vec<String>> {
+) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
     guarded(|| render_inner(edition, theme, variant, false))
 }
 
@@ -97,7 +99,7 @@ pub fn file_name(year: i32, variant: PrintVariant) -> String {
 
 /// Runs a render; typst should never panic, but if it does, the build
 /// reports it instead of crashing.
-fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<String>>) -> Result<T, Vec<String>> {
+fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<PrintProblem>>) -> Result<T, Vec<PrintProblem>> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
@@ -106,8 +108,9 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<String>>) -> Result<T, Vec<Strin
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_owned());
-            Err(vec![format!(
-                "print: typst stopped with an internal error: {what}"
+            Err(vec![PrintProblem::general(
+                Severity::Error,
+                format!("typst stopped with an internal error: {what}"),
             )])
         }
     }
@@ -123,10 +126,15 @@ fn render_inner(
     theme: &Theme,
     variant: PrintVariant,
     cover_only: bool,
-) -> Result<(Pdf, Vec<String>), Vec<String>> {
+) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
     let fonts = world::theme_fonts(theme);
     let (json, replaced) = data_json(edition, &fonts, false, variant);
-    let json = json.map_err(|e| vec![format!("print data could not be serialised: {e}")])?;
+    let json = json.map_err(|e| {
+        vec![PrintProblem::general(
+            Severity::Error,
+            format!("print data could not be serialised: {e}"),
+        )]
+    })?;
     let dir = edition.directory;
     let stand = data::stand_date(edition);
     let cover = dir
@@ -149,7 +157,7 @@ fn render_inner(
         images,
         typst_date(stand),
     )
-    .map_err(|e| vec![e])?;
+    .map_err(|e| vec![PrintProblem::general(Severity::Error, e)])?;
     if let Some(svg) = qr::svg(&dir.settings.base_url) {
         world.add_file(qr::QR_PATH, svg);
     }
@@ -199,7 +207,7 @@ fn typeset<T>(
     replaced: &BTreeSet<char>,
     job: Job,
     inspect: impl FnOnce(&PagedDocument) -> T,
-) -> Result<(Pdf, Vec<String>, T), Vec<String>> {
+) -> Result<(Pdf, Vec<PrintProblem>, T), Vec<PrintProblem>> {
     let Job {
         ident,
         stand,
@@ -211,22 +219,25 @@ fn typeset<T>(
         typst_timing::enable();
     }
     let Warned { output, warnings } = compile::compile(world);
-    let mut warns: Vec<String> = Vec::new();
+    let mut warns: Vec<PrintProblem> = Vec::new();
     if !replaced.is_empty() {
         let list: Vec<String> = replaced
             .iter()
             .map(|c| format!("{c} (U+{:04X})", *c as u32))
             .collect();
-        warns.push(format!(
-            "warning: no print font can show {}; printed as \"?\" (add a font to the theme's print/fonts/)",
-            list.join(", ")
+        warns.push(PrintProblem::general(
+            Severity::Warning,
+            format!(
+                "no print font can show {}; printed as \"?\" (add a font to the theme's print/fonts/)",
+                list.join(", ")
+            ),
         ));
     }
-    warns.extend(warnings.iter().map(|d| format_diagnostic(world, d)));
+    warns.extend(warnings.iter().map(|d| PrintProblem::from_typst(world, d)));
     let document = output.map_err(|errors| {
         errors
             .iter()
-            .map(|d| format_diagnostic(world, d))
+            .map(|d| PrintProblem::from_typst(world, d))
             .collect::<Vec<_>>()
     })?;
     let mut inspected = Some(inspect(&document));
@@ -264,9 +275,9 @@ fn typeset<T>(
         options.standards = match PdfStandards::new(standards) {
             Ok(s) => s,
             Err(e) => {
-                last_errors = vec![format!(
-                    "PDF standards could not be configured: {}",
-                    e.message()
+                last_errors = vec![PrintProblem::general(
+                    Severity::Error,
+                    format!("PDF standards could not be configured: {}", e.message()),
                 )];
                 continue;
             }
@@ -274,14 +285,19 @@ fn typeset<T>(
         match typst_pdf::pdf(&document, &options) {
             Ok(bytes) => {
                 if n > 0 {
-                    let mut failed: Vec<String> =
-                        last_errors.iter().map(|e| e.replace('\n', " ")).collect();
+                    let mut failed: Vec<String> = last_errors
+                        .iter()
+                        .map(|e| e.message.replace('\n', " "))
+                        .collect();
                     failed.dedup();
                     failed.truncate(3);
-                    warns.push(format!(
-                        "warning: the PDF does not conform to {} and was written without it: {}",
-                        standards_name(attempts[n - 1]),
-                        failed.join("; ")
+                    warns.push(PrintProblem::general(
+                        Severity::Warning,
+                        format!(
+                            "the PDF does not conform to {} and was written without it: {}",
+                            standards_name(attempts[n - 1]),
+                            failed.join("; ")
+                        ),
                     ));
                 }
                 let pages = if cover_only {
@@ -299,7 +315,10 @@ fn typeset<T>(
                 return Ok((Pdf { bytes, pages }, warns, inspected));
             }
             Err(errors) => {
-                last_errors = errors.iter().map(|d| format_diagnostic(world, d)).collect()
+                last_errors = errors
+                    .iter()
+                    .map(|d| PrintProblem::from_typst(world, d))
+                    .collect()
             }
         }
     }
@@ -404,6 +423,14 @@ fn timestamp(stand: Date) -> Option<Timestamp> {
 /// `--emit-typst`; [`typst_files`] adds the rest of what the typst CLI
 /// needs (other templates, fonts, images, a README with the command).
 pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, Vec<u8>) {
+    source_and_data(edition, theme, PrintVariant::Standard)
+}
+
+fn source_and_data(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> (String, Vec<u8>) {
     let main = theme
         .text(&format!(
             "{}{}",
@@ -412,12 +439,7 @@ pub fn typst_source_and_data(edition: &Edition<'_>, theme: &Theme) -> (String, V
         ))
         .unwrap_or("")
         .to_owned();
-    let (data, _) = data_json(
-        edition,
-        &world::theme_fonts(theme),
-        true,
-        PrintVariant::Standard,
-    );
+    let (data, _) = data_json(edition, &world::theme_fonts(theme), true, variant);
     (main, data.unwrap_or_default())
 }
 
@@ -434,7 +456,16 @@ pub const EMIT_TYPST_COMMAND: &str = "typst compile --root DIR --ignore-system-f
 /// `content/…` (where the template looks for them) and a `README.txt` with
 /// the command ([`EMIT_TYPST_COMMAND`]).
 pub fn typst_files(edition: &Edition<'_>, theme: &Theme) -> Vec<(String, Vec<u8>)> {
-    let (main, data) = typst_source_and_data(edition, theme);
+    typst_files_of(edition, theme, PrintVariant::Standard)
+}
+
+/// [`typst_files`] of one variant (its `data.json` says which).
+pub fn typst_files_of(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> Vec<(String, Vec<u8>)> {
+    let (main, data) = source_and_data(edition, theme, variant);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (path, bytes) in theme.under(world::TEMPLATE_PREFIX) {
         let rel = &path[world::TEMPLATE_PREFIX.len()..];
@@ -655,63 +686,4 @@ fn break_long_runs(s: &str) -> Option<String> {
         out.push(c);
     }
     Some(out)
-}
-
-/// "print template /wegweiser.typ:12:5: error: message" with the source
-/// line, hints and the call trace.
-fn format_diagnostic(world: &PrintWorld, d: &SourceDiagnostic) -> String {
-    let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let mut out = match locate(world, d.span) {
-        Some((path, line, col, text)) => {
-            format!(
-                "print template {path}:{line}:{col}: {severity}: {}\n  {line:>4} | {}",
-                d.message,
-                text.trim_end()
-            )
-        }
-        None => format!("print template: {severity}: {}", d.message),
-    };
-    for hint in &d.hints {
-        out.push_str(&format!("\n  hint: {}", hint.v));
-    }
-    for point in d.trace.iter().take(5) {
-        match locate(world, point.span.into()) {
-            Some((path, line, col, _)) => {
-                out.push_str(&format!("\n  in {} at {path}:{line}:{col}", point.v))
-            }
-            None => out.push_str(&format!("\n  in {}", point.v)),
-        }
-    }
-    out
-}
-
-/// Path, 1-based line and column, and the text of the line of a span.
-fn locate(
-    world: &PrintWorld,
-    span: typst::syntax::DiagSpan,
-) -> Option<(String, usize, usize, String)> {
-    let id = span.id()?;
-    let range = world.range(span)?;
-    let path = id.vpath().get_with_slash().to_owned();
-    let text: Arc<str> = match world.source(id) {
-        Ok(source) => source.text().into(),
-        Err(_) => {
-            let bytes = world.file(id).ok()?;
-            String::from_utf8_lossy(bytes.as_slice()).into()
-        }
-    };
-    let start = range.start.min(text.len());
-    let before = text.get(..start)?;
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = text
-        .get(line_start..start)
-        .map_or(1, |s| s.chars().count() + 1);
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    Some((path, line, col, text[line_start..line_end].to_owned()))
 }

@@ -20,7 +20,8 @@ use super::data::{
 };
 use super::words::{self, SHEET_WORDS, SheetWords};
 use super::world::{self, PrintWorld};
-use super::{Job, Pdf, guarded, md_tree, sanitized_json, typeset, typst_date};
+use super::{Job, Pdf, PrintProblem, guarded, md_tree, sanitized_json, typeset, typst_date};
+use crate::diagnostics::Severity;
 use crate::load::Theme;
 use crate::model::languages::language_name_de;
 use crate::model::{
@@ -31,8 +32,8 @@ use crate::model::{
 pub struct Sheets {
     /// The PDF.
     pub pdf: Pdf,
-    /// typst's warnings (formatted like errors).
-    pub warnings: Vec<String>,
+    /// The warnings (typst's and the renderer's).
+    pub warnings: Vec<PrintProblem>,
     /// The (physical, 1-based) page on which each entry's sheet starts.
     pub first_pages: BTreeMap<EntryRef, usize>,
 }
@@ -361,7 +362,7 @@ pub fn render(
     entries: &[EntryRef],
     reply_by: Date,
     date: Date,
-) -> Result<Sheets, Vec<String>> {
+) -> Result<Sheets, Vec<PrintProblem>> {
     guarded(|| {
         let b = Builder {
             dir,
@@ -385,7 +386,12 @@ pub fn render(
         };
         let fonts = world::theme_fonts(theme);
         let (json, replaced) = sanitized_json(&data, &fonts, false);
-        let json = json.map_err(|e| vec![format!("sheet data could not be serialised: {e}")])?;
+        let json = json.map_err(|e| {
+            vec![PrintProblem::general(
+                Severity::Error,
+                format!("sheet data could not be serialised: {e}"),
+            )]
+        })?;
         let world = PrintWorld::new(
             theme,
             fonts,
@@ -395,7 +401,7 @@ pub fn render(
             std::iter::empty(),
             typst_date(date),
         )
-        .map_err(|e| vec![e])?;
+        .map_err(|e| vec![PrintProblem::general(Severity::Error, e)])?;
         let job = Job {
             ident: format!("wegweiser/{}/{year}/sheets", dir.settings.title),
             stand: date,

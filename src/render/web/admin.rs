@@ -60,8 +60,10 @@ pub fn generated(dir: &Directory, strings: &toml::Value) -> Vec<(String, Content
     ]
 }
 
-/// `/admin/index.html`: loads the editor from the site itself and gives
-/// the preview pane the site's style sheet.
+/// `/admin/index.html`: loads the editor from the site itself, gives the
+/// preview pane the site's style sheet, and loads the theme's
+/// `admin/editor.js` (preview template; key order and cleared fields before
+/// each save).
 pub fn index_html(dir: &Directory) -> String {
     let base = &dir.settings.base_path;
     let title = crate::render::web::escape_html(&dir.settings.title);
@@ -76,10 +78,11 @@ pub fn index_html(dir: &Directory) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"robots\" content=\"noindex\">\n<title>Redaktion – {title}</title>\n\
+         <meta name=\"robots\" content=\"noindex\">\n<link rel=\"icon\" href=\"data:,\">\n<title>Redaktion – {title}</title>\n\
          <link href=\"{base}/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n{to_loopback}</head>\n<body>\n\
          <script src=\"{base}/admin/decap-cms.js\"></script>\n\
-         <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n</body>\n</html>\n"
+         <script>{GERMAN_SLUGS}CMS.registerPreviewStyle(\"{base}/static/style.css\");</script>\n\
+         <script src=\"{base}/admin/editor.js\"></script>\n</body>\n</html>\n"
     )
 }
 
