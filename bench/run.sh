@@ -71,4 +71,8 @@ d="$work/d10000"
 python3 bench/serve.py "$bin" "$d" "${EDITS:-9}"
 
 echo
+echo "# serve: saves through the editor's API at 10000 groups (bench/serve_api.py, medians)"
+python3 bench/serve_api.py "$bin" "$d" "${EDITS:-9}"
+
+echo
 bash bench/print-variants.sh 1000

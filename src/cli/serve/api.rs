@@ -28,6 +28,10 @@ use crate::load::Overlay;
 /// 15 MB fits, as base64.
 pub(super) const BODY_LIMIT: usize = 20 * 1024 * 1024;
 
+/// The deepest `entriesByFolder` walks (Decap asks for 1, or the depth of
+/// a collection's subfolders).
+const MAX_DEPTH: u64 = 8;
+
 /// An answer: status and JSON body.
 pub(super) struct Reply {
     pub status: u16,
@@ -238,7 +242,9 @@ impl Api<'_> {
             .get("depth")
             .and_then(Value::as_u64)
             .ok_or_else(|| self.missing("depth"))?;
-        let files = self.list(&folder, &extension, depth as usize)?;
+        // Bounded: a link inside `content/` to a folder above it would
+        // otherwise be walked again and again.
+        let files = self.list(&folder, &extension, depth.min(MAX_DEPTH) as usize)?;
         Ok(Value::Array(
             files
                 .iter()
