@@ -23,8 +23,9 @@
   var status = document.getElementById('suche-status');
   var list = document.getElementById('suche-ergebnisse');
   var help = document.getElementById('suche-hilfe');
-  var more = document.getElementById('suche-mehr');
-  var reset = document.getElementById('filter-reset');
+  // A theme's own search.html may lack these (then there is no button or link).
+  var more = document.getElementById('suche-mehr') || document.createElement('button');
+  var reset = document.getElementById('filter-reset') || document.createElement('a');
   var kinds = JSON.parse(root.getAttribute('data-kind'));
   var statuses = JSON.parse(root.getAttribute('data-status'));
   var texts = JSON.parse(root.getAttribute('data-texts'));
@@ -58,6 +59,8 @@
     return list;
   }
 
+  /* The index is fetched once; MiniSearch indexes it only when a word is
+   * searched (filters alone need no full-text index). */
   var engine = null;
   var loading = null;
   function load() {
@@ -67,26 +70,32 @@
         .then(function (ix) {
           index = ix;
           docs = documents(ix);
-          engine = new MiniSearch({
-            fields: ['name', 'aliases', 'topics', 'district', 'languages', 'text'],
-            storeFields: ['kind', 'name', 'url', 'primary', 'place', 'status'],
-            processTerm: function (term) {
-              var t = fold(term);
-              return t && !STOP[t] ? t : null;
-            },
-            searchOptions: {
-              boost: { name: 4, aliases: 3, topics: 2, district: 1.5, languages: 1.5, text: 0.5 },
-              prefix: true,
-              fuzzy: function (term) { return term.length >= 5 ? 0.2 : false; },
-              combineWith: 'AND',
-              boostDocument: function (id, term, stored) { return stored && stored.kind === 'topic' ? 1.5 : 1; }
-            }
-          });
-          engine.addAll(docs);
-          return engine;
+          return ix;
         });
     }
     return loading;
+  }
+
+  function searchEngine() {
+    if (!engine) {
+      engine = new MiniSearch({
+        fields: ['name', 'aliases', 'topics', 'district', 'languages', 'text'],
+        storeFields: ['kind', 'name', 'url', 'primary', 'place', 'status'],
+        processTerm: function (term) {
+          var t = fold(term);
+          return t && !STOP[t] ? t : null;
+        },
+        searchOptions: {
+          boost: { name: 4, aliases: 3, topics: 2, district: 1.5, languages: 1.5, text: 0.5 },
+          prefix: true,
+          fuzzy: function (term) { return term.length >= 5 ? 0.2 : false; },
+          combineWith: 'AND',
+          boostDocument: function (id, term, stored) { return stored && stored.kind === 'topic' ? 1.5 : 1; }
+        }
+      });
+      engine.addAll(docs);
+    }
+    return engine;
   }
 
   /* The chosen filters: for each parameter name the chosen values. */
@@ -174,9 +183,9 @@
         if (matches(i, f)) hits.push(docs[index.topics.length + i]);
       }
     } else if (f.any) {
-      hits = engine.search(q, { filter: function (r) { return typeof r.id === 'number' && matches(r.id, f); } });
+      hits = searchEngine().search(q, { filter: function (r) { return typeof r.id === 'number' && matches(r.id, f); } });
     } else {
-      hits = engine.search(q);
+      hits = searchEngine().search(q);
     }
     var n = hits.length;
     var text = !f.any ? counted('count_', q, n) : q ? counted('word_filters_', q, n) : counted('filters_', q, n);
@@ -215,7 +224,7 @@
   }
 
   /* mode: 'push' (a new history entry), 'replace' (while typing), or
-   * nothing (the address already says it). */
+   * nothing (the address already says it). Resolves once shown. */
   function run(mode) {
     var q = input.value.trim();
     var f = chosen();
@@ -226,8 +235,11 @@
         if (mode === 'push') history.pushState(null, '', url); else history.replaceState(null, '', url);
       }
     }
-    if (!engine) status.textContent = texts.loading;
-    load().then(function () { show(q, f); }, function () { status.textContent = texts.failed; });
+    if (!index || (q && !engine)) status.textContent = texts.loading;
+    // Let the browser paint the loading line before indexing.
+    return load().then(function () {
+      return new Promise(function (done) { setTimeout(function () { show(q, f); done(); }, 0); });
+    }, function () { status.textContent = texts.failed; });
   }
 
   var timer = null;
@@ -258,9 +270,8 @@
   more.addEventListener('click', function () {
     var first = list.children.length;
     limit += PAGE;
-    run();
     // Keep the reader's place: the focus goes to the first new hit.
-    load().then(function () {
+    run().then(function () {
       var a = list.children[first] && list.children[first].querySelector('a');
       if (a) a.focus();
     });
@@ -275,6 +286,7 @@
     restore(window.location.search);
     run();
   } else {
-    load();
+    // Ready before the first word: fetch, then index while the reader reads.
+    load().then(function () { setTimeout(searchEngine, 0); });
   }
 })();
