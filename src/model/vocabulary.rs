@@ -143,3 +143,14 @@ pub enum EditingBackend {
     Gitlab,
     Gitea,
 }
+
+impl EditingBackend {
+    /// The name written in `[editing] backend` and in Decap's config.
+    pub fn name(self) -> &'static str {
+        match self {
+            EditingBackend::Github => "github",
+            EditingBackend::Gitlab => "gitlab",
+            EditingBackend::Gitea => "gitea",
+        }
+    }
+}

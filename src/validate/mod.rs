@@ -32,15 +32,6 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "kalender",
 ];
 
-/// The name of a git host as `[editing] backend` writes it.
-pub fn backend_name(b: EditingBackend) -> &'static str {
-    match b {
-        EditingBackend::Github => "github",
-        EditingBackend::Gitlab => "gitlab",
-        EditingBackend::Gitea => "gitea",
-    }
-}
-
 /// Checks `raw` and builds the model. Returns `None` if there were errors
 /// (all of them are in `diagnostics`).
 pub fn validate(raw: RawDirectory, diagnostics: &mut Diagnostics) -> Option<Directory> {
@@ -513,7 +504,7 @@ impl<'i> Validator<'i> {
         };
         for (field, given) in needed {
             if !given {
-                let backend = backend_name(backend).to_owned();
+                let backend = backend.name().to_owned();
                 let field = field.to_owned();
                 self.at(
                     file,

@@ -13,10 +13,10 @@
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value, json};
 
-use crate::cli::schema::{SchemaKind, document, translate};
 use crate::diagnostics::Lang;
 use crate::load::Theme;
 use crate::load::raw;
+use crate::load::schema::{SchemaKind, document, translate};
 use crate::model::{Directory, EditingBackend};
 use crate::output::Content;
 
@@ -152,7 +152,7 @@ fn backend(dir: &Directory) -> Value {
         return json!({ "name": "github", "repo": "lokal/wegweiser", "branch": "main" });
     };
     let mut b = Map::new();
-    let name = crate::validate::backend_name(e.backend);
+    let name = e.backend.name();
     b.insert("name".into(), json!(name));
     b.insert("repo".into(), json!(e.repo));
     b.insert("branch".into(), json!(e.branch));
