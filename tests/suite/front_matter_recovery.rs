@@ -64,3 +64,48 @@ fn bench_thousand_files_with_five_problems() {
         best * 1e3
     );
 }
+
+/// A syntax error is reported once: the lines after an unclosed array are
+/// no problems of their own.
+#[test]
+fn a_syntax_error_has_no_follow_up_errors() {
+    let text = "#++\nname = \"X\"\nindications = [\"diabetes\"\naudience = = 1\n\
+                format = \"in-person\"\nstatus = active\n";
+    let partial = front_matter::parse_entry_partial::<GroupFront>(text);
+    assert!(partial.value.is_none());
+    let [(Some(span), message)] = partial.problems.as_slice() else {
+        panic!("one located problem expected: {:?}", partial.problems);
+    };
+    assert_eq!(message.code(), "toml-syntax");
+    assert_eq!(text[..span.start].lines().count(), 3, "{span:?}");
+}
+
+/// A wrong value inside an inline table is reported once (its table's
+/// missing `weekday` is no second problem) and hides no other problem.
+#[test]
+fn a_wrong_value_in_an_inline_table_hides_no_other_problem() {
+    let text = "#++\nname = \"X\"\nindications = [\"diabetes\"]\naudience = [\"affected\"]\n\
+                format = \"in-person\"\nstatus = \"active\"\nverified = 2026-09-14\n\
+                meetings = [{ rhythm = \"weekly\", weekday = \"fridays\", start = \"19:00\" }]\n\
+                distrikt = \"Nord\"\n";
+    let partial = front_matter::parse_entry_partial::<GroupFront>(text);
+    let mut found: Vec<(&str, &str)> = partial
+        .problems
+        .iter()
+        .map(|(s, m)| (m.code(), &text[s.clone().expect("located")]))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("unknown-field", "distrikt"),
+            ("unknown-value", "\"fridays\"")
+        ],
+        "{:?}",
+        partial.problems
+    );
+    assert!(
+        partial.value.is_some(),
+        "the rest of the file is still read"
+    );
+}
