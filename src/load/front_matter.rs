@@ -135,7 +135,7 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
         };
     }
     if entry && decap_forms(doc.get_ref()) {
-        let root = entry_schema::<T>();
+        let root = kind_schema::<T>();
         read_decap_forms(doc.get_mut(), resolve(&root, &root), &root);
     }
     let mut problems: Vec<Problem> = Vec::new();
@@ -144,9 +144,9 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
     let mut left_out: Vec<LeftOut> = Vec::new();
     // Top-level keys stood in for: the key, the span to give it, the value.
     let mut stand_ins: Vec<StandIn> = Vec::new();
-    // `T`'s JSON Schema, made once and only if a problem needs it.
+    // `T`'s JSON Schema, fetched only if a problem needs it.
     let schema = std::cell::OnceCell::new();
-    let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
+    let schema = || &**schema.get_or_init(kind_schema::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
         let e = match deserialize::<T>(&doc, &stand_ins) {
             Ok(v) => {
@@ -283,9 +283,10 @@ fn decap_forms(t: &toml::de::DeTable<'_>) -> bool {
     t.iter().any(|(_, v)| value(v.get_ref()))
 }
 
-/// The JSON Schema of an entry kind, made once per kind (files written by
-/// Decap CMS need it to be read, and a directory may hold thousands).
-fn entry_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
+/// The JSON Schema of a kind of file, made once per kind (files written by
+/// Decap CMS need it to be read, files with problems to be recovered, and
+/// a directory may hold thousands).
+fn kind_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
     static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
