@@ -78,8 +78,9 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
 
 /// Parses TOML into `T`, mapping errors to located messages. serde stops
 /// at the first problem; to report every problem of a file at once, the
-/// offending key/value lines are blanked (same byte length, so spans stay
-/// valid) and the text is parsed again, up to a limit.
+/// TOML is parsed once into a tree with spans, the key (or array element)
+/// with the problem is removed from the tree and the tree is deserialised
+/// again, up to a limit.
 ///
 /// serde names only the first missing field of a table; the others missing
 /// from it are taken from the `required` list of `T`'s JSON Schema (see
@@ -95,7 +96,7 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Prob
 /// What [`parse_partial`] made of a front matter.
 #[derive(Debug)]
 pub struct Partial<T> {
-    /// What is left of `T` once the offending lines are left out (and a
+    /// What is left of `T` once the keys with problems are left out (and a
     /// required top-level field that is missing or wrong is stood in for);
     /// `None` if no such rest parses (broken TOML, say).
     pub value: Option<T>,
@@ -109,7 +110,7 @@ pub struct Partial<T> {
     pub left_out: Vec<LeftOut>,
 }
 
-/// Like [`parse`], also returning what is left of `T` after the lines with
+/// Like [`parse`], also returning what is left of `T` after the keys with
 /// problems (unknown fields, wrong values) are left out: the rest of such a
 /// file can still be checked, so that all its problems are reported at
 /// once. A required top-level field that is missing or was left out gets a
