@@ -1,11 +1,14 @@
 //! Reading one file: UTF-8 (with or without BOM), `+++` front matter,
 //! TOML into typed structs, errors turned into located [`Message`]s.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostics::Message;
 
@@ -75,8 +78,9 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
 
 /// Parses TOML into `T`, mapping errors to located messages. serde stops
 /// at the first problem; to report every problem of a file at once, the
-/// offending key/value lines are blanked (same byte length, so spans stay
-/// valid) and the text is parsed again, up to a limit.
+/// TOML is parsed once into a tree with spans, the key (or array element)
+/// with the problem is removed from the tree and the tree is deserialised
+/// again, up to a limit.
 ///
 /// serde names only the first missing field of a table; the others missing
 /// from it are taken from the `required` list of `T`'s JSON Schema (see
@@ -92,7 +96,7 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(toml: &str) -> Result<T, Vec<Prob
 /// What [`parse_partial`] made of a front matter.
 #[derive(Debug)]
 pub struct Partial<T> {
-    /// What is left of `T` once the offending lines are left out (and a
+    /// What is left of `T` once the keys with problems are left out (and a
     /// required top-level field that is missing or wrong is stood in for);
     /// `None` if no such rest parses (broken TOML, say).
     pub value: Option<T>,
@@ -106,7 +110,7 @@ pub struct Partial<T> {
     pub left_out: Vec<LeftOut>,
 }
 
-/// Like [`parse`], also returning what is left of `T` after the lines with
+/// Like [`parse`], also returning what is left of `T` after the keys with
 /// problems (unknown fields, wrong values) are left out: the rest of such a
 /// file can still be checked, so that all its problems are reported at
 /// once. A required top-level field that is missing or was left out gets a
@@ -123,17 +127,29 @@ pub fn parse_entry_partial<T: DeserializeOwned + JsonSchema>(toml: &str) -> Part
 }
 
 fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -> Partial<T> {
-    let mut text = toml.to_owned();
+    let (mut doc, errors) = DeTable::parse_recoverable(toml);
+    if !errors.is_empty() {
+        return Partial {
+            value: None,
+            problems: syntax_problems(&errors),
+            left_out: Vec::new(),
+        };
+    }
+    if entry && decap_forms(doc.get_ref()) {
+        let root = kind_schema::<T>();
+        read_decap_forms(doc.get_mut(), resolve(&root, &root), &root);
+    }
     let mut problems: Vec<Problem> = Vec::new();
-    let mut blanked: Vec<String> = Vec::new();
+    // Keys removed from the tree for a wrong value: there, not missing.
+    let mut removed: Vec<String> = Vec::new();
     let mut left_out: Vec<LeftOut> = Vec::new();
     // Top-level keys stood in for: the key, the span to give it, the value.
-    let mut stand_ins: Vec<(String, Range<usize>, toml::de::DeValue<'static>)> = Vec::new();
-    // `T`'s JSON Schema, made once and only if a problem needs it.
+    let mut stand_ins: Vec<StandIn> = Vec::new();
+    // `T`'s JSON Schema, fetched only if a problem needs it.
     let schema = std::cell::OnceCell::new();
-    let schema = || schema.get_or_init(crate::load::schema::schema_value::<T>);
+    let schema = || &**schema.get_or_init(kind_schema::<T>);
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        let e = match deserialize::<T>(&text, &stand_ins, entry) {
+        let e = match deserialize::<T>(&doc, &stand_ins) {
             Ok(v) => {
                 return Partial {
                     value: Some(v),
@@ -152,7 +168,7 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
         };
         let syntax = matches!(message, Message::TomlSyntax { .. });
         let consequence =
-            matches!(&message, Message::MissingField { field } if blanked.contains(field));
+            matches!(&message, Message::MissingField { field } if removed.contains(field));
         if problems.iter().any(|(s, m)| *s == span && *m == message) {
             break;
         }
@@ -162,7 +178,7 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
         );
         let missing = matches!(message, Message::MissingField { .. });
         let all_missing = missing
-            .then(|| missing_fields::<T>(schema(), &text, span.as_ref(), &blanked))
+            .then(|| missing_fields::<T>(schema(), &doc, &stand_ins, span.as_ref(), &removed))
             .flatten();
         match &all_missing {
             // Every required field absent from the table, each its own problem.
@@ -205,15 +221,17 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
                 continue;
             }
         }
+        // Anything else located: the key or array element around it leaves
+        // the tree, and the rest is read again.
         match (syntax, span) {
-            (false, Some(span)) => match blank_region(&text, &span) {
-                Some((region, key)) => {
+            (false, Some(span)) => match innermost(doc.get_ref(), &span) {
+                Some((path, key)) => {
                     if wrong_value || missing {
-                        // The key is there; its absence after blanking is no new problem.
-                        blanked.push(key.clone());
+                        // The key is there; its absence after removal is no new problem.
+                        removed.push(key.clone());
                         left_out.push((key, span));
                     }
-                    blank_lines(&mut text, region)
+                    remove(doc.get_mut(), &path);
                 }
                 None => break,
             },
@@ -225,6 +243,30 @@ fn parse_partial_as<T: DeserializeOwned + JsonSchema>(toml: &str, entry: bool) -
         problems,
         left_out,
     }
+}
+
+/// The first syntax error of a front matter, located. The parser goes on
+/// after it, but what it finds then is mostly a consequence (an unclosed
+/// `[` or `"` makes every following line an error), so the rest of the file
+/// is checked once this one is fixed.
+fn syntax_problems(errors: &[toml::de::Error]) -> Vec<Problem> {
+    errors
+        .iter()
+        .take(1)
+        .map(|e| (e.span(), classify(e.message())))
+        .collect()
+}
+
+/// A top-level key stood in for: the key, the span to give its value, the
+/// value.
+type StandIn = (String, Range<usize>, DeValue<'static>);
+
+/// One step down the parsed tree: the value of a key, or an element of
+/// the array the previous step led to.
+#[derive(Clone, Debug)]
+enum Step {
+    Key(String),
+    Item(usize),
 }
 
 /// True if a table holds a value Decap CMS writes where a person would
@@ -242,9 +284,10 @@ fn decap_forms(t: &toml::de::DeTable<'_>) -> bool {
     t.iter().any(|(_, v)| value(v.get_ref()))
 }
 
-/// The JSON Schema of an entry kind, made once per kind (files written by
-/// Decap CMS need it to be read, and a directory may hold thousands).
-fn entry_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
+/// The JSON Schema of a kind of file, made once per kind (files written by
+/// Decap CMS need it to be read, files with problems to be recovered, and
+/// a directory may hold thousands).
+fn kind_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
     static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
@@ -340,25 +383,16 @@ fn read_decap_forms(t: &mut toml::de::DeTable<'_>, schema: Option<&Value>, root:
     }
 }
 
-/// Deserialises `text` into `T`, with the top-level `stand_ins` (key, the
-/// span to give the value, value) added to the table.
-fn deserialize<T: DeserializeOwned + JsonSchema>(
-    text: &str,
-    stand_ins: &[(String, Range<usize>, toml::de::DeValue<'static>)],
-    entry: bool,
+/// Deserialises the tree `doc` into `T`, with the top-level `stand_ins`
+/// added to its table.
+fn deserialize<T: DeserializeOwned>(
+    doc: &Spanned<DeTable<'_>>,
+    stand_ins: &[StandIn],
 ) -> Result<T, toml::de::Error> {
-    use toml::Spanned;
-    if stand_ins.is_empty() && !entry {
-        return toml::from_str(text);
-    }
-    let mut doc = toml::de::DeTable::parse(text)?;
-    if entry && decap_forms(doc.get_ref()) {
-        let root = entry_schema::<T>();
-        read_decap_forms(doc.get_mut(), resolve(&root, &root), &root);
-    }
+    let mut doc = doc.clone();
     for (key, span, value) in stand_ins {
         doc.get_mut().insert(
-            Spanned::new(span.clone(), std::borrow::Cow::Owned(key.clone())),
+            Spanned::new(span.clone(), Cow::Owned(key.clone())),
             Spanned::new(span.clone(), value.clone()),
         );
     }
@@ -438,19 +472,14 @@ fn resolve<'a>(root: &'a Value, mut v: &'a Value) -> Option<&'a Value> {
 /// (the top level if `span` is `None`, else the table whose header or value
 /// is at `span`), in the order the fields are declared; `None` if the table
 /// or its schema (in `root`, `T`'s) cannot be found. Keys in `present`
-/// (blanked for a wrong value) count as there.
+/// (removed for a wrong value) count as there.
 fn missing_fields<T: DeserializeOwned>(
     root: &Value,
-    text: &str,
+    doc: &Spanned<DeTable<'_>>,
+    stand_ins: &[StandIn],
     span: Option<&Range<usize>>,
     present: &[String],
 ) -> Option<Vec<String>> {
-    use toml::de::{DeTable, DeValue};
-    #[derive(Clone)]
-    enum Step {
-        Key(String),
-        Item,
-    }
     type Found = Option<(usize, Vec<Step>, Vec<String>)>;
     fn keys(t: &DeTable<'_>) -> Vec<String> {
         t.iter().map(|(k, _)| k.get_ref().to_string()).collect()
@@ -478,9 +507,9 @@ fn missing_fields<T: DeserializeOwned>(
                     walk(inner, at, path, best);
                 }
                 DeValue::Array(a) => {
-                    for item in a.iter() {
+                    for (i, item) in a.iter().enumerate() {
                         if let DeValue::Table(inner) = item.get_ref() {
-                            path.push(Step::Item);
+                            path.push(Step::Item(i));
                             consider(item.span(), at, path, inner, best);
                             walk(inner, at, path, best);
                             path.pop();
@@ -492,7 +521,6 @@ fn missing_fields<T: DeserializeOwned>(
             path.pop();
         }
     }
-    let doc = DeTable::parse(text).ok()?;
     let (path, mut have) = match span {
         None => (Vec::new(), keys(doc.get_ref())),
         Some(at) => {
@@ -511,7 +539,7 @@ fn missing_fields<T: DeserializeOwned>(
                 .get("properties")
                 .and_then(|p| p.get(k))
                 .or_else(|| schema.get("additionalProperties")),
-            Step::Item => schema.get("items"),
+            Step::Item(_) => schema.get("items"),
         };
         schema = resolve(root, next?)?;
     }
@@ -523,27 +551,31 @@ fn missing_fields<T: DeserializeOwned>(
         .map(str::to_owned)
         .collect();
     let mut missing: Vec<String> = required.into_iter().filter(|f| !have.contains(f)).collect();
-    let order = declaration_order::<T>(text, span);
+    let order = declaration_order::<T>(doc, stand_ins, &path);
     missing.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(usize::MAX));
     Some(missing)
 }
 
-/// The fields of the table at `span` (top level if `None`) in the order of
-/// declaration: serde lists them so when it meets an unknown key, so one is
-/// put first into the table. The JSON Schema knows them only sorted.
-fn declaration_order<T: DeserializeOwned>(text: &str, span: Option<&Range<usize>>) -> Vec<String> {
+/// The fields of the table at `path` in the order of declaration: serde
+/// lists them so when it meets an unknown key, so one is put first into
+/// the table. The JSON Schema knows them only sorted.
+fn declaration_order<T: DeserializeOwned>(
+    doc: &Spanned<DeTable<'_>>,
+    stand_ins: &[StandIn],
+    path: &[Step],
+) -> Vec<String> {
     const PROBE: &str = "wegweiser_declaration_order_probe";
-    let at = match span {
-        None => 0,
-        // Only a `[table]` / `[[table]]` header has a line to put a key after.
-        Some(s) if text.get(s.clone()).is_some_and(|h| h.starts_with('[')) => text[s.end..]
-            .find('\n')
-            .map(|i| s.end + i + 1)
-            .unwrap_or(text.len()),
-        Some(_) => return Vec::new(),
+    let mut probe = doc.clone();
+    let Some(table) = table_at(probe.get_mut(), path) else {
+        return Vec::new();
     };
-    let probe = format!("{}\n{PROBE} = 0\n{}", &text[..at], &text[at..]);
-    let Err(e) = toml::from_str::<T>(&probe) else {
+    let rest = std::mem::take(table);
+    table.insert(
+        Spanned::new(0..0, Cow::Borrowed(PROBE)),
+        Spanned::new(0..0, DeValue::Boolean(false)),
+    );
+    table.extend(rest);
+    let Err(e) = deserialize::<T>(&probe, stand_ins) else {
         return Vec::new();
     };
     match e
@@ -564,78 +596,121 @@ fn declaration_order<T: DeserializeOwned>(text: &str, span: Option<&Range<usize>
 /// How many problems of one file are reported at most.
 const MAX_PROBLEMS_PER_FILE: usize = 20;
 
-/// The innermost `key = value` (or array element) around `span`. The
-/// whole tree is searched: the body of an `[[array]]` table lies outside
-/// the span of its header.
-fn blank_region(text: &str, span: &Range<usize>) -> Option<(Range<usize>, String)> {
-    use toml::de::{DeTable, DeValue};
-    type Best = Option<(Range<usize>, String)>;
-    fn consider(region: Range<usize>, key: &str, span: &Range<usize>, best: &mut Best) {
+/// The innermost `key = value` (or array element) around `span`: its path
+/// and its key (an element's array's key). The whole tree is searched: the
+/// body of an `[[array]]` table lies outside the span of its header.
+fn innermost(doc: &DeTable<'_>, span: &Range<usize>) -> Option<(Vec<Step>, String)> {
+    type Best = Option<(usize, Vec<Step>, String)>;
+    fn consider(
+        region: Range<usize>,
+        path: &[Step],
+        key: &str,
+        span: &Range<usize>,
+        best: &mut Best,
+    ) {
         if (region.contains(&span.start) || region == *span)
-            && best.as_ref().is_none_or(|(b, _)| region.len() < b.len())
+            && best.as_ref().is_none_or(|(len, _, _)| region.len() < *len)
         {
-            *best = Some((region, key.to_owned()));
+            *best = Some((region.len(), path.to_vec(), key.to_owned()));
         }
     }
-    fn table(t: &DeTable<'_>, span: &Range<usize>, best: &mut Best) {
+    fn table(t: &DeTable<'_>, path: &mut Vec<Step>, span: &Range<usize>, best: &mut Best) {
         for (k, v) in t.iter() {
             let region = k.span().start.min(v.span().start)..v.span().end.max(k.span().end);
-            consider(region, k.get_ref(), span, best);
-            value(v.get_ref(), k.get_ref(), span, best);
+            path.push(Step::Key(k.get_ref().to_string()));
+            consider(region, path, k.get_ref(), span, best);
+            value(v.get_ref(), path, k.get_ref(), span, best);
+            path.pop();
         }
     }
-    fn value(v: &DeValue<'_>, key: &str, span: &Range<usize>, best: &mut Best) {
+    fn value(
+        v: &DeValue<'_>,
+        path: &mut Vec<Step>,
+        key: &str,
+        span: &Range<usize>,
+        best: &mut Best,
+    ) {
         match v {
-            DeValue::Table(t) => table(t, span, best),
+            DeValue::Table(t) => table(t, path, span, best),
             DeValue::Array(a) => {
-                for item in a.iter() {
-                    consider(item.span(), key, span, best);
-                    value(item.get_ref(), key, span, best);
+                for (i, item) in a.iter().enumerate() {
+                    path.push(Step::Item(i));
+                    consider(item.span(), path, key, span, best);
+                    value(item.get_ref(), path, key, span, best);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    let doc = DeTable::parse(text).ok()?;
     let mut best = None;
-    table(doc.get_ref(), span, &mut best);
-    best
+    table(doc, &mut Vec::new(), span, &mut best);
+    best.map(|(_, path, key)| (path, key))
 }
 
-/// Replaces every byte of the lines touched by `region` with a space
-/// (line breaks stay), so the TOML keeps its shape and offsets.
-/// A table header (`[contact]`, `[[meetings]]`) takes its body with it, up
-/// to the next header.
-fn blank_lines(text: &mut String, region: Range<usize>) {
-    let start = text[..region.start.min(text.len())]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let mut end = text[region.end.min(text.len())..]
-        .find('\n')
-        .map(|i| region.end + i)
-        .unwrap_or(text.len());
-    if text[start..].trim_start().starts_with('[') {
-        let mut pos = end;
-        while pos < text.len() {
-            let line_end = text[pos + 1..]
-                .find('\n')
-                .map(|i| pos + 1 + i)
-                .unwrap_or(text.len());
-            if text[pos..line_end].trim_start().starts_with('[') {
-                break;
+/// The table at `path` (which ends at a table, or is empty for `t`).
+fn table_at<'t, 'i>(t: &'t mut DeTable<'i>, path: &[Step]) -> Option<&'t mut DeTable<'i>> {
+    match path.split_first() {
+        None => Some(t),
+        Some((Step::Key(k), rest)) => value_table_at(t.get_mut(k.as_str())?.get_mut(), rest),
+        Some((Step::Item(_), _)) => None,
+    }
+}
+
+/// [`table_at`] below the value `v`.
+fn value_table_at<'t, 'i>(v: &'t mut DeValue<'i>, path: &[Step]) -> Option<&'t mut DeTable<'i>> {
+    match (v, path.split_first()) {
+        (DeValue::Table(t), _) => table_at(t, path),
+        (DeValue::Array(a), Some((Step::Item(i), rest))) => {
+            value_table_at(a.get_mut(*i)?.get_mut(), rest)
+        }
+        _ => None,
+    }
+}
+
+/// Removes the key or array element at `path` from the table `t`. An
+/// array left empty goes with it, as the key of an `[[array]]` table whose
+/// only table was removed is gone.
+fn remove(t: &mut DeTable<'_>, path: &[Step]) {
+    let Some((Step::Key(key), rest)) = path.split_first() else {
+        return;
+    };
+    let emptied = match t.get_mut(key.as_str()) {
+        Some(v) if !rest.is_empty() => remove_below(v.get_mut(), rest),
+        Some(_) => true,
+        None => false,
+    };
+    if emptied {
+        t.remove(key.as_str());
+    }
+}
+
+/// [`remove`] below the value `v`; true if `v` is an array left empty.
+fn remove_below(v: &mut DeValue<'_>, path: &[Step]) -> bool {
+    match (v, path.split_first()) {
+        (DeValue::Table(t), Some((Step::Key(_), _))) => {
+            remove(t, path);
+            false
+        }
+        (DeValue::Array(a), Some((Step::Item(i), []))) => {
+            let items = std::mem::replace(a, DeArray::new());
+            *a = items
+                .into_iter()
+                .enumerate()
+                .filter(|(j, _)| j != i)
+                .map(|(_, x)| x)
+                .collect();
+            a.is_empty()
+        }
+        (DeValue::Array(a), Some((Step::Item(i), rest))) => match a.get_mut(*i) {
+            Some(x) => {
+                remove_below(x.get_mut(), rest);
+                false
             }
-            end = line_end;
-            pos = line_end;
-        }
+            None => false,
+        },
+        _ => false,
     }
-    let mut bytes = std::mem::take(text).into_bytes();
-    for b in &mut bytes[start..end] {
-        if *b != b'\n' && *b != b'\r' {
-            *b = b' ';
-        }
-    }
-    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// Turns serde/toml's English error text into a catalogue message.

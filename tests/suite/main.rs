@@ -9,6 +9,7 @@ mod admin;
 mod bad_input;
 mod build;
 mod contract;
+mod front_matter_recovery;
 mod hardening_fuzz_regressions;
 mod hardening_input;
 mod hardening_output;
