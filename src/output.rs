@@ -199,7 +199,8 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
     let spare = parent.join(format!(".{name}.wegweiser-spare"));
     let old = parent.join(format!(".{name}.wegweiser-old"));
     recover(&out, &old);
-    if spare.exists() && !(spare.is_dir() && !spare.is_symlink()) {
+    // Anything but a real folder (a file, a link) in the spare's place goes.
+    if spare.exists() && (spare.is_symlink() || !spare.is_dir()) {
         let _ = fs::remove_file(&spare);
     }
     fs::create_dir_all(&spare).map_err(|e| write_err(&spare, e))?;
@@ -222,9 +223,9 @@ pub fn publish(out: &Path, files: &Files, keep: &[&str]) -> Result<(), Message> 
                     continue;
                 };
                 let rel = rel.to_string_lossy().replace('\\', "/");
-                if !wanted.contains_key(&rel) {
+                if let std::collections::btree_map::Entry::Vacant(slot) = wanted.entry(rel) {
                     let bytes = fs::read(e.path()).map_err(|err| write_err(e.path(), err))?;
-                    wanted.insert(rel, std::borrow::Cow::Owned(bytes));
+                    slot.insert(std::borrow::Cow::Owned(bytes));
                 }
             }
         }

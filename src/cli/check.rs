@@ -31,19 +31,19 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Outcome {
     if project.diagnostics.has_errors() {
         return Outcome::Problems;
     }
-    if args.format == Format::Human {
-        if let Some(dir) = &project.directory {
-            ctx.note(
-                ctx.lang(&project),
-                Note::CheckOk {
-                    groups: dir.groups.len(),
-                    organisations: dir.organisations.len(),
-                    contact_points: dir.contact_points.len(),
-                    indications: dir.indications.len(),
-                    warnings: project.diagnostics.warning_count(),
-                },
-            );
-        }
+    if args.format == Format::Human
+        && let Some(dir) = &project.directory
+    {
+        ctx.note(
+            ctx.lang(&project),
+            Note::CheckOk {
+                groups: dir.groups.len(),
+                organisations: dir.organisations.len(),
+                contact_points: dir.contact_points.len(),
+                indications: dir.indications.len(),
+                warnings: project.diagnostics.warning_count(),
+            },
+        );
     }
     Outcome::Success
 }

@@ -322,10 +322,10 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                 }
                 continue;
             }
-            if field.0 == "name" {
-                if let Val::Str(s) = &v {
-                    d.name = s.trim().to_owned();
-                }
+            if field.0 == "name"
+                && let Val::Str(s) = &v
+            {
+                d.name = s.trim().to_owned();
             }
             d.fields.push((field.0, v));
         }
@@ -337,10 +337,9 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                 field.1,
                 FieldType::Meetings | FieldType::Body | FieldType::MeetingPart
             )
+            && let Some(v) = from_toml(*field, value)
         {
-            if let Some(v) = from_toml(*field, value) {
-                d.fields.push((field.0, v));
-            }
+            d.fields.push((field.0, v));
         }
     }
     if d.name.is_empty() {

@@ -154,7 +154,7 @@ fn serde_word<T: serde::Serialize>(v: &T) -> String {
 
 fn date(d: &toml::value::Datetime) -> String {
     to_date(d)
-        .map(|d| crate::project::format_date_de(d))
+        .map(crate::project::format_date_de)
         .unwrap_or_else(|| d.to_string())
 }
 
@@ -513,8 +513,11 @@ pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// One sheet of an export: the kind of its entries, the header row, the rows.
+pub type Sheet = (Kind, Vec<String>, Vec<Vec<String>>);
+
 /// The XLSX bytes of all sheets.
-pub fn xlsx_bytes(sheets: &[(Kind, Vec<String>, Vec<Vec<String>>)]) -> Result<Vec<u8>, String> {
+pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for (kind, header, rows) in sheets {

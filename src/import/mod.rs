@@ -230,7 +230,7 @@ fn existing_entries(raw: &RawDirectory, kind: Kind) -> Vec<Existing> {
         Kind::Organisation => of(&raw.organisations, |f| f.name.get_ref().clone()),
         Kind::ContactPoint => of(&raw.contact_points, |f| f.name.get_ref().clone()),
     };
-    v.sort_by(|a, b| slug_order(&a.slug).cmp(&slug_order(&b.slug)));
+    v.sort_by_key(|a| slug_order(&a.slug));
     v
 }
 
@@ -624,41 +624,42 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         }
     }
     report.problems += write_errors;
-    if options.write && !created_indications.is_empty() {
-        if let Some(category) = &options.create_indications {
-            let mut add = String::new();
-            for (id, name) in new_indications
-                .iter()
-                .filter(|(id, _)| created_indications.contains(id))
-            {
-                add.push_str(&format!(
-                    "\n[{id}]\nname = {}\ncategory = {}\n",
-                    write::toml_string(name),
-                    write::toml_string(category)
-                ));
-            }
-            let path = options.root.join("content").join("indications.toml");
-            let result = std::fs::read_to_string(&path).and_then(|old| {
-                let sep = if old.ends_with('\n') || old.is_empty() {
-                    ""
-                } else {
-                    "\n"
-                };
-                replace(&path, &format!("{old}{sep}{add}"))
+    if options.write
+        && !created_indications.is_empty()
+        && let Some(category) = &options.create_indications
+    {
+        let mut add = String::new();
+        for (id, name) in new_indications
+            .iter()
+            .filter(|(id, _)| created_indications.contains(id))
+        {
+            add.push_str(&format!(
+                "\n[{id}]\nname = {}\ncategory = {}\n",
+                write::toml_string(name),
+                write::toml_string(category)
+            ));
+        }
+        let path = options.root.join("content").join("indications.toml");
+        let result = std::fs::read_to_string(&path).and_then(|old| {
+            let sep = if old.ends_with('\n') || old.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            replace(&path, &format!("{old}{sep}{add}"))
+        });
+        if let Err(e) = result {
+            report.problems += 1;
+            report.lines.push(Line {
+                row: 1,
+                column: "1".into(),
+                kind: LineKind::Problem,
+                text: LineText::Message(Message::WriteFailed {
+                    path: display_path(&path),
+                    error: e.to_string(),
+                }),
+                path: None,
             });
-            if let Err(e) = result {
-                report.problems += 1;
-                report.lines.push(Line {
-                    row: 1,
-                    column: "1".into(),
-                    kind: LineKind::Problem,
-                    text: LineText::Message(Message::WriteFailed {
-                        path: display_path(&path),
-                        error: e.to_string(),
-                    }),
-                    path: None,
-                });
-            }
         }
     }
     Ok(report)

@@ -301,14 +301,15 @@ pub fn update_file(text: &str, d: &Draft, mapping: &Mapping) -> Option<String> {
         }
     }
     // The consent rule may have changed fields no column holds.
-    if mapping.kind == Kind::Group && !keep_personal {
-        if let Some(v) = d.get("contact.via_contact_point") {
-            if !doc.contains_key("contact") {
-                doc.insert("contact", Item::Table(Table::new()));
-            }
-            if let Some(t) = doc.get_mut("contact").and_then(Item::as_table_mut) {
-                set(t, "via_contact_point", val_value(v));
-            }
+    if mapping.kind == Kind::Group
+        && !keep_personal
+        && let Some(v) = d.get("contact.via_contact_point")
+    {
+        if !doc.contains_key("contact") {
+            doc.insert("contact", Item::Table(Table::new()));
+        }
+        if let Some(t) = doc.get_mut("contact").and_then(Item::as_table_mut) {
+            set(t, "via_contact_point", val_value(v));
         }
     }
     if meetings_mapped {

@@ -55,7 +55,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
         return Err((None, Message::EmptyFile));
     }
     let first_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
-    if !is_fence(&text[..first_end].trim_end_matches('\n')) {
+    if !is_fence(text[..first_end].trim_end_matches('\n')) {
         return Err((None, Message::NoFrontMatterStart));
     }
     let mut pos = first_end;
@@ -355,7 +355,7 @@ fn read_decap_forms(t: &mut toml::de::DeTable<'_>, schema: Option<&Value>, root:
         let span = v.span();
         match v.get_mut() {
             DeValue::String(s) if prop.get("format").and_then(Value::as_str) == Some("date") => {
-                if let Some(d) = quoted_date(&**s) {
+                if let Some(d) = quoted_date(s) {
                     *v = toml::Spanned::new(span, DeValue::Datetime(d));
                 }
             }
@@ -370,7 +370,7 @@ fn read_decap_forms(t: &mut toml::de::DeTable<'_>, schema: Option<&Value>, root:
                             if item.and_then(|i| i.get("format")).and_then(Value::as_str)
                                 == Some("date") =>
                         {
-                            if let Some(d) = quoted_date(&**s) {
+                            if let Some(d) = quoted_date(s) {
                                 *x = toml::Spanned::new(span, DeValue::Datetime(d));
                             }
                         }
@@ -737,13 +737,13 @@ pub fn classify(raw: &str) -> Message {
             allowed: names.into_iter().skip(1).collect(),
         };
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return Message::WrongType {
-                found: found.to_owned(),
-                expected: expected.to_owned(),
-            };
-        }
+    if let Some(rest) = raw.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return Message::WrongType {
+            found: found.to_owned(),
+            expected: expected.to_owned(),
+        };
     }
     if raw.starts_with("invalid value: ") || raw.starts_with("invalid length") {
         return Message::InvalidValue {

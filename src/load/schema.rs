@@ -128,14 +128,14 @@ fn subschema(kind: SchemaKind, generator: &mut SchemaGenerator) -> Value {
         SchemaKind::Settings => generator.subschema_for::<raw::SettingsFile>(),
     };
     let mut value = serde_json::to_value(schema).unwrap_or(Value::Null);
-    if kind == SchemaKind::Indications {
-        if let Value::Object(map) = &mut value {
-            map.insert("propertyNames".into(), json!({ "pattern": SLUG_PATTERN }));
-            map.insert(
+    if kind == SchemaKind::Indications
+        && let Value::Object(map) = &mut value
+    {
+        map.insert("propertyNames".into(), json!({ "pattern": SLUG_PATTERN }));
+        map.insert(
                 "description".into(),
                 json!("One table per indication (topic); the key is its id: lowercase a–z, digits and single hyphens."),
             );
-        }
     }
     value
 }

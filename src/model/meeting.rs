@@ -204,8 +204,8 @@ impl Meeting {
                 .first_date
                 .is_some_and(|anchor| (day_number(date) - day_number(anchor)).rem_euclid(14) == 0),
             Rhythm::Monthly => {
-                let week = (date.day() as i8 - 1) / 7 + 1;
-                let last = date.day() as i8 + 7 > date.days_in_month();
+                let week = (date.day() - 1) / 7 + 1;
+                let last = date.day() + 7 > date.days_in_month();
                 self.weeks.iter().any(|&w| w == week || (w == -1 && last))
             }
             Rhythm::Irregular => false,

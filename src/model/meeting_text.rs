@@ -92,10 +92,10 @@ pub fn read_meetings_with(text: &str, first_date: Option<Date>) -> ReadMeetings 
             toks: &tokens,
         }
         .atomize(0, tokens.len());
-        if let Some(groups) = Groups::combine(&atoms) {
-            if let Some(read) = to_meetings(cell, &groups, first_date) {
-                return read;
-            }
+        if let Some(groups) = Groups::combine(&atoms)
+            && let Some(read) = to_meetings(cell, &groups, first_date)
+        {
+            return read;
         }
     }
     kept_as_note(cell)
@@ -636,10 +636,10 @@ impl Atoms<'_> {
                 Some(Tok::Semicolon | Tok::Newline) if depth == 0 => break,
                 Some(Tok::Colon) if depth == 0 && j > i && self.starts_schedule(j + 1, hi) => break,
                 _ if depth == 0 && j > i => {
-                    if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi) {
-                        if self.starts_schedule(after, hi) {
-                            break;
-                        }
+                    if let Some((Kind::Joiner { .. }, after)) = self.structural(j, hi)
+                        && self.starts_schedule(after, hi)
+                    {
+                        break;
                     }
                 }
                 _ => {}
@@ -858,13 +858,15 @@ impl Atoms<'_> {
                 .get(k + 1)
                 .is_some_and(|n| n.start == self.toks[k].end)
         };
-        if (colon || self.is(i + 1, &Tok::Dot)) && tight(i) && tight(i + 1) {
-            if let Some((m, 2)) = self.num(i + 2) {
-                if !colon && self.is(i + 3, &Tok::Dot) {
-                    return None;
-                }
-                return Some((h, Some(m), i + 3));
+        if (colon || self.is(i + 1, &Tok::Dot))
+            && tight(i)
+            && tight(i + 1)
+            && let Some((m, 2)) = self.num(i + 2)
+        {
+            if !colon && self.is(i + 3, &Tok::Dot) {
+                return None;
             }
+            return Some((h, Some(m), i + 3));
         }
         Some((h, None, i + 1))
     }
@@ -887,13 +889,11 @@ impl Atoms<'_> {
             (uhr, j) = (true, k);
         }
         let mut end = None;
-        let to = if self.is(j, &Tok::Dash) || self.word(j) == Some("bis") {
-            Some(j + 1)
-        } else if prefix == Some("zwischen") && self.word(j) == Some("und") {
-            Some(j + 1)
-        } else {
-            None
-        };
+        // "19-21", "19 bis 21", "zwischen 19 und 21"
+        let to = (self.is(j, &Tok::Dash)
+            || self.word(j) == Some("bis")
+            || (prefix == Some("zwischen") && self.word(j) == Some("und")))
+        .then_some(j + 1);
         if let Some(mut k) = to {
             if self.word(k) == Some("ca") {
                 k = self.dot(k + 1);
@@ -975,13 +975,13 @@ impl Atoms<'_> {
                 .flatten()
         })?;
         let j = self.dot(i + 1);
-        if self.is(j, &Tok::Dash) || self.word(j) == Some("bis") {
-            if let Some(last) = self.word(j + 1).and_then(weekday_word) {
-                let (a, b) = (weekday_index(first), weekday_index(last));
-                let len = (b + 7 - a) % 7 + 1;
-                let days = (0..len).map(|k| WEEKDAYS[(a + k) % 7]).collect();
-                return Some((Kind::Weekdays(days), self.dot(j + 2)));
-            }
+        if (self.is(j, &Tok::Dash) || self.word(j) == Some("bis"))
+            && let Some(last) = self.word(j + 1).and_then(weekday_word)
+        {
+            let (a, b) = (weekday_index(first), weekday_index(last));
+            let len = (b + 7 - a) % 7 + 1;
+            let days = (0..len).map(|k| WEEKDAYS[(a + k) % 7]).collect();
+            return Some((Kind::Weekdays(days), self.dot(j + 2)));
         }
         Some((Kind::Weekdays(vec![first]), j))
     }
@@ -1131,11 +1131,9 @@ impl Groups {
     fn start(&mut self, atom: &Atom) {
         let fresh = !self.cur.started;
         self.cur.take(atom);
-        if fresh {
-            if let Some((note, start)) = self.pending_note.take() {
-                self.cur.notes.push(note);
-                self.cur.start = start;
-            }
+        if fresh && let Some((note, start)) = self.pending_note.take() {
+            self.cur.notes.push(note);
+            self.cur.start = start;
         }
     }
 
@@ -1148,10 +1146,10 @@ impl Groups {
 
     fn step(&mut self, atom: &Atom, rest: &[Atom]) -> Option<()> {
         let joined = self.joined.take();
-        if let Kind::Note(text) | Kind::Aside(text) | Kind::Unknown(text) = &atom.kind {
-            if text.is_empty() {
-                return Some(());
-            }
+        if let Kind::Note(text) | Kind::Aside(text) | Kind::Unknown(text) = &atom.kind
+            && text.is_empty()
+        {
+            return Some(());
         }
         match &atom.kind {
             Kind::Separator => {

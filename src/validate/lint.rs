@@ -190,19 +190,18 @@ fn value_span(text: &str, key: &str, value: &str) -> Option<Range<usize>> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                if let Some(i) = line.find(value) {
-                    let start = offset + i;
-                    // Include the quotes when they are there.
-                    let (s, e) = if i > 0 && line[..i].ends_with(['"', '\'']) {
-                        (start - 1, start + value.len() + 1)
-                    } else {
-                        (start, start + value.len())
-                    };
-                    return Some(s..e.min(text.len()));
-                }
-            }
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+            && let Some(i) = line.find(value)
+        {
+            let start = offset + i;
+            // Include the quotes when they are there.
+            let (s, e) = if i > 0 && line[..i].ends_with(['"', '\'']) {
+                (start - 1, start + value.len() + 1)
+            } else {
+                (start, start + value.len())
+            };
+            return Some(s..e.min(text.len()));
         }
         offset += line.len();
     }
@@ -228,10 +227,10 @@ fn phones(
             );
         }
     };
-    if let Some((file, s)) = &raw.settings {
-        if let Some(p) = &s.publisher.phone {
-            check(*file, None, p);
-        }
+    if let Some((file, s)) = &raw.settings
+        && let Some(p) = &s.publisher.phone
+    {
+        check(*file, None, p);
     }
     for (file, p) in of_groups {
         check(*file, Some(p.span()), p.get_ref());
@@ -277,7 +276,8 @@ fn duplicate_names(
             by_name.entry(key).or_default().push((file, name));
         }
     }
-    let mut duplicates: Vec<(String, Vec<(FileId, &Spanned<String>)>)> = by_name
+    type Named<'a> = Vec<(FileId, &'a Spanned<String>)>;
+    let mut duplicates: Vec<(String, Named)> = by_name
         .into_iter()
         .filter(|(_, entries)| entries.len() > 1)
         .collect();

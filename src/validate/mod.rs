@@ -478,7 +478,7 @@ impl<'i> Validator<'i> {
                 && p.chars()
                     .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
         };
-        if parts.len() != 2 || !parts.iter().all(|p| part_ok(*p)) {
+        if parts.len() != 2 || !parts.iter().all(|p| part_ok(p)) {
             self.at(
                 file,
                 &e.repo,
@@ -649,7 +649,7 @@ impl<'i> Validator<'i> {
                     let other_name = if other == e.file {
                         e.slug.clone()
                     } else {
-                        format!("{}", f.get_ref())
+                        f.get_ref().to_string()
                     };
                     self.at(
                         e.file,

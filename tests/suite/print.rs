@@ -1767,10 +1767,12 @@ fn font_sizes(pdf: &[u8]) -> Option<Vec<f64>> {
     for line in text.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
-            if *w == "Tf" && i >= 2 && words[i - 2].contains('/') {
-                if let Ok(size) = words[i - 1].parse::<f64>() {
-                    sizes.push(size);
-                }
+            if *w == "Tf"
+                && i >= 2
+                && words[i - 2].contains('/')
+                && let Ok(size) = words[i - 1].parse::<f64>()
+            {
+                sizes.push(size);
             }
         }
     }
@@ -1887,7 +1889,7 @@ fn large_print_is_a4_with_text_of_at_least_14_pt() {
         // No hyphenation: no line ends in a hyphen inside a word.
         let hyphenated = text
             .lines()
-            .filter(|l| l.trim_end().ends_with(|c: char| c == '-' || c == '\u{ad}'))
+            .filter(|l| l.trim_end().ends_with(['-', '\u{ad}']))
             .count();
         assert_eq!(hyphenated, 0, "hyphenated lines in large print:\n{text}");
     }

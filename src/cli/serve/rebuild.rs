@@ -133,18 +133,18 @@ impl Rebuilder {
 
     fn render(&mut self, mut project: Project, started: Instant) -> Build {
         let (mut site, mut stats) = (None, None);
-        if !project.diagnostics.has_errors() {
-            if let Some(mut dir) = project.directory.take() {
-                dir.settings.base_url = self.base_url.clone();
-                dir.settings.base_path = String::new();
-                // /admin/ saves through this server (`POST /api/v1`).
-                dir.settings.local_editing = true;
-                let dir = Arc::new(dir);
-                self.model = Some(Arc::clone(&dir));
-                match self.site.render(dir, &project.theme) {
-                    Ok((files, s)) => (site, stats) = (Some(files), Some(s)),
-                    Err(m) => project.diagnostics.push(Diagnostic::general(m)),
-                }
+        if !project.diagnostics.has_errors()
+            && let Some(mut dir) = project.directory.take()
+        {
+            dir.settings.base_url = self.base_url.clone();
+            dir.settings.base_path = String::new();
+            // /admin/ saves through this server (`POST /api/v1`).
+            dir.settings.local_editing = true;
+            let dir = Arc::new(dir);
+            self.model = Some(Arc::clone(&dir));
+            match self.site.render(dir, &project.theme) {
+                Ok((files, s)) => (site, stats) = (Some(files), Some(s)),
+                Err(m) => project.diagnostics.push(Diagnostic::general(m)),
             }
         }
         self.errors = project

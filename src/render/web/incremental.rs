@@ -333,7 +333,8 @@ fn make_changed(
     let mut out = Output::default();
     for (path, content) in plan.last.files.contents() {
         let admin = path.starts_with(admin::ADMIN_PREFIX);
-        if !again.contains(path) && !(images && path.starts_with(STATIC_PREFIX)) && !admin {
+        let image = images && path.starts_with(STATIC_PREFIX);
+        if !(again.contains(path) || image || admin) {
             out.files.push((path.to_owned(), Arc::clone(content)));
         }
     }
