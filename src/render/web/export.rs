@@ -113,18 +113,21 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
             .then(|| urls.absolute(&Urls::calendar_path(&g.meta.slug)))
             .into(),
     );
-    let contact = match &g.contact {
-        ContactRoute::Direct {
+    // Who answers: the model's rule, as on the group's page and in print.
+    let contact = match PublicationRules::WEB.contact(g) {
+        PublishedContact::Own {
             person,
             phone,
             email: mail,
-        } if !g.confidential => json!({
+        } => json!({
             "via_contact_point": false,
             "person": person,
             "phone": phone,
-            "email": email(mail),
+            "email": email(&mail.map(str::to_owned)),
         }),
-        _ => json!({ "via_contact_point": true, "person": null, "phone": null, "email": null }),
+        PublishedContact::ContactPoint(_) => {
+            json!({ "via_contact_point": true, "person": null, "phone": null, "email": null })
+        }
     };
     o.insert("contact".into(), contact);
     o.insert("website".into(), g.website.clone().into());

@@ -441,18 +441,19 @@ pub fn has_calendar(g: &Group) -> bool {
 pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> GroupView {
     let g = dir.group(id);
     let text = texts.get(EntryRef::Group(id));
-    let direct = match &g.contact {
-        ContactRoute::Direct {
+    // Who answers: the model's rule, the same the booklet applies.
+    let direct = match PublicationRules::WEB.contact(g) {
+        PublishedContact::Own {
             person,
             phone,
             email,
-        } if !g.confidential => Some(DirectContact {
-            person: person.clone(),
-            phone: phone.clone(),
-            phone_uri: phone.as_deref().map(tel_uri),
-            email: email.as_deref().and_then(Email::parse),
+        } => Some(DirectContact {
+            person: person.map(str::to_owned),
+            phone: phone.map(str::to_owned),
+            phone_uri: phone.map(tel_uri),
+            email: email.and_then(Email::parse),
         }),
-        _ => None,
+        PublishedContact::ContactPoint(_) => None,
     };
     GroupView {
         name: g.meta.name.clone(),
