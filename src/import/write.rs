@@ -6,8 +6,8 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::draft::{Draft, Val};
 use super::mapping::{FieldType, Kind, Mapping};
+use crate::model::Meeting;
 use crate::model::meeting::Time;
-use crate::model::{Meeting, Rhythm, Weekday};
 
 /// A TOML basic string.
 pub fn toml_string(s: &str) -> String {
@@ -63,32 +63,11 @@ fn val_value(v: &Val) -> Value {
     }
 }
 
-fn rhythm_word(r: Rhythm) -> &'static str {
-    match r {
-        Rhythm::Weekly => "weekly",
-        Rhythm::Biweekly => "biweekly",
-        Rhythm::Monthly => "monthly",
-        Rhythm::Irregular => "irregular",
-    }
-}
-
-fn weekday_word(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "monday",
-        Weekday::Tuesday => "tuesday",
-        Weekday::Wednesday => "wednesday",
-        Weekday::Thursday => "thursday",
-        Weekday::Friday => "friday",
-        Weekday::Saturday => "saturday",
-        Weekday::Sunday => "sunday",
-    }
-}
-
 /// The keys and values of a meeting, in the contract's order.
 fn meeting_fields(m: &Meeting) -> Vec<(&'static str, Val)> {
-    let mut f = vec![("rhythm", Val::Str(rhythm_word(m.rhythm).into()))];
+    let mut f = vec![("rhythm", Val::Str(m.rhythm.code().into()))];
     if let Some(d) = m.weekday {
-        f.push(("weekday", Val::Str(weekday_word(d).into())));
+        f.push(("weekday", Val::Str(d.code().into())));
     }
     if !m.weeks.is_empty() {
         f.push(("weeks", Val::List(Vec::new())));

@@ -284,27 +284,7 @@ pub struct TextEntry<T> {
 impl<T: DeserializeOwned + JsonSchema> TextEntry<T> {
     /// Parses `text`, shown as `display` in messages.
     pub fn parse(display: String, slug: String, text: String) -> TextEntry<T> {
-        let outcome = match front_matter::split(&text) {
-            Err(problem) => Outcome::Problems(vec![problem]),
-            Ok(s) => match front_matter::parse_partial::<T>(&s.toml) {
-                front_matter::Partial {
-                    value: Some(front),
-                    problems,
-                    left_out,
-                } => Outcome::Parsed {
-                    front: Arc::new(front),
-                    body: Arc::from(s.body),
-                    body_offset: s.body_offset,
-                    problems,
-                    left_out: left_out.into(),
-                },
-                front_matter::Partial {
-                    value: None,
-                    problems,
-                    ..
-                } => Outcome::Problems(problems),
-            },
-        };
+        let outcome = outcome_of(&text, front_matter::parse_partial::<T>);
         TextEntry {
             slug,
             source: Arc::new(SourceFile::new(display, text)),
@@ -531,27 +511,7 @@ impl Folders<'_> {
         }
         let outcome = match read.problem.take() {
             Some(problem) => Outcome::Problems(vec![problem]),
-            None => match front_matter::split(&read.text) {
-                Err(problem) => Outcome::Problems(vec![problem]),
-                Ok(s) => match front_matter::parse_entry_partial::<T>(&s.toml) {
-                    front_matter::Partial {
-                        value: Some(front),
-                        problems,
-                        left_out,
-                    } => Outcome::Parsed {
-                        front: Arc::new(front),
-                        body: Arc::from(s.body),
-                        body_offset: s.body_offset,
-                        problems,
-                        left_out: left_out.into(),
-                    },
-                    front_matter::Partial {
-                        value: None,
-                        problems,
-                        ..
-                    } => Outcome::Problems(problems),
-                },
-            },
+            None => outcome_of(&read.text, front_matter::parse_entry_partial::<T>),
         };
         ReadEntry {
             source: Arc::new(SourceFile::new(read.display, read.text)),
@@ -614,4 +574,30 @@ struct Candidate<'a> {
     nested: bool,
     /// May be taken from and kept in the cache.
     cacheable: bool,
+}
+
+/// What one entry file's text gives: its front matter (what is left of it
+/// once the keys with problems are left out) and body, or only problems.
+fn outcome_of<T>(text: &str, parse: impl Fn(&str) -> front_matter::Partial<T>) -> Outcome<T> {
+    match front_matter::split(text) {
+        Err(problem) => Outcome::Problems(vec![problem]),
+        Ok(s) => match parse(&s.toml) {
+            front_matter::Partial {
+                value: Some(front),
+                problems,
+                left_out,
+            } => Outcome::Parsed {
+                front: Arc::new(front),
+                body: Arc::from(s.body),
+                body_offset: s.body_offset,
+                problems,
+                left_out: left_out.into(),
+            },
+            front_matter::Partial {
+                value: None,
+                problems,
+                ..
+            } => Outcome::Problems(problems),
+        },
+    }
 }

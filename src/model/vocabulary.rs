@@ -154,3 +154,88 @@ impl EditingBackend {
         }
     }
 }
+
+/// The code of each value as the files write it (`"in-person"`,
+/// `"founding"`): what the templates translate through `t`, the export
+/// and the importer write. One place, so no renderer spells them anew.
+macro_rules! codes {
+    ($($ty:ident { $($variant:ident => $code:literal),+ $(,)? })+) => {
+        $(impl $ty {
+            /// The value as written in a file (its serde name).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $code,)+
+                }
+            }
+        })+
+    };
+}
+
+codes! {
+    Audience { Affected => "affected", Relatives => "relatives" }
+    MeetingFormat { InPerson => "in-person", Online => "online", Hybrid => "hybrid" }
+    Status { Active => "active", Founding => "founding", Full => "full", Ended => "ended" }
+    Level { Local => "local", State => "state", Federal => "federal" }
+    Rhythm { Weekly => "weekly", Biweekly => "biweekly", Monthly => "monthly", Irregular => "irregular" }
+    Weekday {
+        Monday => "monday", Tuesday => "tuesday", Wednesday => "wednesday", Thursday => "thursday",
+        Friday => "friday", Saturday => "saturday", Sunday => "sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes are the names serde reads: a file written with them reads back.
+    #[test]
+    fn codes_are_the_serde_names() {
+        fn check<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+            value: T,
+            code: &str,
+        ) {
+            let read: T = serde_json::from_value(serde_json::Value::from(code)).expect(code);
+            assert_eq!(read, value, "{code}");
+        }
+        for a in [Audience::Affected, Audience::Relatives] {
+            check(a, a.code());
+        }
+        for f in [
+            MeetingFormat::InPerson,
+            MeetingFormat::Online,
+            MeetingFormat::Hybrid,
+        ] {
+            check(f, f.code());
+        }
+        for s in [
+            Status::Active,
+            Status::Founding,
+            Status::Full,
+            Status::Ended,
+        ] {
+            check(s, s.code());
+        }
+        for l in [Level::Local, Level::State, Level::Federal] {
+            check(l, l.code());
+        }
+        for r in [
+            Rhythm::Weekly,
+            Rhythm::Biweekly,
+            Rhythm::Monthly,
+            Rhythm::Irregular,
+        ] {
+            check(r, r.code());
+        }
+        for d in [
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+        ] {
+            check(d, d.code());
+        }
+    }
+}

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::md_tree::{self, shown_url};
 use super::words;
 use super::world::CONTENT_PREFIX;
-use crate::model::languages::language_name_de;
+use crate::model::languages::language_name;
 use crate::model::{
     Arrangement, Audience, ColorModel, ContactPointRef, Date, Directory, Edition, EntryRef, Group,
     GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, PrintVariant, PublicationRules,
@@ -510,15 +510,7 @@ impl Builder<'_, '_> {
             }
         };
         let (website, website_url) = website(&rules.website(g).map(str::to_owned));
-        let languages: Vec<String> = g
-            .languages
-            .iter()
-            .map(|c| {
-                language_name_de(c)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| c.clone())
-            })
-            .collect();
+        let languages: Vec<String> = g.languages.iter().map(|c| language_name(c, "de")).collect();
         let size = md_tree::plain_len(&desc) + 90 * meetings.len() + 160;
         GroupView {
             key: entry_key(dir, EntryRef::Group(id)),

@@ -23,7 +23,7 @@ use super::world::{self, PrintWorld};
 use super::{Job, Pdf, PrintProblem, guarded, md_tree, sanitized_json, typeset, typst_date};
 use crate::diagnostics::Severity;
 use crate::load::Theme;
-use crate::model::languages::language_name_de;
+use crate::model::languages::language_name;
 use crate::model::{
     ContactPointRef, Date, Directory, Edition, EntryRef, PublicationRules, PublishedContact, Status,
 };
@@ -208,15 +208,8 @@ impl Builder<'_> {
                     .iter()
                     .map(|&i| line(&dir.indication(i).name))
                     .collect();
-                let languages: Vec<String> = g
-                    .languages
-                    .iter()
-                    .map(|c| {
-                        language_name_de(c)
-                            .map(str::to_owned)
-                            .unwrap_or_else(|| c.clone())
-                    })
-                    .collect();
+                let languages: Vec<String> =
+                    g.languages.iter().map(|c| language_name(c, "de")).collect();
                 let mut items = vec![
                     one("Name", Some(line(&meta.name))),
                     item("Themen", vec![indications.join(", ")]),

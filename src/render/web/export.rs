@@ -29,15 +29,6 @@ fn email(e: &Option<String>) -> Value {
         .unwrap_or(Value::Null)
 }
 
-fn rhythm_code(r: Rhythm) -> &'static str {
-    match r {
-        Rhythm::Weekly => "weekly",
-        Rhythm::Biweekly => "biweekly",
-        Rhythm::Monthly => "monthly",
-        Rhythm::Irregular => "irregular",
-    }
-}
-
 fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<String, Value> {
     let meta = dir.meta(e);
     let text = texts.get(e);
@@ -92,7 +83,7 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
         .iter()
         .map(|m| {
             json!({
-                "rhythm": rhythm_code(m.rhythm),
+                "rhythm": Rhythm::code(m.rhythm),
                 "weekday": m.weekday.map(weekday_code),
                 "weeks": m.weeks,
                 "first_date": m.first_date.map(|d| d.to_string()),

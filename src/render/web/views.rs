@@ -201,12 +201,7 @@ pub fn kind_code(e: EntryRef) -> &'static str {
 
 /// Code of a status (`t.status[…]`).
 pub fn status_code(s: Status) -> &'static str {
-    match s {
-        Status::Active => "active",
-        Status::Founding => "founding",
-        Status::Full => "full",
-        Status::Ended => "ended",
-    }
+    s.code()
 }
 
 /// Code of a status worth mentioning (not for active groups).
@@ -216,41 +211,22 @@ pub fn notable_status(s: Status) -> Option<&'static str> {
 
 /// Code of a meeting format (`t.format[…]`).
 pub fn format_code(f: MeetingFormat) -> &'static str {
-    match f {
-        MeetingFormat::InPerson => "in-person",
-        MeetingFormat::Online => "online",
-        MeetingFormat::Hybrid => "hybrid",
-    }
+    f.code()
 }
 
 /// Code of an audience (`t.audience[…]`).
 pub fn audience_code(a: Audience) -> &'static str {
-    match a {
-        Audience::Affected => "affected",
-        Audience::Relatives => "relatives",
-    }
+    a.code()
 }
 
 /// Code of a weekday (`t.filters.weekday[…]`, export).
 pub fn weekday_code(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "monday",
-        Weekday::Tuesday => "tuesday",
-        Weekday::Wednesday => "wednesday",
-        Weekday::Thursday => "thursday",
-        Weekday::Friday => "friday",
-        Weekday::Saturday => "saturday",
-        Weekday::Sunday => "sunday",
-    }
+    d.code()
 }
 
 /// Code of an organisation's level (`t.level[…]`).
 pub fn level_code(l: Level) -> &'static str {
-    match l {
-        Level::Local => "local",
-        Level::State => "state",
-        Level::Federal => "federal",
-    }
+    l.code()
 }
 
 /// The name of a language code in the directory's language (the code
