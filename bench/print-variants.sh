@@ -16,8 +16,8 @@ if [ "$profile" = release ]; then
   cargo build --release --quiet --bin wegweiser --example gen
   dir=release
 else
-  # `cargo test` builds the binary and the examples with the features the
-  # tests use (a plain `cargo build` would compile typst once more).
+  # `cargo test --no-run` builds the binary and the examples (the same
+  # dependency builds as `cargo build`: scripts/compiled-once).
   cargo test --no-run --quiet
   dir=debug
 fi
