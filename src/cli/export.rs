@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
         Outcome::Problems
     };
     if inside_output(&args.root.root, &out) {
-        return fail(Message::StaleIntoOutput {
+        return fail(Message::PersonalDataIntoOutput {
             path: display_path(&out),
         });
     }

@@ -221,7 +221,7 @@ pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
                 abs(p).starts_with(abs(&published))
             };
             let result = if inside_output(path) {
-                Err(Message::StaleIntoOutput {
+                Err(Message::PersonalDataIntoOutput {
                     path: display_path(path),
                 })
             } else {

@@ -201,7 +201,9 @@ pub enum Message {
     FileExists {
         path: String,
     },
-    StaleIntoOutput {
+    /// A file of personal data (`stale`, `export`) asked to go into the
+    /// output folder, which gets published.
+    PersonalDataIntoOutput {
         path: String,
     },
     /// `sheets --entries` names no entry.
@@ -366,7 +368,7 @@ impl Message {
             OutputNotOurs { .. } => "output-not-ours",
             WriteFailed { .. } => "write-failed",
             FileExists { .. } => "file-exists",
-            StaleIntoOutput { .. } => "personal-data-into-output",
+            PersonalDataIntoOutput { .. } => "personal-data-into-output",
             UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
             PrintWarning { .. } => "print-warning",
@@ -513,8 +515,8 @@ impl Message {
             (WriteFailed { path, error }, En) => format!("Cannot write `{path}`: {error}"),
             (FileExists { path }, De) => format!("`{path}` gibt es schon; wegweiser überschreibt keine Einträge. Wählen Sie einen anderen Namen."),
             (FileExists { path }, En) => format!("`{path}` already exists; wegweiser never overwrites an entry. Choose another name."),
-            (StaleIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
-            (StaleIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
+            (PersonalDataIntoOutput { path }, De) => format!("`{path}` liegt im Ausgabeordner, der veröffentlicht wird. Die Liste enthält persönliche Daten: wählen Sie eine Datei außerhalb von `output/`."),
+            (PersonalDataIntoOutput { path }, En) => format!("`{path}` is inside the output folder, which gets published. The list holds personal data: choose a file outside `output/`."),
             (UnknownEntry { slug, suggestion }, De) => format!("`--entries`: Es gibt keinen Eintrag `{slug}` (Gruppe, Organisation oder Kontaktstelle mit diesem Dateinamen).{}", opt_suggestion(De, suggestion)),
             (UnknownEntry { slug, suggestion }, En) => format!("`--entries`: there is no entry `{slug}` (group, organisation or contact point with this file name).{}", opt_suggestion(En, suggestion)),
             (PrintWarning { detail }, De) => format!("Hinweis beim Setzen des Hefts: {detail}"),
