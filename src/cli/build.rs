@@ -14,7 +14,7 @@ use crate::render;
 
 /// Which part `--only` builds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Part {
+pub(super) enum Part {
     /// Only the website (OUT/site/).
     Web,
     /// Only the booklet (OUT/print/).
@@ -22,7 +22,7 @@ pub enum Part {
 }
 
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(super) struct BuildArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Output folder (default: ROOT/output).
@@ -43,7 +43,7 @@ pub struct BuildArgs {
 /// the booklet in each of `variants` (default: `[print] variants`).
 /// Shows progress steps on `ctx` (terminal or `--verbose`). The page count
 /// is the first variant's.
-pub fn render_parts(
+pub(super) fn render_parts(
     ctx: &Context,
     project: &mut Project,
     year: i32,
@@ -111,7 +111,7 @@ pub fn render_parts(
     }
 }
 
-pub fn run(ctx: &Context, args: BuildArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     let started = Instant::now();
     let year = args.year.unwrap_or_else(default_year);
     let out = args

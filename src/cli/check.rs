@@ -7,7 +7,7 @@ use crate::diagnostics::{Format, Note};
 use crate::project::Project;
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Year whose edition the stale rule is checked for (default: this year).
@@ -21,7 +21,7 @@ pub struct CheckArgs {
     format: Format,
 }
 
-pub fn run(ctx: &Context, args: CheckArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: CheckArgs) -> Outcome {
     let year = args.year.unwrap_or_else(default_year);
     let mut project = Project::open(&args.root.root, year);
     if args.strict {

@@ -13,7 +13,7 @@ use crate::import::mapping::Kind;
 use crate::project::Project;
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(super) struct ExportArgs {
     #[command(flatten)]
     root: RootArgs,
     /// File format: csv (one file per kind) or xlsx (a sheet per kind).
@@ -35,7 +35,7 @@ fn inside_output(root: &Path, path: &Path) -> bool {
     abs(path).starts_with(abs(&root.join("output")))
 }
 
-pub fn run(ctx: &Context, args: ExportArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: ExportArgs) -> Outcome {
     let project = Project::open(&args.root.root, super::default_year());
     let lang = ctx.lang(&project);
     if project.usable().is_none() {

@@ -12,7 +12,7 @@ use crate::diagnostics::{self, Format, Lang, Message, Note, display_path};
 use crate::import::{self, LineText, Report};
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(super) struct ImportArgs {
     /// The list: CSV (UTF-8 or Windows-1252; `;`, `,` or tab), XLSX or ODS.
     file: PathBuf,
     /// The mapping file (columns → fields).
@@ -131,7 +131,7 @@ fn print_report(report: &Report, lang: Lang, format: Format) {
     let _ = std::io::stdout().write_all(out.as_bytes());
 }
 
-pub fn run(ctx: &Context, args: ImportArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: ImportArgs) -> Outcome {
     let lang = ctx.lang_for_root(&args.root.root);
     if let Some(init) = &args.init {
         return run_init(ctx, &args, init, lang);

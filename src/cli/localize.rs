@@ -14,7 +14,7 @@ use crate::diagnostics::{Lang, Note, help_text};
 
 /// The command line definition with the help texts, headings, placeholders
 /// and usage lines of `lang` (English: clap's own, unchanged).
-pub fn command(command: clap::Command, lang: Lang) -> clap::Command {
+pub(super) fn command(command: clap::Command, lang: Lang) -> clap::Command {
     if lang == Lang::En {
         return command;
     }
@@ -229,7 +229,7 @@ fn without_title(usage: &str) -> &str {
 /// version as clap prints them (already localized, stdout, exit 0), usage
 /// errors in German rendered from the catalogue (stderr, exit 2). English
 /// and anything not understood: clap's own rendering.
-pub fn exit(err: clap::Error, lang: Lang, styles: &Styles) -> ! {
+pub(super) fn exit(err: clap::Error, lang: Lang, styles: &Styles) -> ! {
     if lang == Lang::En {
         err.exit();
     }

@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Message, SourceFile, Sources, 
 use crate::validate::rules::is_slug;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A self-help group (content/groups/).
     Group,
     /// A self-help organisation (content/organisations/).
@@ -19,7 +19,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(super) struct NewArgs {
     /// What to create.
     #[arg(value_enum)]
     kind: Kind,
@@ -124,7 +124,7 @@ Beschreibung der Kontaktstelle.
     }
 }
 
-pub fn run(ctx: &Context, args: NewArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: NewArgs) -> Outcome {
     let folder = match args.kind {
         Kind::Group => "groups",
         Kind::Organisation => "organisations",

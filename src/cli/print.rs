@@ -31,7 +31,7 @@ impl From<Variant> for PrintVariant {
 }
 
 #[derive(Debug, Args)]
-pub struct PrintArgs {
+pub(super) struct PrintArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Year of the edition.
@@ -57,7 +57,7 @@ pub struct PrintArgs {
     cover_pdf: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Context, args: PrintArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     let year = args.year;
     let mut project = Project::open(&args.root.root, year);
     if args.strict {

@@ -10,13 +10,14 @@ use super::{Context, Outcome};
 pub use crate::load::schema::{SchemaKind, TomlDate, document, generator, schema_value, translate};
 
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// The file kind; without it, all kinds under "$defs" in one document.
     #[arg(value_enum)]
     kind: Option<SchemaKind>,
 }
 
-pub fn run(ctx: &Context, args: SchemaArgs) -> Outcome {
+/// Prints the schema document of `args.kind` (all kinds without one).
+pub(crate) fn run(ctx: &Context, args: SchemaArgs) -> Outcome {
     let mut doc = document(args.kind);
     translate(&mut doc, ctx.lang_for_root(std::path::Path::new(".")));
     let text = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -15,7 +15,7 @@ use crate::render::print::PrintProblem;
 use crate::render::print::sheets::{self, Sheets};
 
 #[derive(Debug, Args)]
-pub struct SheetsArgs {
+pub(super) struct SheetsArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Year of the round: every entry on the web or in this year's edition.
@@ -37,7 +37,7 @@ pub struct SheetsArgs {
 }
 
 /// Parses `--reply-by`: `31.03.2027` or `2027-03-31`.
-pub fn parse_date(s: &str) -> Result<Date, BadValue> {
+pub(super) fn parse_date(s: &str) -> Result<Date, BadValue> {
     let t = s.trim();
     let parsed = if let Some((d, rest)) = t.split_once('.') {
         rest.split_once('.').and_then(|(m, y)| {
@@ -60,7 +60,7 @@ pub fn parse_date(s: &str) -> Result<Date, BadValue> {
 
 /// The directory's date: its newest `verified`, else the date of
 /// `SOURCE_DATE_EPOCH`, else 1 January of the year. Never the clock.
-pub fn directory_date(dir: &Directory, year: i32) -> Date {
+pub(super) fn directory_date(dir: &Directory, year: i32) -> Date {
     dir.newest_verified()
         .or_else(|| {
             let secs = std::env::var("SOURCE_DATE_EPOCH")
@@ -79,12 +79,12 @@ pub fn directory_date(dir: &Directory, year: i32) -> Date {
 }
 
 /// The default reply-by date: `[print] reply_weeks` after the directory's date.
-pub fn default_reply_by(dir: &Directory, year: i32) -> Date {
+pub(super) fn default_reply_by(dir: &Directory, year: i32) -> Date {
     weeks_after(directory_date(dir, year), dir.settings.print.reply_weeks)
 }
 
 /// Typesets the sheets of the round (or of `entries`, in the round's order).
-pub fn typeset(
+pub(super) fn typeset(
     project: &Project,
     dir: &Directory,
     year: i32,
@@ -133,7 +133,7 @@ fn chosen(dir: &Directory, year: i32, names: &[String]) -> Result<Vec<EntryRef>,
         .collect())
 }
 
-pub fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
     let year = args.year;
     let mut project = Project::open(&args.root.root, year);
     if args.strict {

@@ -9,7 +9,7 @@ use crate::model::{ContactPointRef, ContactRoute, Directory, EntryRef};
 use crate::project::{Project, format_date_de};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StaleFormat {
+pub(super) enum StaleFormat {
     /// Aligned columns for reading.
     Table,
     /// Comma-separated values for mail merge.
@@ -17,7 +17,7 @@ pub enum StaleFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct StaleArgs {
+pub(super) struct StaleArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Year of the edition the verification is for.
@@ -116,7 +116,7 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-pub fn run(ctx: &Context, args: StaleArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: StaleArgs) -> Outcome {
     let project = Project::open(&args.root.root, args.year);
     let Some(dir) = project.usable() else {
         report(ctx, &project, Format::Human);

@@ -22,7 +22,7 @@ pub enum Format {
 }
 
 /// Location of a diagnostic as (path, line, column); files-less: empty path.
-pub fn location(d: &Diagnostic, sources: &Sources) -> Option<(String, usize, usize)> {
+pub(super) fn location(d: &Diagnostic, sources: &Sources) -> Option<(String, usize, usize)> {
     let file = sources.get(d.file?);
     let (line, col) = match &d.span {
         Some(span) => file.line_col(span.start),

@@ -12,10 +12,15 @@ use crate::model::{Date, Meeting, Rhythm};
 /// A field's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
+    /// Text.
     Str(String),
+    /// A list of texts (indications, audience, languages, …).
     List(Vec<String>),
+    /// A date (`verified`, `consent`, …).
     Date(Date),
+    /// A whole number (`since`, `weight`).
     Int(i64),
+    /// Yes or no (`web`, `print`, `accessible`, …).
     Bool(bool),
 }
 
@@ -70,10 +75,13 @@ impl Draft {
 
 /// What drafting needs besides the row.
 pub struct Context<'a> {
+    /// The table being imported.
     pub table: &'a Table,
+    /// How its columns map to fields.
     pub mapping: &'a Mapping,
     /// Column indices of each column map (several for joined columns).
     pub columns: &'a [(ColumnMap, Vec<usize>)],
+    /// The directory's indications by id, name and synonym.
     pub indications: &'a IndicationIndex,
     /// `--create-indications CATEGORY`.
     pub create_indications: Option<&'a str>,

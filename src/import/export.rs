@@ -115,17 +115,20 @@ pub fn columns(kind: Kind) -> &'static [Column] {
 
 /// German words of values, as export writes them and its mapping reads them.
 pub const AUDIENCE: [(&str, &str); 2] = [("Betroffene", "affected"), ("Angehörige", "relatives")];
+/// German words of the formats (see [`AUDIENCE`]).
 pub const FORMAT: [(&str, &str); 3] = [
     ("vor Ort", "in-person"),
     ("online", "online"),
     ("hybrid", "hybrid"),
 ];
+/// German words of the statuses (see [`AUDIENCE`]).
 pub const STATUS: [(&str, &str); 4] = [
     ("aktiv", "active"),
     ("in Gründung", "founding"),
     ("keine Plätze frei", "full"),
     ("beendet", "ended"),
 ];
+/// German words of the levels (see [`AUDIENCE`]).
 pub const LEVEL: [(&str, &str); 3] = [("örtlich", "local"), ("Land", "state"), ("Bund", "federal")];
 
 /// The sheet (and file part) name of a kind.

@@ -32,10 +32,15 @@ use values::IndicationIndex;
 /// What a report line says about a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
+    /// The row becomes a new entry file.
     Created,
+    /// The row changes an existing entry (`--update`).
     Updated,
+    /// The row's entry is already as the row says.
     Unchanged,
+    /// Written with a caveat (contract, section 10).
     Notice,
+    /// Cannot become a valid entry: not written.
     Problem,
 }
 
@@ -55,16 +60,22 @@ impl LineKind {
 /// The text of a report line.
 #[derive(Debug, Clone)]
 pub enum LineText {
+    /// A problem or notice from the message catalogue.
     Message(Message),
+    /// A plain line (created, updated, unchanged, a column left out).
     Note(crate::diagnostics::Note),
 }
 
 /// One report line: `FILE:row:column`.
 #[derive(Debug, Clone)]
 pub struct Line {
+    /// The record (1 = the header row; a multi-line cell is one record).
     pub row: usize,
+    /// The column's header, or its number where it has none.
     pub column: String,
+    /// What the line says about the row.
     pub kind: LineKind,
+    /// The sentence, in the directory's language when printed.
     pub text: LineText,
     /// The entry file the row becomes (relative to the current folder).
     pub path: Option<String>,
@@ -75,10 +86,15 @@ pub struct Line {
 pub struct Report {
     /// The table file as shown.
     pub file: String,
+    /// Every line, in row order.
     pub lines: Vec<Line>,
+    /// Records read (without the header).
     pub rows: usize,
+    /// Rows that became new entries.
     pub created: usize,
+    /// Rows that changed an existing entry.
     pub updated: usize,
+    /// Rows whose entry was already as they say.
     pub unchanged: usize,
     /// Rows with a problem.
     pub problems: usize,
@@ -89,11 +105,18 @@ pub struct Report {
 /// The options of an import.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The table: CSV, XLSX or ODS.
     pub file: PathBuf,
+    /// The mapping file (`--mapping`).
     pub mapping: PathBuf,
+    /// The directory's folder.
     pub root: PathBuf,
+    /// Write new entry files (`--write`); else a dry run.
     pub write: bool,
+    /// Change existing entries' mapped fields (`--update`).
     pub update: bool,
+    /// `--create-indications CATEGORY`: unknown topics become new
+    /// indications of this category instead of problems.
     pub create_indications: Option<String>,
 }
 
@@ -101,8 +124,11 @@ pub struct Options {
 /// usage, exit 2) or the table cannot be read (exit 1). Problems are
 /// located in `sources`.
 pub struct Failure {
+    /// Wrong usage (exit code 2) rather than an unreadable table (1).
     pub usage: bool,
+    /// The located problems.
     pub diagnostics: Diagnostics,
+    /// The files they are located in.
     pub sources: Sources,
 }
 

@@ -55,7 +55,7 @@ impl FileCache {
 /// file (walking a folder of 10,000 files costs more than everything else
 /// the loader does after a change).
 #[derive(Debug)]
-pub struct Shelf<V> {
+pub(super) struct Shelf<V> {
     /// The folder, once loaded.
     folder: Option<PathBuf>,
     files: FxHashMap<OsString, V>,
@@ -134,7 +134,7 @@ impl<V: Clone> Shelf<V> {
 
 /// An entry file as read and parsed.
 #[derive(Debug)]
-pub struct ReadEntry<T> {
+pub(super) struct ReadEntry<T> {
     /// The text, for locating problems.
     pub(super) source: Arc<SourceFile>,
     /// This reading.
@@ -156,7 +156,7 @@ impl<T> Clone for ReadEntry<T> {
 
 /// What parsing an entry file gave.
 #[derive(Debug)]
-pub enum Outcome<T> {
+pub(super) enum Outcome<T> {
     /// Front matter and Markdown body.
     Parsed {
         /// The front matter.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// A file (or link, or other non-folder) found below a folder.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(super) struct Found {
     pub path: PathBuf,
     /// 1 directly in the folder, 2 in a subfolder, …
     pub depth: usize,

@@ -10,6 +10,10 @@ use serde::Deserialize;
 /// Trim size of the booklet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Paper {
     #[default]
     A5,
@@ -31,6 +35,10 @@ pub enum Arrangement {
 /// Colour model of the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum ColorModel {
     #[default]
     Rgb,
@@ -42,6 +50,10 @@ pub enum ColorModel {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Audience {
     Affected,
     Relatives,
@@ -50,6 +62,10 @@ pub enum Audience {
 /// How a group meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum MeetingFormat {
     InPerson,
     Online,
@@ -59,6 +75,10 @@ pub enum MeetingFormat {
 /// Where a group stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Status {
     Active,
     Founding,
@@ -69,6 +89,10 @@ pub enum Status {
 /// Level of an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Level {
     Local,
     State,
@@ -78,6 +102,10 @@ pub enum Level {
 /// How often a meeting happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Rhythm {
     Weekly,
     Biweekly,
@@ -90,6 +118,10 @@ pub enum Rhythm {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum Weekday {
     Monday,
     Tuesday,
@@ -138,6 +170,10 @@ pub enum PrintVariant {
 /// The git host of the browser editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+// Variants without doc comments: schemars would turn them into a `oneOf`
+// with descriptions and change `wegweiser schema` and the editor config;
+// each value is its serde name, listed in the enum's own doc.
+#[allow(missing_docs)]
 pub enum EditingBackend {
     Github,
     Gitlab,

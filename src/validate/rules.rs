@@ -67,12 +67,19 @@ pub fn base_url_path(base: &str) -> Option<String> {
 
 /// Access to the fields every entry kind shares.
 pub trait HasNames {
+    /// `sort_as`: the key for A–Z order, if given.
     fn sort_as(&self) -> Option<&str>;
+    /// `aliases`: extra A–Z entries.
     fn aliases(&self) -> &[String];
+    /// `former_slugs`: old file names whose URLs keep working.
     fn former_slugs(&self) -> &[Spanned<String>];
+    /// `web`, if given (default true).
     fn web(&self) -> Option<bool>;
+    /// `print`, if given (default true).
     fn print(&self) -> Option<bool>;
+    /// `verified`, as written.
     fn verified(&self) -> &Spanned<toml::value::Datetime>;
+    /// Where `verified` stands in the file.
     fn verified_span(&self) -> std::ops::Range<usize> {
         self.verified().span()
     }

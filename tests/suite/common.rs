@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const SETTINGS: &str = r#"title = "Selbsthilfe-Wegweiser Teststadt"
+pub(crate) const SETTINGS: &str = r#"title = "Selbsthilfe-Wegweiser Teststadt"
 base_url = "https://wegweiser.example"
 language = "de"
 
@@ -16,7 +16,7 @@ phone = "01234 5678-0"
 email = "info@kiss-teststadt.example"
 "#;
 
-pub const INDICATIONS: &str = r#"[diabetes]
+pub(crate) const INDICATIONS: &str = r#"[diabetes]
 name = "Diabetes"
 category = "Chronische Erkrankungen"
 synonyms = ["Zuckerkrankheit"]
@@ -36,19 +36,19 @@ category = "Sucht"
 "#;
 
 /// A group file with the given extra front matter lines.
-pub fn group(name: &str, extra: &str) -> String {
+pub(crate) fn group(name: &str, extra: &str) -> String {
     format!(
         "+++\nname = \"{name}\"\nindications = [\"diabetes\"]\naudience = [\"affected\"]\nformat = \"in-person\"\nstatus = \"active\"\nverified = 2026-09-14\n{extra}+++\nBeschreibung von {name}.\n"
     )
 }
 
 /// A fresh directory root with settings, indications and one valid group.
-pub struct Root {
+pub(crate) struct Root {
     pub dir: tempfile::TempDir,
 }
 
 impl Root {
-    pub fn new() -> Root {
+    pub(crate) fn new() -> Root {
         let dir = tempfile::tempdir().expect("temp dir");
         let r = Root { dir };
         r.write("wegweiser.toml", SETTINGS);
@@ -60,47 +60,47 @@ impl Root {
         r
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         self.write_bytes(rel, text.as_bytes());
     }
 
-    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+    pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) {
         let p = self.dir.path().join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
     }
 
     /// Runs wegweiser with the root as current directory.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         run_in(self.dir.path(), args)
     }
 
     /// `check --root .`, which must find problems in the content (exit 1).
     #[track_caller]
-    pub fn check_fails(&self) -> Run {
+    pub(crate) fn check_fails(&self) -> Run {
         let r = self.run(&["check", "--root", "."]);
         assert_eq!(r.code, 1, "{}", r.all());
         r
     }
 }
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Run {
-    pub fn all(&self) -> String {
+    pub(crate) fn all(&self) -> String {
         format!("{}{}", self.stdout, self.stderr)
     }
 }
 
-pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
     let out: Output = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
         .args(args)
         .current_dir(cwd)
@@ -116,12 +116,12 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
 }
 
 /// The repository root (holds the sample directory).
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Reads every file under a folder into (relative path, bytes), sorted.
-pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
@@ -139,7 +139,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// True if a command is on PATH.
-pub fn have(cmd: &str) -> bool {
+pub(crate) fn have(cmd: &str) -> bool {
     Command::new("sh")
         .arg("-c")
         .arg(format!("command -v {cmd}"))
@@ -149,7 +149,7 @@ pub fn have(cmd: &str) -> bool {
 }
 
 /// Text of a PDF (pdftotext), optionally one page.
-pub fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
+pub(crate) fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
     let mut cmd = Command::new("pdftotext");
     cmd.arg("-layout");
     if let Some(p) = page {
@@ -166,7 +166,7 @@ pub fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
 
 /// A valid PNG of one red pixel (`check` decodes the images it is given).
 #[allow(dead_code)]
-pub const PIXEL_PNG: &[u8] = &[
+pub(crate) const PIXEL_PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
     0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,

@@ -1430,7 +1430,7 @@ mod folder_world {
     use typst::utils::LazyHash;
     use typst::{Library, LibraryExt, World};
 
-    pub struct FolderWorld {
+    pub(super) struct FolderWorld {
         pub root: PathBuf,
         pub main: FileId,
         pub library: LazyHash<Library>,
@@ -1439,7 +1439,7 @@ mod folder_world {
     }
 
     impl FolderWorld {
-        pub fn new(root: PathBuf) -> FolderWorld {
+        pub(super) fn new(root: PathBuf) -> FolderWorld {
             let mut fonts = Vec::new();
             for entry in std::fs::read_dir(root.join("fonts")).expect("fonts folder") {
                 let path = entry.expect("entry").path();

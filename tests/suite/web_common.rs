@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::common::snapshot;
 
 /// All HTML files of the site: (relative path, text).
-pub fn html_files(site: &Path) -> Vec<(String, String)> {
+pub(crate) fn html_files(site: &Path) -> Vec<(String, String)> {
     snapshot(site)
         .into_iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -20,7 +20,7 @@ pub fn html_files(site: &Path) -> Vec<(String, String)> {
 }
 
 /// Values of an attribute (`href`, `src`) in an HTML text, entities decoded.
-pub fn attrs(html: &str, name: &str) -> Vec<String> {
+pub(crate) fn attrs(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     html.split(&needle)
         .skip(1)
@@ -36,7 +36,7 @@ pub fn attrs(html: &str, name: &str) -> Vec<String> {
 /// Every internal `href` and `src` of every page resolves to a file of the
 /// site (and `#fragment`s to an id on the target page); every URL carries
 /// the base path. Returns the number of links checked.
-pub fn check_links(site: &Path, base: &str) -> usize {
+pub(crate) fn check_links(site: &Path, base: &str) -> usize {
     let pages = html_files(site);
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
@@ -99,7 +99,7 @@ pub fn check_links(site: &Path, base: &str) -> usize {
 }
 
 /// The JSON-LD blocks of a page, parsed.
-pub fn jsonld(html: &str) -> Vec<Value> {
+pub(crate) fn jsonld(html: &str) -> Vec<Value> {
     html.split("<script type=\"application/ld+json\">")
         .skip(1)
         .map(|p| {

@@ -37,7 +37,7 @@ use crate::output::Files;
 use rebuild::{Build, Rebuilder, relevant};
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(super) struct ServeArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Port on 127.0.0.1.
@@ -237,7 +237,7 @@ impl Batch {
     }
 }
 
-pub fn run(ctx: &Context, args: ServeArgs) -> Outcome {
+pub(super) fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     let root = args.root.root.clone();
     let year = args.year.unwrap_or_else(default_year);
     let lang0 = ctx.lang_for_root(&root);

@@ -59,7 +59,7 @@ pub(super) fn error_key(project: &Project, d: &Diagnostic) -> ErrorKey {
 impl Rebuilder {
     /// A rebuilder of `root`'s site (stale warnings for `year`) whose links
     /// point at `base_url`.
-    pub fn new(root: &Path, year: i32, base_url: String) -> Rebuilder {
+    pub(super) fn new(root: &Path, year: i32, base_url: String) -> Rebuilder {
         Rebuilder {
             root: root.to_owned(),
             canonical_root: root.canonicalize().unwrap_or_else(|_| root.to_owned()),
@@ -73,13 +73,13 @@ impl Rebuilder {
     }
 
     /// The errors of the last build.
-    pub fn errors(&self) -> &HashSet<ErrorKey> {
+    pub(super) fn errors(&self) -> &HashSet<ErrorKey> {
         &self.errors
     }
 
     /// Loads and checks the directory as it would be with the changes of
     /// `overlay` made, without rendering and without touching the disk.
-    pub fn check(&mut self, overlay: &Overlay) -> Project {
+    pub(super) fn check(&mut self, overlay: &Overlay) -> Project {
         Project::open_overlaid(
             &self.root,
             self.year,
@@ -91,7 +91,7 @@ impl Rebuilder {
 
     /// Takes note of changed paths (as the watcher reports them): they are
     /// read again by the next build.
-    pub fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+    pub(super) fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for path in paths {
             let rel = path
                 .strip_prefix(&self.root)
@@ -106,12 +106,12 @@ impl Rebuilder {
 
     /// Changes may have been missed (the watcher lost events): the next
     /// build reads everything again.
-    pub fn missed_changes(&mut self) {
+    pub(super) fn missed_changes(&mut self) {
         self.files.clear();
     }
 
     /// Loads, checks and renders.
-    pub fn build(&mut self) -> Build {
+    pub(super) fn build(&mut self) -> Build {
         let started = Instant::now();
         let project = Project::open_cached(
             &self.root,
@@ -127,7 +127,7 @@ impl Rebuilder {
     /// (and reported with [`Rebuilder::changed`]), so that a write through
     /// the editor's API is not checked twice. `started`: when the check
     /// began.
-    pub fn build_checked(&mut self, project: Project, started: Instant) -> Build {
+    pub(super) fn build_checked(&mut self, project: Project, started: Instant) -> Build {
         self.render(project, started)
     }
 

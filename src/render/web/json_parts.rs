@@ -9,14 +9,14 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 /// A JSON text in parts, to be joined in order.
-pub type Parts = Vec<Arc<Vec<u8>>>;
+pub(super) type Parts = Vec<Arc<Vec<u8>>>;
 
 /// `object` serialised compactly, with the arrays of the keys in `arrays`
 /// made of the given serialised items: joined, the same bytes as
 /// `serde_json::to_vec` of the object holding those arrays. Each key of
 /// `arrays` must be in `object` (its value there is not used), so that it
 /// has its place in the object's key order.
-pub fn object_with_arrays(
+pub(super) fn object_with_arrays(
     object: &Map<String, Value>,
     arrays: &[(&str, &[Arc<Vec<u8>>])],
 ) -> Parts {
@@ -53,12 +53,12 @@ pub fn object_with_arrays(
 }
 
 /// A value serialised compactly.
-pub fn to_bytes(value: &Value) -> Vec<u8> {
+pub(super) fn to_bytes(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// The parts joined.
-pub fn join(parts: &[Arc<Vec<u8>>]) -> Vec<u8> {
+pub(super) fn join(parts: &[Arc<Vec<u8>>]) -> Vec<u8> {
     let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
     parts.iter().for_each(|p| out.extend_from_slice(p));
     out
