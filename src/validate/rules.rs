@@ -15,23 +15,23 @@ pub fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
     Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
 }
 
-/// An `http(s)://host...` URL without spaces or quotes.
+/// An `http(s)://host...` URL (parsed by the `url` crate, as browsers
+/// parse it) whose host has a dot or is `localhost`, written without
+/// spaces, quotes or angle brackets (which `url` would quietly encode, but
+/// which in a file are a typing mistake).
 pub fn is_web_url(s: &str) -> bool {
     let s = s.trim();
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(r) => {
-            let host = r.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && host.contains('.') | host.starts_with("localhost")
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\'))
-        }
-        None => false,
+    let lower = s.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://"))
+        || s.chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'' | '`' | '\\'))
+    {
+        return false;
     }
+    url::Url::parse(s).is_ok_and(|u| {
+        u.host_str()
+            .is_some_and(|h| h.contains('.') || h == "localhost")
+    })
 }
 
 /// A plausible e-mail address (one `@`, a dot in the domain, no spaces).
@@ -153,6 +153,12 @@ mod tests {
         );
         assert_eq!(base_url_path("x.example"), None);
         assert!(!is_web_url("javascript:alert(1)"));
+        assert!(is_web_url("https://kiss-musterstadt.example/gruppen?x=1#a"));
+        assert!(is_web_url("http://localhost:1111/"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("https://x y.example"));
+        assert!(!is_web_url("https://host-without-dot/"));
+        assert!(!is_web_url("https://[zz]/"));
         assert!(is_email("a@b.example"));
         assert!(!is_email("a@b"));
     }
