@@ -604,22 +604,15 @@ impl Builder<'_, '_> {
     }
 
     fn letters(&self) -> Vec<LetterView> {
-        let mut out: Vec<LetterView> = Vec::new();
-        let mut last: Option<Letter> = None;
-        for &g in &self.edition.groups {
-            let letter = self.dir.group(g).meta.letter;
-            if last != Some(letter) {
-                out.push(LetterView {
-                    label: letter.label(),
-                    groups: Vec::new(),
-                });
-                last = Some(letter);
-            }
-            if let Some(l) = out.last_mut() {
-                l.groups.push(self.group(g, true));
-            }
-        }
-        out
+        by_letter(
+            self.edition
+                .groups
+                .iter()
+                .map(|&g| (self.dir.group(g).meta.letter, self.group(g, true))),
+        )
+        .into_iter()
+        .map(|(label, groups)| LetterView { label, groups })
+        .collect()
     }
 
     fn organisations(&self) -> Vec<OrganisationView> {
@@ -693,29 +686,19 @@ impl Builder<'_, '_> {
 
     fn register(&self) -> Vec<IndexLetter> {
         let dir = self.dir;
-        let mut out: Vec<IndexLetter> = Vec::new();
-        let mut last: Option<Letter> = None;
-        for az in &dir.az {
-            if !self.edition.contains(az.entry) {
-                continue;
-            }
-            if last != Some(az.letter) {
-                out.push(IndexLetter {
-                    label: az.letter.label(),
-                    lines: Vec::new(),
-                });
-                last = Some(az.letter);
-            }
-            let line_ = IndexLine {
-                name: line(dir.az_name(az)),
-                see: az.alias.map(|_| line(&dir.meta(az.entry).name)),
-                keys: vec![entry_key(dir, az.entry)],
-            };
-            if let Some(l) = out.last_mut() {
-                l.lines.push(line_);
-            }
-        }
-        out
+        let lines = dir
+            .az
+            .iter()
+            .filter(|az| self.edition.contains(az.entry))
+            .map(|az| {
+                let line_ = IndexLine {
+                    name: line(dir.az_name(az)),
+                    see: az.alias.map(|_| line(&dir.meta(az.entry).name)),
+                    keys: vec![entry_key(dir, az.entry)],
+                };
+                (az.letter, line_)
+            });
+        index_letters(lines)
     }
 
     fn keywords(&self, topics: bool) -> Vec<IndexLetter> {
@@ -772,23 +755,34 @@ impl Builder<'_, '_> {
             ));
         }
         words.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<IndexLetter> = Vec::new();
-        let mut last: Option<Letter> = None;
-        for (key, l) in words {
-            let letter = Letter::of(key.text());
-            if last != Some(letter) {
-                out.push(IndexLetter {
-                    label: letter.label(),
-                    lines: Vec::new(),
-                });
-                last = Some(letter);
-            }
-            if let Some(x) = out.last_mut() {
-                x.lines.push(l);
-            }
-        }
-        out
+        index_letters(
+            words
+                .into_iter()
+                .map(|(key, l)| (Letter::of(key.text()), l)),
+        )
     }
+}
+
+/// Items in A–Z order, grouped under their letters: one group per run of
+/// the same letter, labelled `A`, …, `0–9` (the A–Z arrangement, the
+/// register and the keyword index all group this way).
+fn by_letter<T>(items: impl IntoIterator<Item = (Letter, T)>) -> Vec<(String, Vec<T>)> {
+    let mut out: Vec<(Letter, Vec<T>)> = Vec::new();
+    for (letter, item) in items {
+        match out.last_mut() {
+            Some((last, list)) if *last == letter => list.push(item),
+            _ => out.push((letter, vec![item])),
+        }
+    }
+    out.into_iter().map(|(l, list)| (l.label(), list)).collect()
+}
+
+/// Index lines grouped under their letters.
+fn index_letters(lines: impl IntoIterator<Item = (Letter, IndexLine)>) -> Vec<IndexLetter> {
+    by_letter(lines)
+        .into_iter()
+        .map(|(label, lines)| IndexLetter { label, lines })
+        .collect()
 }
 
 /// The newest `verified` date of the edition's entries.
