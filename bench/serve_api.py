@@ -22,29 +22,14 @@ folder_ms the whole answer of entriesByFolder (folder_mb its size).
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 
-POLL = 0.002
-PATIENCE = 60.0
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(port, path):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
-            return r.read().decode("utf-8")
-    except OSError:
-        return None
+# The polling helpers of bench/serve.py (same folder): one copy.
+from serve import free_port, get, wait_for  # noqa: E402
 
 
 def api(port, action, params):
@@ -61,16 +46,6 @@ def api(port, action, params):
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
-
-
-def wait_for(what, check):
-    started = time.monotonic()
-    while time.monotonic() - started < PATIENCE:
-        result = check()
-        if result:
-            return result
-        time.sleep(POLL)
-    sys.exit(f"serve_api.py: gave up waiting for {what}")
 
 
 def persist(port, path, raw):

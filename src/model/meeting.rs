@@ -292,18 +292,7 @@ mod tests {
 
     #[test]
     fn english_sentences() {
-        let mut m = Meeting {
-            rhythm: Rhythm::Monthly,
-            weekday: Some(Weekday::Wednesday),
-            weeks: vec![2, 4],
-            first_date: None,
-            start: Time::parse("15:00"),
-            end: Time::parse("17:00"),
-            place: None,
-            address: None,
-            accessible: None,
-            note: None,
-        };
+        let mut m = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
         assert_eq!(
             m.sentence("en"),
             "every 2nd and 4th Wednesday of the month, 15:00–17:00"

@@ -235,6 +235,28 @@ impl<'i> Validator<'i> {
         self.error(file, Some(s.span()), m);
     }
 
+    /// The index of the entry a group names by slug (`organisation`,
+    /// `contact_point`); an unknown slug is an error with "did you mean",
+    /// one whose file could not be read is no second problem.
+    fn entry_ref(
+        &mut self,
+        file: FileId,
+        slug: &Spanned<String>,
+        known: &HashMap<&str, usize>,
+        unreadable: &[String],
+        unknown: impl FnOnce(String, Option<String>) -> Message,
+    ) -> Option<usize> {
+        match known.get(slug.get_ref().as_str()) {
+            Some(&i) => Some(i),
+            None if unreadable.contains(slug.get_ref()) => None,
+            None => {
+                let suggestion = suggest(slug.get_ref(), known.keys().copied());
+                self.at(file, slug, unknown(slug.get_ref().clone(), suggestion));
+                None
+            }
+        }
+    }
+
     fn date(&mut self, file: FileId, s: &Spanned<toml::value::Datetime>) -> Option<Date> {
         match to_date(s.get_ref()) {
             Some(d) => Some(d),
@@ -789,40 +811,22 @@ impl<'i> Validator<'i> {
             self.at(file, &f.audience, Message::EmptyAudience);
         }
         let organisation = f.organisation.as_ref().and_then(|o| {
-            match refs.organisations.get(o.get_ref().as_str()) {
-                Some(&i) => Some(i),
-                None if refs.unreadable_organisations.contains(o.get_ref()) => None,
-                None => {
-                    let suggestion = suggest(o.get_ref(), refs.organisations.keys().copied());
-                    self.at(
-                        file,
-                        o,
-                        Message::UnknownOrganisation {
-                            slug: o.get_ref().clone(),
-                            suggestion,
-                        },
-                    );
-                    None
-                }
-            }
+            self.entry_ref(
+                file,
+                o,
+                refs.organisations,
+                refs.unreadable_organisations,
+                |slug, suggestion| Message::UnknownOrganisation { slug, suggestion },
+            )
         });
         let contact_point = f.contact_point.as_ref().and_then(|c| {
-            match refs.contact_points.get(c.get_ref().as_str()) {
-                Some(&i) => Some(i),
-                None if refs.unreadable_contact_points.contains(c.get_ref()) => None,
-                None => {
-                    let suggestion = suggest(c.get_ref(), refs.contact_points.keys().copied());
-                    self.at(
-                        file,
-                        c,
-                        Message::UnknownContactPoint {
-                            slug: c.get_ref().clone(),
-                            suggestion,
-                        },
-                    );
-                    None
-                }
-            }
+            self.entry_ref(
+                file,
+                c,
+                refs.contact_points,
+                refs.unreadable_contact_points,
+                |slug, suggestion| Message::UnknownContactPoint { slug, suggestion },
+            )
         });
 
         let status = *f.status.get_ref();
