@@ -186,6 +186,9 @@ mod tests {
         assert_eq!(slugify("  ÄÖÜ  "), "aeoeue");
         assert_eq!(slugify("Café Crème"), "cafe-creme");
         assert_eq!(slugify("!!!"), "");
+        // A name can never lead out of content/<kind>/: only a–z, 0–9, '-'.
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("C:\\Windows\\x"), "c-windows-x");
     }
 
     #[test]
