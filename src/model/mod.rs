@@ -49,6 +49,37 @@ pub fn date_de(d: Date) -> String {
     format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
 }
 
+/// A date as English readers of a German directory read it without doubt
+/// about day and month: `14 September 2026`.
+pub fn date_en(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS[(d.month().clamp(1, 12) - 1) as usize];
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// A date in the interface language of the directory ("de" or "en"): what
+/// web and print show.
+pub fn date(d: Date, language: &str) -> String {
+    if language == "en" {
+        date_en(d)
+    } else {
+        date_de(d)
+    }
+}
+
 /// Index of a group in [`Directory::groups`] (which is in A–Z order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GroupId(pub usize);
@@ -490,5 +521,19 @@ impl Directory {
     /// Number of entries of all kinds.
     pub fn entry_count(&self) -> usize {
         self.groups.len() + self.organisations.len() + self.contact_points.len()
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_languages() {
+        let d = Date::constant(2026, 9, 4);
+        assert_eq!(date_de(d), "04.09.2026");
+        assert_eq!(date_en(d), "4 September 2026");
+        assert_eq!(date(d, "en"), "4 September 2026");
+        assert_eq!(date(d, "de"), "04.09.2026");
     }
 }

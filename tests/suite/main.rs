@@ -16,6 +16,7 @@ mod hardening_output;
 mod hardening_props;
 mod import_export;
 mod print;
+mod print_words;
 mod serve_api;
 mod serve_incremental;
 mod web_calendar;

@@ -1,24 +1,28 @@
 //! The data the print template gets (`/data.json`): a view of the edition
-//! with every text already in German and every list already in German
-//! order. The template never sorts and never builds sentences; it only
-//! lays out what it finds here.
+//! with every text already in the directory's language (its words under
+//! `t`, from the theme's `i18n/<language>.toml`) and every list already in
+//! German order. The template never sorts, never builds sentences and
+//! writes no words of its own; it only lays out what it finds here.
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::md_tree::{self, shown_url};
-use super::words;
 use super::world::CONTENT_PREFIX;
 use crate::model::languages::language_name;
 use crate::model::{
-    Arrangement, Audience, ColorModel, ContactPointRef, Date, Directory, Edition, EntryRef, Group,
-    GroupId, IndicationId, Letter, Level, MeetingFormat, Paper, PrintVariant, PublicationRules,
-    PublishedContact, SortKey, Status,
+    Arrangement, ColorModel, ContactPointRef, Date, Directory, Edition, EntryRef, Group, GroupId,
+    IndicationId, Letter, Paper, PrintVariant, PublicationRules, PublishedContact, Restriction,
+    SortKey, Status,
 };
+use crate::render::words::Words;
 
 /// The whole data file.
 #[derive(Debug, Serialize)]
-pub struct Data {
+pub struct Data<'w> {
+    /// Every word the template prints of its own (headings, labels, the
+    /// imprint's paragraphs), in the directory's language.
+    pub t: &'w Words,
     /// Title, year, publisher, print options.
     pub meta: Meta,
     /// The printed free page `impressum`, if any: it fills the imprint page.
@@ -44,6 +48,10 @@ pub struct Data {
 pub struct Meta {
     /// Title of the booklet.
     pub title: String,
+    /// The directory's language (`de`, `en`): the text's and the PDF's.
+    pub lang: String,
+    /// The region of the language (`DE` for German), if any.
+    pub region: Option<&'static str>,
     /// Year of the edition.
     pub year: i32,
     /// "Selbsthilfe-Wegweiser 2027" or "Ausgabe 2027".
@@ -71,9 +79,11 @@ pub struct Meta {
     /// "standard" or "large" (large print: A4, one column, at least 14 pt).
     pub variant: &'static str,
     /// "Großdruck" for the large print, shown on the cover.
-    pub variant_label: Option<&'static str>,
+    pub variant_label: Option<String>,
     /// What the publication rules hold back, one sentence each (imprint).
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<String>,
+    /// The PDF's keywords.
+    pub keywords: Vec<String>,
     /// The QR code to the website (virtual path of its SVG), if it has one.
     pub qr: Option<QrView>,
 }
@@ -86,7 +96,7 @@ pub struct QrView {
     /// The website as shown under the code.
     pub shown: String,
     /// Caption above it.
-    pub caption: &'static str,
+    pub caption: String,
     /// Alternative text (PDF/UA).
     pub alt: String,
 }
@@ -206,18 +216,18 @@ pub struct GroupView {
     /// Name.
     pub name: String,
     /// Status when not active.
-    pub status: Option<&'static str>,
+    pub status: Option<String>,
     /// "Für Betroffene und Angehörige".
     pub audience: String,
-    /// "vor Ort", "online", "hybrid (vor Ort und online)".
-    pub format: &'static str,
+    /// "Treffen vor Ort", "Treffen online", "vor Ort und online (hybrid)".
+    pub format: String,
     /// "Deutsch, Türkisch".
     pub languages: String,
     /// Number of languages.
     pub language_count: usize,
     /// District.
     pub district: Option<String>,
-    /// "gegründet 2011".
+    /// "Gegründet 2011".
     pub since: Option<String>,
     /// "Themen: Diabetes, Adipositas" (A–Z arrangement; topics: none).
     pub topics: Option<String>,
@@ -246,8 +256,8 @@ pub struct OrganisationView {
     pub key: String,
     /// Name.
     pub name: String,
-    /// "Bundesebene", …
-    pub level: &'static str,
+    /// "auf Bundesebene", …
+    pub level: String,
     /// "Themen: Diabetes, Adipositas".
     pub topics: Option<String>,
     /// Description.
@@ -291,6 +301,8 @@ pub struct ContactPointView {
     pub hours: Vec<String>,
     /// Number of printed groups it answers for.
     pub group_count: usize,
+    /// "Kontaktstelle für 3 Gruppen in diesem Wegweiser" (none without).
+    pub groups_note: Option<String>,
     /// Short enough to keep on one page.
     pub keep: bool,
 }
@@ -338,42 +350,12 @@ pub(super) fn opt_line(s: &Option<String>) -> Option<String> {
     s.as_deref().map(line).filter(|s| !s.is_empty())
 }
 
-pub use crate::model::date_de;
-
-pub(super) fn status_de(s: Status) -> Option<&'static str> {
-    match s {
-        Status::Active => None,
-        Status::Founding => Some("in Gründung"),
-        Status::Full => Some("zur Zeit keine Aufnahme"),
-        Status::Ended => Some("aufgelöst"),
+/// The imprint's sentence for a publication rule.
+pub(super) fn restriction(w: &Words, r: Restriction) -> String {
+    match r {
+        Restriction::NoPlaces => w.booklet.rule_no_places.clone(),
+        Restriction::ContactPointOnly => w.booklet.rule_contact_point_only.clone(),
     }
-}
-
-pub(super) fn format_de(f: MeetingFormat) -> &'static str {
-    match f {
-        MeetingFormat::InPerson => "vor Ort",
-        MeetingFormat::Online => "online",
-        MeetingFormat::Hybrid => "hybrid (vor Ort und online)",
-    }
-}
-
-pub(super) fn level_de(l: Level) -> &'static str {
-    match l {
-        Level::Local => "örtlich",
-        Level::State => "Landesebene",
-        Level::Federal => "Bundesebene",
-    }
-}
-
-pub(super) fn audience_de(a: &[Audience]) -> String {
-    let affected = a.contains(&Audience::Affected);
-    let relatives = a.contains(&Audience::Relatives);
-    match (affected, relatives) {
-        (true, true) => "Für Betroffene und Angehörige",
-        (false, true) => "Für Angehörige",
-        _ => "Für Betroffene",
-    }
-    .to_owned()
 }
 
 pub(super) fn website(url: &Option<String>) -> (Option<String>, Option<String>) {
@@ -403,6 +385,9 @@ struct Builder<'e, 'a> {
     edition: &'e Edition<'a>,
     dir: &'a Directory,
     rules: PublicationRules,
+    words: &'e Words,
+    /// The directory's language.
+    lang: &'a str,
 }
 
 impl Builder<'_, '_> {
@@ -428,8 +413,8 @@ impl Builder<'_, '_> {
             .collect();
         match names.len() {
             0 => None,
-            1 => Some(format!("Thema: {}", names[0])),
-            _ => Some(format!("Themen: {}", names.join(", "))),
+            1 => Some(format!("{}: {}", self.words.kind.topic, names[0])),
+            _ => Some(format!("{}: {}", self.words.group.topics, names.join(", "))),
         }
     }
 
@@ -448,7 +433,7 @@ impl Builder<'_, '_> {
                     .flatten()
                     .collect();
                 MeetingView {
-                    when: m.sentence_de(),
+                    when: m.sentence(self.lang),
                     place: (!place.is_empty() && places).then(|| place.join(", ")),
                     accessible: m.accessible == Some(true) && !g.confidential,
                     note: opt_line(&m.note),
@@ -466,7 +451,7 @@ impl Builder<'_, '_> {
                     lines.push(p);
                 }
                 if let Some(p) = phone.map(line).filter(|p| !p.is_empty()) {
-                    lines.push(format!("Tel. {p}"));
+                    lines.push(format!("{} {p}", self.words.site.phone));
                 }
                 if let Some(e) = email.map(line).filter(|e| !e.is_empty()) {
                     lines.push(e);
@@ -496,7 +481,7 @@ impl Builder<'_, '_> {
                 };
                 let mut lines = Vec::new();
                 if let Some(p) = opt_line(phone) {
-                    lines.push(format!("Tel. {p}"));
+                    lines.push(format!("{} {p}", self.words.site.phone));
                 }
                 if let Some(e) = opt_line(email) {
                     lines.push(e);
@@ -510,18 +495,23 @@ impl Builder<'_, '_> {
             }
         };
         let (website, website_url) = website(&rules.website(g).map(str::to_owned));
-        let languages: Vec<String> = g.languages.iter().map(|c| language_name(c, "de")).collect();
+        let languages: Vec<String> = g
+            .languages
+            .iter()
+            .map(|c| language_name(c, self.lang))
+            .collect();
         let size = md_tree::plain_len(&desc) + 90 * meetings.len() + 160;
+        let w = self.words;
         GroupView {
             key: entry_key(dir, EntryRef::Group(id)),
             name: line(&g.meta.name),
-            status: status_de(g.status),
-            audience: audience_de(&g.audience),
-            format: format_de(g.format),
+            status: (g.status != Status::Active).then(|| w.status(g.status).to_owned()),
+            audience: w.audience(&g.audience).to_owned(),
+            format: w.format(g.format).to_owned(),
             language_count: languages.len(),
             languages: languages.join(", "),
             district: opt_line(&g.district),
-            since: g.since.map(|y| format!("gegründet {y}")),
+            since: g.since.map(|y| format!("{} {y}", w.group.since)),
             topics: if with_topics {
                 self.indication_names(&g.indications)
             } else {
@@ -636,7 +626,7 @@ impl Builder<'_, '_> {
                 OrganisationView {
                     key: entry_key(dir, EntryRef::Organisation(o)),
                     name: line(&org.meta.name),
-                    level: level_de(org.level),
+                    level: self.words.level(org.level).to_owned(),
                     topics: self.indication_names(&org.indications),
                     desc,
                     address: opt_line(&org.address),
@@ -667,6 +657,8 @@ impl Builder<'_, '_> {
                     .filter(|h| !h.is_empty())
                     .collect();
                 let size = md_tree::plain_len(&desc) + 40 * hours.len() + 200;
+                let group_count = self.printed_groups(&cp.groups).len();
+                let b = &self.words.booklet;
                 ContactPointView {
                     key: entry_key(dir, EntryRef::ContactPoint(c)),
                     name: line(&cp.meta.name),
@@ -677,7 +669,12 @@ impl Builder<'_, '_> {
                     website,
                     website_url,
                     hours,
-                    group_count: self.printed_groups(&cp.groups).len(),
+                    group_count,
+                    groups_note: match group_count {
+                        0 => None,
+                        1 => Some(b.cp_groups_one.clone()),
+                        n => Some(b.cp_groups_many.replace("{n}", &n.to_string())),
+                    },
                     keep: size < KEEP_LIMIT,
                 }
             })
@@ -816,26 +813,35 @@ pub fn variant_code(variant: PrintVariant) -> &'static str {
 /// The free page that, when printed, fills the imprint page (slug `impressum`).
 const IMPRINT_KEY: &str = "p-impressum";
 
-/// Builds the data view of an edition in one variant.
-pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
+/// Builds the data view of an edition in one variant, with the words of
+/// the directory's language (see [`Words::load`]).
+pub fn build<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words) -> Data<'w> {
     let dir = edition.directory;
     let rules = PublicationRules::print(&dir.settings.print);
+    let s = &dir.settings;
+    let lang = s.language.as_str();
     let b = Builder {
         edition,
         dir,
         rules,
+        words,
+        lang,
     };
-    let s = &dir.settings;
     let topics = s.print.arrangement == Arrangement::Topics;
     let title = line(&s.title);
+    let year = edition.year.to_string();
+    // A title that names the booklet already ("Selbsthilfe-Wegweiser
+    // Musterstadt") is followed by the edition only.
     let year_line = if title.to_lowercase().contains("wegweiser") {
-        format!("Ausgabe {}", edition.year)
+        words.booklet.edition.replace("{year}", &year)
     } else {
-        format!("Selbsthilfe-Wegweiser {}", edition.year)
+        words.booklet.year_title.replace("{year}", &year)
     };
     let (pw, pw_url) = website(&s.publisher.website);
     let meta = Meta {
         title,
+        lang: lang.to_owned(),
+        region: (lang == "de").then_some("DE"),
         year: edition.year,
         year_line,
         publisher: PublisherView {
@@ -847,7 +853,7 @@ pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
             website_url: pw_url,
         },
         funding_note: opt_line(&s.print.funding_note),
-        stand: date_de(stand_date(edition)),
+        stand: crate::model::date(stand_date(edition), lang),
         paper: match s.print.paper {
             Paper::A5 => "a5",
             Paper::A4 => "a4",
@@ -872,17 +878,25 @@ pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
             contact_points: edition.contact_points.len(),
         },
         variant: variant_code(variant),
-        variant_label: (variant == PrintVariant::Large).then_some(words::LARGE_PRINT),
+        variant_label: (variant == PrintVariant::Large).then(|| words.booklet.large_print.clone()),
         rules: rules
             .restrictions()
             .into_iter()
-            .map(words::restriction)
+            .map(|r| restriction(words, r))
+            .collect(),
+        keywords: words
+            .booklet
+            .keywords
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
             .collect(),
         qr: super::qr::svg(&s.base_url).is_some().then(|| QrView {
             path: super::qr::QR_PATH,
             shown: shown_url(&s.base_url),
-            caption: words::QR_CAPTION,
-            alt: format!("{} {}", words::QR_ALT, shown_url(&s.base_url)),
+            caption: words.booklet.qr_caption.clone(),
+            alt: format!("{} {}", words.booklet.qr_alt, shown_url(&s.base_url)),
         }),
     };
     let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition
@@ -898,6 +912,7 @@ pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
         })
         .partition(|p| p.key == IMPRINT_KEY);
     Data {
+        t: words,
         meta,
         imprint: imprint.into_iter().next(),
         pages,

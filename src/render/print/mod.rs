@@ -14,7 +14,6 @@ pub mod md_tree;
 pub mod problem;
 pub mod qr;
 pub mod sheets;
-pub mod words;
 pub mod world;
 
 use std::collections::{BTreeSet, HashMap};
@@ -34,7 +33,9 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::Severity;
 use crate::model::{ColorModel, Date, Edition, PrintVariant};
+use crate::render::words::Words;
 pub use problem::PrintProblem;
+use problem::TemplateSpan;
 use world::PrintWorld;
 
 /// A typeset booklet.
@@ -116,6 +117,19 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<PrintProblem>>) -> Result<T, Vec
     }
 }
 
+/// The words of the directory's language; a missing one is an error
+/// located in the theme's `i18n/<language>.toml`.
+fn load_words(theme: &Theme, language: &str) -> Result<Words, Vec<PrintProblem>> {
+    Words::load(theme, language).map_err(|e| {
+        let mut problem = PrintProblem::general(Severity::Error, e.to_string());
+        problem.at = Some(TemplateSpan {
+            path: e.path,
+            range: e.range,
+        });
+        vec![problem]
+    })
+}
+
 /// The typst date of a day.
 fn typst_date(d: Date) -> Option<Datetime> {
     Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8)
@@ -127,8 +141,9 @@ fn render_inner(
     variant: PrintVariant,
     cover_only: bool,
 ) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
+    let words = load_words(theme, &edition.directory.settings.language)?;
     let fonts = world::theme_fonts(theme);
-    let (json, replaced) = data_json(edition, &fonts, false, variant);
+    let (json, replaced) = data_json(edition, &fonts, false, variant, &words);
     let json = json.map_err(|e| {
         vec![PrintProblem::general(
             Severity::Error,
@@ -439,7 +454,13 @@ fn source_and_data(
         ))
         .unwrap_or("")
         .to_owned();
-    let (data, _) = data_json(edition, &world::theme_fonts(theme), true, variant);
+    // Without the words there is no data; typesetting reports why.
+    let data = Words::load(theme, &edition.directory.settings.language)
+        .ok()
+        .and_then(|words| {
+            let fonts = world::theme_fonts(theme);
+            data_json(edition, &fonts, true, variant, &words).0.ok()
+        });
     (main, data.unwrap_or_default())
 }
 
@@ -554,8 +575,9 @@ fn data_json(
     fonts: &[typst::text::Font],
     pretty: bool,
     variant: PrintVariant,
+    words: &Words,
 ) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
-    sanitized_json(&data::build(edition, variant), fonts, pretty)
+    sanitized_json(&data::build(edition, variant, words), fonts, pretty)
 }
 
 /// Any data for a template as JSON, sanitised like the booklet's data.

@@ -15,18 +15,19 @@ use typst::foundations::Label;
 use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 
-use super::data::{
-    audience_de, entry_key, format_de, level_de, line, opt_line, status_de, website,
-};
-use super::words::{self, SHEET_WORDS, SheetWords};
+use super::data::{entry_key, line, opt_line, website};
 use super::world::{self, PrintWorld};
-use super::{Job, Pdf, PrintProblem, guarded, md_tree, sanitized_json, typeset, typst_date};
+use super::{
+    Job, Pdf, PrintProblem, guarded, load_words, md_tree, sanitized_json, typeset, typst_date,
+};
 use crate::diagnostics::Severity;
 use crate::load::Theme;
 use crate::model::languages::language_name;
 use crate::model::{
-    ContactPointRef, Date, Directory, Edition, EntryRef, PublicationRules, PublishedContact, Status,
+    ContactPointRef, Date, Directory, Edition, EntryRef, PublicationRules, PublishedContact,
+    Restriction, Status,
 };
+use crate::render::words::Words;
 
 /// The typeset sheets.
 pub struct Sheets {
@@ -40,7 +41,10 @@ pub struct Sheets {
 
 /// The data file of `sheets.typ`.
 #[derive(Debug, Serialize)]
-struct SheetsData {
+struct SheetsData<'w> {
+    /// Every word the template prints of its own, in the directory's
+    /// language (the sheets' own under `t.sheets`).
+    t: &'w Words,
     meta: SheetsMeta,
     sheets: Vec<Sheet>,
 }
@@ -49,14 +53,16 @@ struct SheetsData {
 struct SheetsMeta {
     /// Title of the directory.
     title: String,
+    /// The directory's language (`de`, `en`).
+    lang: String,
+    /// The region of the language (`DE` for German), if any.
+    region: Option<&'static str>,
     /// Year of the round.
     year: i32,
     /// "12.10.2026".
     reply_by: String,
     /// Title of the PDF.
     document_title: String,
-    /// Fixed words.
-    words: &'static SheetWords,
 }
 
 /// One entry's letter.
@@ -67,7 +73,7 @@ struct Sheet {
     /// The reference printed on every page: the slug.
     reference: String,
     /// "Selbsthilfegruppe", …
-    kind: &'static str,
+    kind: String,
     /// Name of the entry.
     name: String,
     /// The return address: name, then address lines.
@@ -119,6 +125,9 @@ struct Builder<'a> {
     year: i32,
     edition: Edition<'a>,
     print: PublicationRules,
+    words: &'a Words,
+    /// The directory's language.
+    lang: &'a str,
 }
 
 impl Builder<'_> {
@@ -144,12 +153,13 @@ impl Builder<'_> {
                     .map(str::to_owned),
             );
         }
+        let site = &self.words.site;
         let mut contact = Vec::new();
         if let Some(p) = opt_line(phone) {
-            contact.push(format!("Telefon {p}"));
+            contact.push(format!("{} {p}", site.phone));
         }
         if let Some(e) = opt_line(email) {
-            contact.push(format!("E-Mail {e}"));
+            contact.push(format!("{} {e}", site.email));
         }
         (lines, contact)
     }
@@ -170,32 +180,36 @@ impl Builder<'_> {
             _ => meta.web,
         };
         let printed = self.edition.contains(e);
-        let yes_no = |b: bool| if b { SHEET_WORDS.yes } else { SHEET_WORDS.no };
+        let w = self.words;
         let mut print_line = format!(
-            "{} {}: {}",
-            words::SHEET_IN_PRINT,
-            self.year,
-            yes_no(printed)
+            "{}: {}",
+            w.sheets.in_print.replace("{year}", &self.year.to_string()),
+            w.yes_no(printed)
         );
         if printed && matches!(e, EntryRef::Group(_)) {
             let held_back: Vec<&str> = self
                 .print
                 .restrictions()
                 .into_iter()
-                .map(words::sheet_restriction)
+                .map(|r| match r {
+                    Restriction::NoPlaces => w.sheets.held_back_places.as_str(),
+                    Restriction::ContactPointOnly => w.sheets.held_back_contact.as_str(),
+                })
                 .collect();
             if !held_back.is_empty() {
                 print_line.push_str(&format!(", {}", held_back.join(", ")));
             }
         }
         vec![
-            format!("{}: {}", words::SHEET_ON_WEB, yes_no(on_web)),
+            format!("{}: {}", w.site.web, w.yes_no(on_web)),
             print_line,
         ]
     }
 
     fn sheet(&self, e: EntryRef) -> Sheet {
         let dir = self.dir;
+        let w = self.words;
+        let (g_, s_, b_) = (&w.group, &w.sheets, &w.booklet);
         let meta = dir.meta(e);
         let (sender, sender_contact) = self.address(dir.answers_to(e));
         let mut recipient = vec![line(&meta.name)];
@@ -208,31 +222,31 @@ impl Builder<'_> {
                     .iter()
                     .map(|&i| line(&dir.indication(i).name))
                     .collect();
-                let languages: Vec<String> =
-                    g.languages.iter().map(|c| language_name(c, "de")).collect();
+                let languages: Vec<String> = g
+                    .languages
+                    .iter()
+                    .map(|c| language_name(c, self.lang))
+                    .collect();
                 let mut items = vec![
-                    one("Name", Some(line(&meta.name))),
-                    item("Themen", vec![indications.join(", ")]),
-                    one("Zielgruppe", Some(audience_de(&g.audience))),
-                    one("Form", Some(format_de(g.format).to_owned())),
-                    one(
-                        "Status",
-                        Some(status_de(g.status).unwrap_or("aktiv").to_owned()),
-                    ),
-                    one("Sprachen", Some(languages.join(", "))),
-                    one("Stadtteil", opt_line(&g.district)),
-                    one("Gegründet", g.since.map(|y| y.to_string())),
+                    one(&s_.name, Some(line(&meta.name))),
+                    item(&g_.topics, vec![indications.join(", ")]),
+                    one(&g_.for_whom, Some(w.audience(&g.audience).to_owned())),
+                    one(&g_.format, Some(w.format(g.format).to_owned())),
+                    one(&g_.status, Some(w.status(g.status).to_owned())),
+                    one(&g_.languages, Some(languages.join(", "))),
+                    one(&g_.district, opt_line(&g.district)),
+                    one(&g_.since, g.since.map(|y| y.to_string())),
                 ];
                 if g.status == Status::Ended
                     && let Some(d) = g.ended
                 {
-                    items.push(one("Aufgelöst am", Some(super::data::date_de(d))));
+                    items.push(one(&s_.ended_on, Some(crate::model::date(d, self.lang))));
                 }
                 if g.meetings.is_empty() {
-                    items.push(item("Treffen", Vec::new()));
+                    items.push(item(&g_.meetings_heading, Vec::new()));
                 }
                 for (n, m) in g.meetings.iter().enumerate() {
-                    let mut lines = vec![m.sentence_de()];
+                    let mut lines = vec![m.sentence(self.lang)];
                     if web.shows_places(g) {
                         lines.extend(
                             [opt_line(&m.place), opt_line(&m.address)]
@@ -241,13 +255,13 @@ impl Builder<'_> {
                         );
                     }
                     if m.accessible == Some(true) && !g.confidential {
-                        lines.push("stufenlos zugänglich".to_owned());
+                        lines.push(g_.accessible_yes.clone());
                     }
                     lines.extend(opt_line(&m.note));
                     let label = if g.meetings.len() > 1 {
-                        format!("Treffen {}", n + 1)
+                        format!("{} {}", g_.meetings_heading, n + 1)
                     } else {
-                        "Treffen".to_owned()
+                        g_.meetings_heading.clone()
                     };
                     items.push(item(&label, lines));
                 }
@@ -260,28 +274,28 @@ impl Builder<'_> {
                         if let Some(p) = person.map(line) {
                             recipient.push(p.clone());
                         }
-                        items.push(one("Ansprechperson", person.map(line)));
-                        items.push(one("Telefon", phone.map(line)));
-                        items.push(one("E-Mail", email.map(line)));
+                        items.push(one(&g_.contact_direct, person.map(line)));
+                        items.push(one(&w.site.phone, phone.map(line)));
+                        items.push(one(&w.site.email, email.map(line)));
                     }
                     PublishedContact::ContactPoint(cp) => {
                         items.push(one(
-                            "Kontakt",
-                            Some(format!("über {}", self.contact_point_name(cp))),
+                            &g_.contact_heading,
+                            Some(format!("{} {}", b_.via, self.contact_point_name(cp))),
                         ));
                     }
                 }
-                items.push(one("Internet", website(&g.website).0));
+                items.push(one(&w.site.web, website(&g.website).0));
                 items.push(one(
-                    "Verband",
+                    &b_.belongs_to,
                     g.organisation.map(|o| line(&dir.organisation(o).meta.name)),
                 ));
                 items.push(one(
-                    "Kontaktstelle",
+                    &g_.contact_point,
                     Some(self.contact_point_name(g.contact_point_ref())),
                 ));
-                items.push(item("Beschreibung", description_lines(&meta.description)));
-                ("Selbsthilfegruppe", items, true)
+                items.push(item(&s_.description, description_lines(&meta.description)));
+                (w.kind.group.clone(), items, true)
             }
             EntryRef::Organisation(id) => {
                 let o = dir.organisation(id);
@@ -291,43 +305,43 @@ impl Builder<'_> {
                     .map(|&i| line(&dir.indication(i).name))
                     .collect();
                 let items = vec![
-                    one("Name", Some(line(&meta.name))),
-                    one("Ebene", Some(level_de(o.level).to_owned())),
+                    one(&s_.name, Some(line(&meta.name))),
+                    one(&s_.level, Some(w.level(o.level).to_owned())),
                     item(
-                        "Themen",
+                        &g_.topics,
                         if indications.is_empty() {
                             Vec::new()
                         } else {
                             vec![indications.join(", ")]
                         },
                     ),
-                    one("Adresse", opt_line(&o.address)),
-                    one("Telefon", opt_line(&o.phone)),
-                    one("E-Mail", opt_line(&o.email)),
-                    one("Internet", website(&o.website).0),
-                    item("Beschreibung", description_lines(&meta.description)),
+                    one(&b_.address, opt_line(&o.address)),
+                    one(&w.site.phone, opt_line(&o.phone)),
+                    one(&w.site.email, opt_line(&o.email)),
+                    one(&w.site.web, website(&o.website).0),
+                    item(&s_.description, description_lines(&meta.description)),
                 ];
-                ("Selbsthilfeorganisation", items, false)
+                (w.kind.organisation.clone(), items, false)
             }
             EntryRef::ContactPoint(id) => {
                 let c = dir.contact_point(id);
                 let items = vec![
-                    one("Name", Some(line(&meta.name))),
-                    one("Adresse", opt_line(&c.address)),
-                    one("Telefon", opt_line(&c.phone)),
-                    one("E-Mail", opt_line(&c.email)),
-                    one("Internet", website(&c.website).0),
+                    one(&s_.name, Some(line(&meta.name))),
+                    one(&b_.address, opt_line(&c.address)),
+                    one(&w.site.phone, opt_line(&c.phone)),
+                    one(&w.site.email, opt_line(&c.email)),
+                    one(&w.site.web, website(&c.website).0),
                     item(
-                        "Öffnungszeiten",
+                        &w.entry.opening_hours,
                         c.opening_hours
                             .iter()
                             .map(|h| line(h))
                             .filter(|h| !h.is_empty())
                             .collect(),
                     ),
-                    item("Beschreibung", description_lines(&meta.description)),
+                    item(&s_.description, description_lines(&meta.description)),
                 ];
-                ("Selbsthilfe-Kontaktstelle", items, false)
+                (w.kind.contact_point.clone(), items, false)
             }
         };
         Sheet {
@@ -357,23 +371,29 @@ pub fn render(
     date: Date,
 ) -> Result<Sheets, Vec<PrintProblem>> {
     guarded(|| {
+        let lang = dir.settings.language.as_str();
+        let words = load_words(theme, lang)?;
         let b = Builder {
             dir,
             year,
             edition: dir.edition(year),
             print: PublicationRules::print(&dir.settings.print),
+            words: &words,
+            lang,
         };
         let data = SheetsData {
+            t: &words,
             meta: SheetsMeta {
                 title: line(&dir.settings.title),
+                lang: lang.to_owned(),
+                region: (lang == "de").then_some("DE"),
                 year,
-                reply_by: super::data::date_de(reply_by),
+                reply_by: crate::model::date(reply_by, lang),
                 document_title: format!(
                     "{} {year}: {}",
-                    SHEET_WORDS.document,
+                    words.sheets.document,
                     line(&dir.settings.title)
                 ),
-                words: &SHEET_WORDS,
             },
             sheets: entries.iter().map(|&e| b.sheet(e)).collect(),
         };

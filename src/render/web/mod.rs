@@ -34,6 +34,7 @@ use crate::model::*;
 use crate::output::{Content, Files};
 pub use crate::render::escape::{escape_html, push_xml_escaped, xml_escape};
 use crate::render::markdown;
+pub(crate) use crate::render::words::strings;
 use filters::{Choices, GroupList};
 use views::*;
 
@@ -330,47 +331,6 @@ fn email_filter(
         _ => return Ok(tera::Value::String(String::new())),
     };
     Ok(tera::Value::String(markdown::email_html(&user, &domain)))
-}
-
-/// The string table of the theme for a language: the built-in
-/// `i18n/de.toml`, overlaid key by key with the theme's
-/// `i18n/<language>.toml` (so an override may hold only the words it
-/// changes).
-pub(crate) fn strings(theme: &Theme, language: &str) -> Result<toml::Value, Message> {
-    let parse = |path: &str, text: &str| {
-        toml::from_str::<toml::Value>(text).map_err(|e| Message::TemplateFailed {
-            template: path.to_owned(),
-            detail: e.to_string(),
-        })
-    };
-    let built_in = Theme::built_in();
-    let mut table = parse(
-        "i18n/de.toml",
-        built_in.text("i18n/de.toml").unwrap_or_default(),
-    )?;
-    for path in ["i18n/de.toml".to_owned(), format!("i18n/{language}.toml")] {
-        if let Some(text) = theme.text(&path) {
-            merge(&mut table, parse(&path, text)?);
-        }
-    }
-    Ok(table)
-}
-
-/// Deep merge of TOML tables: values of `over` replace those of `base`.
-fn merge(base: &mut toml::Value, over: toml::Value) {
-    match (base, over) {
-        (toml::Value::Table(b), toml::Value::Table(o)) => {
-            for (k, v) in o {
-                match b.get_mut(&k) {
-                    Some(existing) => merge(existing, v),
-                    None => {
-                        b.insert(k, v);
-                    }
-                }
-            }
-        }
-        (b, o) => *b = o,
-    }
 }
 
 impl<'a> Renderer<'a> {
