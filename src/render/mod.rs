@@ -6,5 +6,5 @@
 pub mod escape;
 pub mod markdown;
 pub mod print;
-pub mod words;
 pub mod web;
+pub mod words;

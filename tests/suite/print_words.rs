@@ -227,7 +227,13 @@ fn english_sheets_speak_english() {
     ] {
         assert!(text.contains(&squash(s)), "{s:?} missing:\n{text}");
     }
-    for s in ["Bitte prüfen", "Antwort bis", "Zeichen", "stimmt so", "Dienstag"] {
+    for s in [
+        "Bitte prüfen",
+        "Antwort bis",
+        "Zeichen",
+        "stimmt so",
+        "Dienstag",
+    ] {
         assert!(!text.contains(&squash(s)), "German {s:?} in:\n{text}");
     }
 }
@@ -336,7 +342,8 @@ fn the_print_templates_write_no_words_of_their_own() {
         );
     }
     // The scan sees words in strings and in markup, not in comments.
-    let found = literals_with_letters("// Kommentar\n#let x = \"Inhalt\"\n[Impressum #x]\n#\"\\u{a0}\"");
+    let found =
+        literals_with_letters("// Kommentar\n#let x = \"Inhalt\"\n[Impressum #x]\n#\"\\u{a0}\"");
     let found: Vec<&str> = found.iter().map(|(_, s)| s.as_str()).collect();
     assert_eq!(found, ["Inhalt", "Impressum"]);
 }

@@ -200,10 +200,7 @@ impl Builder<'_> {
                 print_line.push_str(&format!(", {}", held_back.join(", ")));
             }
         }
-        vec![
-            format!("{}: {}", w.site.web, w.yes_no(on_web)),
-            print_line,
-        ]
+        vec![format!("{}: {}", w.site.web, w.yes_no(on_web)), print_line]
     }
 
     fn sheet(&self, e: EntryRef) -> Sheet {

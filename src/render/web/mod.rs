@@ -694,7 +694,7 @@ impl<'a> Renderer<'a> {
                         "group",
                         &json!({
                             "name": g.meta.name,
-                            "ended": g.ended.map(crate::model::date_de),
+                            "ended": g.ended.map(|d| crate::model::date(d, &dir.settings.language)),
                             "indications": g.indications.iter().map(|&i| indication_link(dir, urls, i)).collect::<Vec<_>>(),
                         }),
                     );

@@ -11,7 +11,6 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::model::date_de as format_date_de;
 use crate::model::diff::Lookup;
 use crate::model::*;
 use crate::render::markdown;
@@ -473,7 +472,7 @@ pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> G
             .iter()
             .map(|&i| indication_link(dir, urls, i))
             .collect(),
-        verified: format_date_de(g.meta.verified),
+        verified: date(g.meta.verified, &dir.settings.language),
         aliases: g.meta.aliases.iter().map(|a| a.name.clone()).collect(),
     }
 }
@@ -533,7 +532,7 @@ pub fn organisation_view(
             .iter()
             .map(|&i| indication_link(dir, urls, i))
             .collect(),
-        verified: format_date_de(o.meta.verified),
+        verified: date(o.meta.verified, &dir.settings.language),
     }
 }
 
@@ -558,7 +557,7 @@ pub fn contact_point_view(dir: &Directory, texts: &Texts, id: ContactPointId) ->
         opening_hours: c.opening_hours.clone(),
         aliases: c.meta.aliases.iter().map(|a| a.name.clone()).collect(),
         indications: Vec::new(),
-        verified: format_date_de(c.meta.verified),
+        verified: date(c.meta.verified, &dir.settings.language),
     }
 }
 
