@@ -86,7 +86,7 @@ fn an_english_booklet_speaks_english() {
         "state level",
         "step-free access",
         "Phone 01234 998877",
-        "Member of",
+        "Part of",
         "Contact point for 1 group in this directory",
     ] {
         assert!(flat.contains(&squash(s)), "{s:?} missing:\n{text}");
