@@ -86,6 +86,10 @@ pub struct WordsError {
 
 impl std::fmt::Display for WordsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key.is_empty() {
+            // The table itself is broken (TOML syntax).
+            return write!(f, "{}: {}", self.path, self.detail);
+        }
         write!(
             f,
             "{}: the word `{}` is missing or not a string ({}); add it as `{} = \"…\"`",
@@ -563,6 +567,21 @@ mod tests {
         // Not in the text: its table's header.
         assert_eq!(&text[e.range.clone()], "[booklet]");
         assert!(e.to_string().contains("`booklet.contents`"), "{e}");
+    }
+
+    #[test]
+    fn a_theme_table_that_is_no_toml_is_named() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("themes/eigen/i18n");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("en.toml"), "[booklet\ncontents = 1\n").unwrap();
+        let mut diagnostics = crate::diagnostics::Diagnostics::default();
+        let theme = Theme::load(root.path(), "eigen", &mut diagnostics);
+        let e = Words::load(&theme, "en").unwrap_err();
+        assert_eq!((e.path.as_str(), e.key.as_str()), ("i18n/en.toml", ""));
+        assert!(e.to_string().starts_with("i18n/en.toml: "), "{e}");
+        // The German table of the same theme is untouched by it.
+        assert!(Words::load(&theme, "de").is_ok());
     }
 
     #[test]
