@@ -377,6 +377,8 @@ pub struct EntryWords {
 pub struct TopicWords {
     /// "Siehe auch": related topics.
     pub see_also_heading: String,
+    /// "Kontaktstellen": the contact points (the booklet's section too).
+    pub contact_points_heading: String,
 }
 
 /// `[az]`: the A–Z register.
@@ -450,8 +452,6 @@ pub struct BookletWords {
     pub organisations: String,
     /// Introduction of the organisations.
     pub organisations_intro: String,
-    /// "Kontaktstellen": the section's title.
-    pub contact_points: String,
     /// Introduction of the contact points.
     pub contact_points_intro: String,
     /// A contact point that answers for one printed group.
