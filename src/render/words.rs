@@ -114,6 +114,14 @@ impl Words {
         Words::from_table(table, &path, theme.text(&path).unwrap_or_default())
     }
 
+    /// The built-in theme's words of `language` (German for a language
+    /// without a table of its own). Both built-in tables hold every word:
+    /// `both_built_in_tables_hold_every_word` fails otherwise.
+    pub fn built_in(language: &str) -> Words {
+        Words::load(&Theme::built_in(), language)
+            .expect("the built-in tables hold every word (a unit test checks it)")
+    }
+
     /// The words of a merged table; `path` and `text` name and hold the
     /// file a missing word is reported in.
     pub fn from_table(table: toml::Value, path: &str, text: &str) -> Result<Words, WordsError> {
@@ -257,6 +265,8 @@ pub struct Words {
     pub topic: TopicWords,
     /// The A–Z register.
     pub az: AzWords,
+    /// The search filters' choices (their word for step-free access).
+    pub filters: FilterWords,
     /// The booklet's own words.
     pub booklet: BookletWords,
     /// The verification sheets' own words.
@@ -381,6 +391,21 @@ pub struct TopicWords {
     pub contact_points_heading: String,
 }
 
+/// `[filters]`: the search's filters.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct FilterWords {
+    /// `[filters.access_choice]`.
+    pub access_choice: AccessWords,
+}
+
+/// `[filters.access_choice]`: access a meeting place offers.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct AccessWords {
+    /// "stufenlos zugänglich": a meeting place with step-free access.
+    #[serde(rename = "step-free")]
+    pub step_free: String,
+}
+
 /// `[az]`: the A–Z register.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct AzWords {
@@ -446,6 +471,9 @@ pub struct BookletWords {
     pub belongs_to: String,
     /// "Adresse".
     pub address: String,
+    /// "Tel.": before a phone number in an entry (the imprint and the
+    /// sheets spell out `site.phone`).
+    pub phone: String,
     /// "Gruppen": the short label of an organisation's groups.
     pub groups: String,
     /// "Organisationen": the section's title.

@@ -22,7 +22,7 @@ use crate::render::words::Words;
 pub struct Data<'w> {
     /// Every word the template prints of its own (headings, labels, the
     /// imprint's paragraphs), in the directory's language.
-    pub t: &'w Words,
+    pub t: std::borrow::Cow<'w, Words>,
     /// Title, year, publisher, print options.
     pub meta: Meta,
     /// The printed free page `impressum`, if any: it fills the imprint page.
@@ -451,7 +451,7 @@ impl Builder<'_, '_> {
                     lines.push(p);
                 }
                 if let Some(p) = phone.map(line).filter(|p| !p.is_empty()) {
-                    lines.push(format!("{} {p}", self.words.site.phone));
+                    lines.push(format!("{} {p}", self.words.booklet.phone));
                 }
                 if let Some(e) = email.map(line).filter(|e| !e.is_empty()) {
                     lines.push(e);
@@ -481,7 +481,7 @@ impl Builder<'_, '_> {
                 };
                 let mut lines = Vec::new();
                 if let Some(p) = opt_line(phone) {
-                    lines.push(format!("{} {p}", self.words.site.phone));
+                    lines.push(format!("{} {p}", self.words.booklet.phone));
                 }
                 if let Some(e) = opt_line(email) {
                     lines.push(e);
@@ -813,9 +813,35 @@ pub fn variant_code(variant: PrintVariant) -> &'static str {
 /// The free page that, when printed, fills the imprint page (slug `impressum`).
 const IMPRINT_KEY: &str = "p-impressum";
 
+/// Builds the data view of an edition in one variant with the built-in
+/// theme's words of the directory's language; [`build_with`] takes a
+/// theme's (see [`Words::load`]).
+pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data<'static> {
+    let words = Words::built_in(&edition.directory.settings.language);
+    build_with(edition, variant, &words).into_owned_words()
+}
+
+impl Data<'_> {
+    /// The same data, holding its own copy of the words.
+    fn into_owned_words(self) -> Data<'static> {
+        Data {
+            t: std::borrow::Cow::Owned(self.t.into_owned()),
+            meta: self.meta,
+            imprint: self.imprint,
+            pages: self.pages,
+            categories: self.categories,
+            letters: self.letters,
+            organisations: self.organisations,
+            contact_points: self.contact_points,
+            register: self.register,
+            keywords: self.keywords,
+        }
+    }
+}
+
 /// Builds the data view of an edition in one variant, with the words of
-/// the directory's language (see [`Words::load`]).
-pub fn build<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words) -> Data<'w> {
+/// the directory's language from its theme.
+pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words) -> Data<'w> {
     let dir = edition.directory;
     let rules = PublicationRules::print(&dir.settings.print);
     let s = &dir.settings;
@@ -912,7 +938,7 @@ pub fn build<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words)
         })
         .partition(|p| p.key == IMPRINT_KEY);
     Data {
-        t: words,
+        t: std::borrow::Cow::Borrowed(words),
         meta,
         imprint: imprint.into_iter().next(),
         pages,

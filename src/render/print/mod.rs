@@ -577,7 +577,7 @@ fn data_json(
     variant: PrintVariant,
     words: &Words,
 ) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
-    sanitized_json(&data::build(edition, variant, words), fonts, pretty)
+    sanitized_json(&data::build_with(edition, variant, words), fonts, pretty)
 }
 
 /// Any data for a template as JSON, sanitised like the booklet's data.

@@ -252,7 +252,7 @@ impl Builder<'_> {
                         );
                     }
                     if m.accessible == Some(true) && !g.confidential {
-                        lines.push(g_.accessible_yes.clone());
+                        lines.push(w.filters.access_choice.step_free.clone());
                     }
                     lines.extend(opt_line(&m.note));
                     let label = if g.meetings.len() > 1 {
