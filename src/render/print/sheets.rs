@@ -206,7 +206,7 @@ impl Builder<'_> {
     fn sheet(&self, e: EntryRef) -> Sheet {
         let dir = self.dir;
         let w = self.words;
-        let (g_, s_, b_) = (&w.group, &w.sheets, &w.booklet);
+        let (gw, sw, bw) = (&w.group, &w.sheets, &w.booklet);
         let meta = dir.meta(e);
         let (sender, sender_contact) = self.address(dir.answers_to(e));
         let mut recipient = vec![line(&meta.name)];
@@ -225,22 +225,22 @@ impl Builder<'_> {
                     .map(|c| language_name(c, self.lang))
                     .collect();
                 let mut items = vec![
-                    one(&s_.name, Some(line(&meta.name))),
-                    item(&g_.topics, vec![indications.join(", ")]),
-                    one(&g_.for_whom, Some(w.audience(&g.audience).to_owned())),
-                    one(&g_.format, Some(w.format(g.format).to_owned())),
-                    one(&g_.status, Some(w.status(g.status).to_owned())),
-                    one(&g_.languages, Some(languages.join(", "))),
-                    one(&g_.district, opt_line(&g.district)),
-                    one(&g_.since, g.since.map(|y| y.to_string())),
+                    one(&sw.name, Some(line(&meta.name))),
+                    item(&gw.topics, vec![indications.join(", ")]),
+                    one(&gw.for_whom, Some(w.audience(&g.audience).to_owned())),
+                    one(&gw.format, Some(w.format(g.format).to_owned())),
+                    one(&gw.status, Some(w.status(g.status).to_owned())),
+                    one(&gw.languages, Some(languages.join(", "))),
+                    one(&gw.district, opt_line(&g.district)),
+                    one(&gw.since, g.since.map(|y| y.to_string())),
                 ];
                 if g.status == Status::Ended
                     && let Some(d) = g.ended
                 {
-                    items.push(one(&s_.ended_on, Some(crate::model::date(d, self.lang))));
+                    items.push(one(&sw.ended_on, Some(crate::model::date(d, self.lang))));
                 }
                 if g.meetings.is_empty() {
-                    items.push(item(&g_.meetings_heading, Vec::new()));
+                    items.push(item(&gw.meetings_heading, Vec::new()));
                 }
                 for (n, m) in g.meetings.iter().enumerate() {
                     let mut lines = vec![m.sentence(self.lang)];
@@ -256,9 +256,9 @@ impl Builder<'_> {
                     }
                     lines.extend(opt_line(&m.note));
                     let label = if g.meetings.len() > 1 {
-                        format!("{} {}", g_.meetings_heading, n + 1)
+                        format!("{} {}", gw.meetings_heading, n + 1)
                     } else {
-                        g_.meetings_heading.clone()
+                        gw.meetings_heading.clone()
                     };
                     items.push(item(&label, lines));
                 }
@@ -271,27 +271,27 @@ impl Builder<'_> {
                         if let Some(p) = person.map(line) {
                             recipient.push(p.clone());
                         }
-                        items.push(one(&g_.contact_direct, person.map(line)));
+                        items.push(one(&gw.contact_direct, person.map(line)));
                         items.push(one(&w.site.phone, phone.map(line)));
                         items.push(one(&w.site.email, email.map(line)));
                     }
                     PublishedContact::ContactPoint(cp) => {
                         items.push(one(
-                            &g_.contact_heading,
-                            Some(format!("{} {}", b_.via, self.contact_point_name(cp))),
+                            &gw.contact_heading,
+                            Some(format!("{} {}", bw.via, self.contact_point_name(cp))),
                         ));
                     }
                 }
                 items.push(one(&w.site.web, website(&g.website).0));
                 items.push(one(
-                    &b_.belongs_to,
+                    &bw.belongs_to,
                     g.organisation.map(|o| line(&dir.organisation(o).meta.name)),
                 ));
                 items.push(one(
-                    &g_.contact_point,
+                    &gw.contact_point,
                     Some(self.contact_point_name(g.contact_point_ref())),
                 ));
-                items.push(item(&s_.description, description_lines(&meta.description)));
+                items.push(item(&sw.description, description_lines(&meta.description)));
                 (w.kind.group.clone(), items, true)
             }
             EntryRef::Organisation(id) => {
@@ -302,29 +302,29 @@ impl Builder<'_> {
                     .map(|&i| line(&dir.indication(i).name))
                     .collect();
                 let items = vec![
-                    one(&s_.name, Some(line(&meta.name))),
-                    one(&s_.level, Some(w.level(o.level).to_owned())),
+                    one(&sw.name, Some(line(&meta.name))),
+                    one(&sw.level, Some(w.level(o.level).to_owned())),
                     item(
-                        &g_.topics,
+                        &gw.topics,
                         if indications.is_empty() {
                             Vec::new()
                         } else {
                             vec![indications.join(", ")]
                         },
                     ),
-                    one(&b_.address, opt_line(&o.address)),
+                    one(&bw.address, opt_line(&o.address)),
                     one(&w.site.phone, opt_line(&o.phone)),
                     one(&w.site.email, opt_line(&o.email)),
                     one(&w.site.web, website(&o.website).0),
-                    item(&s_.description, description_lines(&meta.description)),
+                    item(&sw.description, description_lines(&meta.description)),
                 ];
                 (w.kind.organisation.clone(), items, false)
             }
             EntryRef::ContactPoint(id) => {
                 let c = dir.contact_point(id);
                 let items = vec![
-                    one(&s_.name, Some(line(&meta.name))),
-                    one(&b_.address, opt_line(&c.address)),
+                    one(&sw.name, Some(line(&meta.name))),
+                    one(&bw.address, opt_line(&c.address)),
                     one(&w.site.phone, opt_line(&c.phone)),
                     one(&w.site.email, opt_line(&c.email)),
                     one(&w.site.web, website(&c.website).0),
@@ -336,7 +336,7 @@ impl Builder<'_> {
                             .filter(|h| !h.is_empty())
                             .collect(),
                     ),
-                    item(&s_.description, description_lines(&meta.description)),
+                    item(&sw.description, description_lines(&meta.description)),
                 ];
                 (w.kind.contact_point.clone(), items, false)
             }
