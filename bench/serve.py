@@ -102,9 +102,12 @@ def add_and_remove(port, path, text, done):
         time.sleep(0.3)
 
 
-def main():
+def start(usage):
+    """Reads `BIN ROOT [EDITS]` from the command line (else exits with
+    `usage`) and starts `BIN serve --quiet` against ROOT on a free port.
+    Returns (root, groups folder, group file names, edits, port, server)."""
     if len(sys.argv) < 3:
-        sys.exit(__doc__)
+        sys.exit(usage)
     binary, root = sys.argv[1], sys.argv[2]
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 9
     folder = os.path.join(root, "content", "groups")
@@ -115,6 +118,28 @@ def main():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    return root, folder, groups, edits, port, server
+
+
+def renamed(original, i):
+    """A group file's text with its name changed for edit `i`:
+    (the name line, the new name, the new text)."""
+    line = next(l for l in original.splitlines() if l.startswith("name = \""))
+    changed_name = line[len("name = \""):-1] + f" (Änderung {i})"
+    return line, changed_name, original.replace(line, f'name = "{changed_name}"', 1)
+
+
+def copied(original, line, i):
+    """A new group for edit `i`: a copy of a group file under another name,
+    without its former file names. Returns (the new name, the text)."""
+    new_name = line[len("name = \""):-1] + f" (neu {i})"
+    text = original.replace(line, f'name = "{new_name}"', 1)
+    text = "\n".join(l for l in text.split("\n") if not l.startswith("former_slugs"))
+    return new_name, text
+
+
+def main():
+    root, folder, groups, edits, port, server = start(__doc__)
     rebuilds, visible, added = [], [], []
     try:
         first = wait_for("the first build", lambda: (s := status(port)) and s["generation"] >= 1 and s)
@@ -131,18 +156,14 @@ def main():
             path = os.path.join(folder, name)
             with open(path, encoding="utf-8") as f:
                 original = f.read()
-            line = next(l for l in original.splitlines() if l.startswith("name = \""))
-            changed_name = line[len("name = \""):-1] + f" (Änderung {i})"
-            changed = original.replace(line, f'name = "{changed_name}"', 1)
+            line, changed_name, changed = renamed(original, i)
             page = f"/gruppen/{name[:-3]}/"
             s, ms = edit_and_restore(port, path, original, changed, lambda s: changed_name in (get(port, page) or ""))
             rebuilds.append(s["millis"])
             visible.append(ms)
             # A new group: a copy of this one under a new file name.
             slug = f"neu-im-test-{i}"
-            new_name = line[len("name = \""):-1] + f" (neu {i})"
-            text = original.replace(line, f'name = "{new_name}"', 1)
-            text = "\n".join(l for l in text.split("\n") if not l.startswith("former_slugs"))
+            new_name, text = copied(original, line, i)
             page = f"/gruppen/{slug}/"
             added.append(add_and_remove(port, os.path.join(folder, slug + ".md"), text, lambda s: new_name in (get(port, page) or "")))
     finally:

@@ -23,13 +23,12 @@ folder_ms the whole answer of entriesByFolder (folder_mb its size).
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
 
-# The polling helpers of bench/serve.py (same folder): one copy.
-from serve import free_port, get, wait_for  # noqa: E402
+# The helpers of bench/serve.py (same folder): one copy.
+from serve import copied, get, renamed, start, wait_for  # noqa: E402
 
 
 def api(port, action, params):
@@ -61,18 +60,7 @@ def persist(port, path, raw):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    binary, root = sys.argv[1], sys.argv[2]
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 9
-    folder = os.path.join(root, "content", "groups")
-    groups = sorted(f for f in os.listdir(folder) if f.endswith(".md"))
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "serve", "--root", root, "--port", str(port), "--quiet"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    root, _, groups, edits, port, server = start(__doc__)
     saves, answers, added, deleted, listed = [], [], [], [], []
     size = 0
     try:
@@ -90,9 +78,7 @@ def main():
             rel = f"content/groups/{name}"
             with open(os.path.join(root, rel), encoding="utf-8") as f:
                 original = f.read()
-            line = next(l for l in original.splitlines() if l.startswith("name = \""))
-            changed_name = line[len("name = \""):-1] + f" (Änderung {i})"
-            changed = original.replace(line, f'name = "{changed_name}"', 1)
+            line, changed_name, changed = renamed(original, i)
             page = f"/gruppen/{name[:-3]}/"
             started = time.monotonic()
             persist(port, rel, changed)
@@ -102,9 +88,7 @@ def main():
             persist(port, rel, original)
             # A new group: a copy of this one under a new name.
             slug = f"neu-im-test-{i}"
-            new_name = line[len("name = \""):-1] + f" (neu {i})"
-            text = original.replace(line, f'name = "{new_name}"', 1)
-            text = "\n".join(l for l in text.split("\n") if not l.startswith("former_slugs"))
+            new_name, text = copied(original, line, i)
             page = f"/gruppen/{slug}/"
             started = time.monotonic()
             persist(port, f"content/groups/{slug}.md", text)

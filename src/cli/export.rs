@@ -2,12 +2,12 @@
 //! section 10), with the mapping that reads it back written beside it.
 //! Holds personal data: never written into ROOT/output/.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Context, Outcome, RootArgs, report};
-use crate::diagnostics::{Diagnostic, Diagnostics, Format, Message, Note, display_path};
+use super::{Context, Outcome, RootArgs, outside_output, report, report_general};
+use crate::diagnostics::{Diagnostics, Format, Message, Note, display_path};
 use crate::import::export::{self, ExportFormat};
 use crate::import::mapping::Kind;
 use crate::project::Project;
@@ -25,16 +25,6 @@ pub(super) struct ExportArgs {
     out: Option<PathBuf>,
 }
 
-/// Is `path` inside the root's published output folder?
-fn inside_output(root: &Path, path: &Path) -> bool {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|a| a.components().collect::<PathBuf>())
-            .unwrap_or_default()
-    };
-    abs(path).starts_with(abs(&root.join("output")))
-}
-
 pub(super) fn run(ctx: &Context, args: ExportArgs) -> Outcome {
     let project = Project::open(&args.root.root, super::default_year());
     let lang = ctx.lang(&project);
@@ -49,22 +39,11 @@ pub(super) fn run(ctx: &Context, args: ExportArgs) -> Outcome {
         })
     });
     let fail = |m: Message| {
-        let mut d = Diagnostics::default();
-        d.push(Diagnostic::general(m));
-        let _ = crate::diagnostics::render(
-            &d,
-            &project.sources,
-            lang,
-            Format::Human,
-            false,
-            &mut std::io::stderr(),
-        );
+        report_general(&project, lang, m);
         Outcome::Problems
     };
-    if inside_output(&args.root.root, &out) {
-        return fail(Message::PersonalDataIntoOutput {
-            path: display_path(&out),
-        });
+    if let Err(m) = outside_output(&args.root.root, &out) {
+        return fail(m);
     }
     // The files as written (with every optional field as it is), read again.
     let mut sources = crate::diagnostics::Sources::default();

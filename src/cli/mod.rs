@@ -15,7 +15,7 @@ mod sheets;
 mod stale;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -273,6 +273,32 @@ pub fn parse_port(s: &str) -> Result<u16, BadValue> {
             value: s.to_owned(),
         })
     })
+}
+
+/// Prints one problem that belongs to no file on stderr (human format).
+fn report_general(project: &Project, lang: Lang, message: diagnostics::Message) {
+    let mut d = diagnostics::Diagnostics::default();
+    d.push(diagnostics::Diagnostic::general(message));
+    let mut buf = Vec::new();
+    let _ = diagnostics::render(&d, &project.sources, lang, Format::Human, false, &mut buf);
+    let _ = std::io::stderr().write_all(&buf);
+}
+
+/// Refuses a file of personal data (export, the stale list) inside the
+/// root's published output folder `ROOT/output/`.
+fn outside_output(root: &Path, path: &Path) -> Result<(), diagnostics::Message> {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| a.components().collect::<PathBuf>())
+            .unwrap_or_default()
+    };
+    if abs(path).starts_with(abs(&root.join("output"))) {
+        Err(diagnostics::Message::PersonalDataIntoOutput {
+            path: diagnostics::display_path(path),
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Prints the project's problems (human: stderr; json/github: stdout).

@@ -3,8 +3,8 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{Context, Outcome, RootArgs, parse_year, report};
-use crate::diagnostics::{Format, Lang, Message, Note, display_path};
+use super::{Context, Outcome, RootArgs, outside_output, parse_year, report, report_general};
+use crate::diagnostics::{Format, Lang, Note};
 use crate::model::{ContactPointRef, ContactRoute, Directory, EntryRef};
 use crate::project::{Project, format_date_de};
 
@@ -56,39 +56,18 @@ fn rows(
                             person,
                             phone,
                             email,
-                        } => [person, phone, email]
-                            .into_iter()
-                            .flatten()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" / "),
+                        } => joined([person, phone, email]),
                         ContactRoute::ContactPoint => Note::Via { name: via }.text(lang),
                     };
                     (Note::KindGroup, contact)
                 }
                 EntryRef::Organisation(o) => {
                     let o = dir.organisation(o);
-                    (
-                        Note::KindOrganisation,
-                        [&o.phone, &o.email]
-                            .into_iter()
-                            .flatten()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" / "),
-                    )
+                    (Note::KindOrganisation, joined([&o.phone, &o.email]))
                 }
                 EntryRef::ContactPoint(c) => {
                     let c = dir.contact_point(c);
-                    (
-                        Note::KindContactPoint,
-                        [&c.phone, &c.email]
-                            .into_iter()
-                            .flatten()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" / "),
-                    )
+                    (Note::KindContactPoint, joined([&c.phone, &c.email]))
                 }
             };
             let file = sources.get(meta.origin.file).display.clone();
@@ -211,35 +190,10 @@ pub(super) fn run(ctx: &Context, args: StaleArgs) -> Outcome {
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
         Some(path) => {
-            let published = args.root.root.join("output");
-            let inside_output = |p: &std::path::Path| {
-                let abs = |p: &std::path::Path| {
-                    std::path::absolute(p)
-                        .map(|a| a.components().collect::<std::path::PathBuf>())
-                        .unwrap_or_default()
-                };
-                abs(p).starts_with(abs(&published))
-            };
-            let result = if inside_output(path) {
-                Err(Message::PersonalDataIntoOutput {
-                    path: display_path(path),
-                })
-            } else {
-                crate::output::write_file(path, text.as_bytes())
-            };
+            let result = outside_output(&args.root.root, path)
+                .and_then(|()| crate::output::write_file(path, text.as_bytes()));
             if let Err(m) = result {
-                let mut d = crate::diagnostics::Diagnostics::default();
-                d.push(crate::diagnostics::Diagnostic::general(m));
-                let mut buf = Vec::new();
-                let _ = crate::diagnostics::render(
-                    &d,
-                    &project.sources,
-                    lang,
-                    Format::Human,
-                    false,
-                    &mut buf,
-                );
-                eprint!("{}", String::from_utf8_lossy(&buf));
+                report_general(&project, lang, m);
                 return Outcome::Problems;
             }
         }
@@ -254,4 +208,14 @@ pub(super) fn run(ctx: &Context, args: StaleArgs) -> Outcome {
         );
     }
     Outcome::Success
+}
+
+/// The contacts that are given, ` / ` between them.
+fn joined<const N: usize>(contacts: [&Option<String>; N]) -> String {
+    contacts
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" / ")
 }

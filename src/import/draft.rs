@@ -455,18 +455,7 @@ fn meetings(d: &mut Draft, text: Option<(String, String)>, parts: MeetingParts) 
         .iter()
         .any(|p| p.is_some());
     if meetings.is_empty() && any_part {
-        meetings.push(Meeting {
-            rhythm: Rhythm::Irregular,
-            weekday: None,
-            weeks: Vec::new(),
-            first_date: None,
-            start: None,
-            end: None,
-            place: None,
-            address: None,
-            accessible: None,
-            note: None,
-        });
+        meetings.push(Meeting::new(Rhythm::Irregular, None));
     }
     let n = meetings.len();
     let each = |p: &Option<Part>| {

@@ -161,6 +161,20 @@ fn date(d: &toml::value::Datetime) -> String {
         .unwrap_or_else(|| d.to_string())
 }
 
+/// An optional text with a span, empty if absent.
+fn opt(s: &Option<toml::Spanned<String>>) -> String {
+    s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
+}
+
+/// Former file names as one cell, `; ` between them.
+fn former_slugs(slugs: &[toml::Spanned<String>]) -> String {
+    slugs
+        .iter()
+        .map(|s| s.get_ref().clone())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn yes_no(b: Option<bool>) -> String {
     match b {
         Some(true) => "ja".into(),
@@ -233,9 +247,6 @@ fn shared(meetings: &[Meeting], f: impl Fn(&Meeting) -> String) -> String {
 fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) -> Vec<String> {
     let meetings: Vec<Meeting> = g.meetings.iter().map(|m| meeting_of(m.get_ref())).collect();
     let contact = g.contact.as_ref().map(|c| c.get_ref());
-    let opt = |s: &Option<toml::Spanned<String>>| {
-        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
-    };
     GROUP
         .iter()
         .map(|(field, header)| match (*field, *header) {
@@ -264,12 +275,7 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
             ("district", _) => g.district.clone().unwrap_or_default(),
             ("sort_as", _) => g.sort_as.clone().unwrap_or_default(),
             ("aliases", _) => g.aliases.join("; "),
-            ("former_slugs", _) => g
-                .former_slugs
-                .iter()
-                .map(|s| s.get_ref().clone())
-                .collect::<Vec<_>>()
-                .join("; "),
+            ("former_slugs", _) => former_slugs(&g.former_slugs),
             ("languages", _) => g
                 .languages
                 .as_ref()
@@ -349,9 +355,6 @@ fn organisation_row(
     body: &str,
     dir: &RawDirectory,
 ) -> Vec<String> {
-    let opt = |s: &Option<toml::Spanned<String>>| {
-        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
-    };
     ORGANISATION
         .iter()
         .map(|(field, _)| match *field {
@@ -372,12 +375,7 @@ fn organisation_row(
             "website" => opt(&o.website),
             "sort_as" => o.sort_as.clone().unwrap_or_default(),
             "aliases" => o.aliases.join("; "),
-            "former_slugs" => o
-                .former_slugs
-                .iter()
-                .map(|s| s.get_ref().clone())
-                .collect::<Vec<_>>()
-                .join("; "),
+            "former_slugs" => former_slugs(&o.former_slugs),
             "web" => yes_no(o.web),
             "print" => yes_no(o.print),
             "body" => body.trim().to_owned(),
@@ -387,9 +385,6 @@ fn organisation_row(
 }
 
 fn contact_point_row(slug: &str, c: &raw::ContactPointFront, body: &str) -> Vec<String> {
-    let opt = |s: &Option<toml::Spanned<String>>| {
-        s.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default()
-    };
     CONTACT_POINT
         .iter()
         .map(|(field, _)| match *field {
@@ -403,12 +398,7 @@ fn contact_point_row(slug: &str, c: &raw::ContactPointFront, body: &str) -> Vec<
             "opening_hours" => c.opening_hours.join("\n"),
             "sort_as" => c.sort_as.clone().unwrap_or_default(),
             "aliases" => c.aliases.join("; "),
-            "former_slugs" => c
-                .former_slugs
-                .iter()
-                .map(|s| s.get_ref().clone())
-                .collect::<Vec<_>>()
-                .join("; "),
+            "former_slugs" => former_slugs(&c.former_slugs),
             "web" => yes_no(c.web),
             "print" => yes_no(c.print),
             "body" => body.trim().to_owned(),

@@ -299,37 +299,55 @@ impl<T: DeserializeOwned + JsonSchema> TextEntry<T> {
         sources: &mut Sources,
         diagnostics: &mut Diagnostics,
     ) -> (FileId, Option<Loaded<T>>) {
-        let id = sources.add_shared(self.source);
-        match self.outcome {
-            Outcome::Parsed {
+        let (id, loaded) = register(
+            self.source,
+            self.outcome,
+            FileVersion::next(),
+            self.slug,
+            sources,
+            diagnostics,
+        );
+        (id, loaded.ok())
+    }
+}
+
+/// Adds a parsed entry file to `sources` and its problems to
+/// `diagnostics`: the file's id, and the entry if it parsed (else its slug
+/// back, for the list of unreadable files).
+fn register<T>(
+    source: Arc<SourceFile>,
+    outcome: Outcome<T>,
+    version: FileVersion,
+    slug: String,
+    sources: &mut Sources,
+    diagnostics: &mut Diagnostics,
+) -> (FileId, Result<Loaded<T>, String>) {
+    let id = sources.add_shared(source);
+    let (problems, loaded) = match outcome {
+        Outcome::Parsed {
+            front,
+            body,
+            body_offset,
+            problems,
+            left_out,
+        } => {
+            let loaded = Loaded {
+                file: id,
+                version,
+                slug,
                 front,
                 body,
                 body_offset,
-                problems,
                 left_out,
-            } => {
-                for (span, m) in problems {
-                    diagnostics.push(Diagnostic::error(id, span, m));
-                }
-                let loaded = Loaded {
-                    file: id,
-                    version: FileVersion::next(),
-                    slug: self.slug,
-                    front,
-                    body,
-                    body_offset,
-                    left_out,
-                };
-                (id, Some(loaded))
-            }
-            Outcome::Problems(problems) => {
-                for (span, m) in problems {
-                    diagnostics.push(Diagnostic::error(id, span, m));
-                }
-                (id, None)
-            }
+            };
+            (problems, Ok(loaded))
         }
+        Outcome::Problems(problems) => (problems, Err(slug)),
+    };
+    for (span, m) in problems {
+        diagnostics.push(Diagnostic::error(id, span, m));
     }
+    (id, loaded)
 }
 
 /// Reads a TOML file of the root. Every problem is reported; what is left
@@ -467,34 +485,17 @@ impl Folders<'_> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let id = sources.add_shared(entry.source);
-            match entry.outcome {
-                Outcome::Parsed {
-                    front,
-                    body,
-                    body_offset,
-                    problems,
-                    left_out,
-                } => {
-                    for (span, m) in problems {
-                        diagnostics.push(Diagnostic::error(id, span, m));
-                    }
-                    out.push(Loaded {
-                        file: id,
-                        version: entry.version,
-                        slug,
-                        front,
-                        body,
-                        body_offset,
-                        left_out,
-                    })
-                }
-                Outcome::Problems(problems) => {
-                    for (span, m) in problems {
-                        diagnostics.push(Diagnostic::error(id, span, m));
-                    }
-                    unreadable.push(slug);
-                }
+            let (_, loaded) = register(
+                entry.source,
+                entry.outcome,
+                entry.version,
+                slug,
+                sources,
+                diagnostics,
+            );
+            match loaded {
+                Ok(loaded) => out.push(loaded),
+                Err(slug) => unreadable.push(slug),
             }
         }
         (out, unreadable)

@@ -1,6 +1,8 @@
 //! The theme: web templates, static files and print templates. The built-in
 //! theme (`themes/default/` of this repository) is compiled into the binary;
-//! a directory's own `themes/<name>/` overrides it file by file.
+//! a directory's own `themes/<name>/` overrides it file by file, except the
+//! string tables `i18n/*.toml`: the web renderer overlays those key by key
+//! on the built-in table, so an override holds only the words it changes.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -61,6 +61,26 @@ pub struct Meeting {
     pub note: Option<String>,
 }
 
+impl Meeting {
+    /// A meeting of `rhythm` on `weekday` with nothing else known yet (no
+    /// weeks, date, times, place or note); fill in the rest with struct
+    /// update syntax.
+    pub fn new(rhythm: Rhythm, weekday: Option<Weekday>) -> Meeting {
+        Meeting {
+            rhythm,
+            weekday,
+            weeks: Vec::new(),
+            first_date: None,
+            start: None,
+            end: None,
+            place: None,
+            address: None,
+            accessible: None,
+            note: None,
+        }
+    }
+}
+
 /// German name of a weekday.
 pub fn weekday_de(d: Weekday) -> &'static str {
     match d {
@@ -277,16 +297,10 @@ mod tests {
 
     fn meeting(rhythm: Rhythm, weekday: Option<Weekday>, weeks: Vec<i8>) -> Meeting {
         Meeting {
-            rhythm,
-            weekday,
             weeks,
-            first_date: None,
             start: Time::parse("15:00"),
             end: Time::parse("17:00"),
-            place: None,
-            address: None,
-            accessible: None,
-            note: None,
+            ..Meeting::new(rhythm, weekday)
         }
     }
 

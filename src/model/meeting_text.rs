@@ -113,16 +113,10 @@ fn kept_as_note(cell: &str) -> ReadMeetings {
 
 fn irregular(weekday: Option<Weekday>, time: Option<Span>, note: Option<String>) -> Meeting {
     Meeting {
-        rhythm: Rhythm::Irregular,
-        weekday,
-        weeks: Vec::new(),
-        first_date: None,
         start: time.map(|t| t.0),
         end: time.and_then(|t| t.1),
-        place: None,
-        address: None,
-        accessible: None,
         note,
+        ..Meeting::new(Rhythm::Irregular, weekday)
     }
 }
 
@@ -448,16 +442,6 @@ const WEEKDAY_SUFFIXES: [&str; 14] = [
 fn weekday_index(d: Weekday) -> usize {
     d as usize
 }
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 /// "erste", "2.", "letzten" … as a week of the month.
 fn ordinal_word(w: &str) -> Option<i8> {
@@ -980,7 +964,7 @@ impl Atoms<'_> {
         {
             let (a, b) = (weekday_index(first), weekday_index(last));
             let len = (b + 7 - a) % 7 + 1;
-            let days = (0..len).map(|k| WEEKDAYS[(a + k) % 7]).collect();
+            let days = (0..len).map(|k| Weekday::ALL[(a + k) % 7]).collect();
             return Some((Kind::Weekdays(days), self.dot(j + 2)));
         }
         Some((Kind::Weekdays(vec![first]), j))
@@ -1371,16 +1355,11 @@ fn group_meetings(
     }
     for &weekday in &g.weekdays {
         read.meetings.push(Meeting {
-            rhythm,
-            weekday: Some(weekday),
             weeks: weeks.clone(),
-            first_date: None,
             start: Some(time.0),
             end: time.1,
-            place: None,
-            address: None,
-            accessible: None,
             note: notes.clone(),
+            ..Meeting::new(rhythm, Some(weekday))
         });
     }
     Some(())
@@ -1424,16 +1403,11 @@ fn biweekly(
     for weekday in weekdays {
         if weekday_of(first_date) == weekday {
             read.meetings.push(Meeting {
-                rhythm: Rhythm::Biweekly,
-                weekday: Some(weekday),
-                weeks: Vec::new(),
                 first_date: Some(first_date),
                 start: Some(time.0),
                 end: time.1,
-                place: None,
-                address: None,
-                accessible: None,
                 note: notes.clone(),
+                ..Meeting::new(Rhythm::Biweekly, Some(weekday))
             });
         } else {
             read.meetings
@@ -2381,7 +2355,7 @@ mod tests {
     /// Every meeting the model can hold whose sentence says all of it
     /// (an irregular meeting's sentence has no weekday and no note).
     fn any_meeting() -> impl Strategy<Value = Meeting> {
-        let weekday = (0usize..7).prop_map(|i| WEEKDAYS[i]);
+        let weekday = (0usize..7).prop_map(|i| Weekday::ALL[i]);
         let weeks = prop::sample::subsequence(vec![1i8, 2, 3, 4, -1], 1..=5);
         (
             0u8..4,

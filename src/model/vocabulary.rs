@@ -197,6 +197,9 @@ impl EditingBackend {
 macro_rules! codes {
     ($($ty:ident { $($variant:ident => $code:literal),+ $(,)? })+) => {
         $(impl $ty {
+            /// Every value, in the order of the enum (weekdays from Monday).
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
             /// The value as written in a file (its serde name).
             pub fn code(self) -> &'static str {
                 match self {
@@ -233,45 +236,14 @@ mod tests {
             let read: T = serde_json::from_value(serde_json::Value::from(code)).expect(code);
             assert_eq!(read, value, "{code}");
         }
-        for a in [Audience::Affected, Audience::Relatives] {
-            check(a, a.code());
-        }
-        for f in [
-            MeetingFormat::InPerson,
-            MeetingFormat::Online,
-            MeetingFormat::Hybrid,
-        ] {
-            check(f, f.code());
-        }
-        for s in [
-            Status::Active,
-            Status::Founding,
-            Status::Full,
-            Status::Ended,
-        ] {
-            check(s, s.code());
-        }
-        for l in [Level::Local, Level::State, Level::Federal] {
-            check(l, l.code());
-        }
-        for r in [
-            Rhythm::Weekly,
-            Rhythm::Biweekly,
-            Rhythm::Monthly,
-            Rhythm::Irregular,
-        ] {
-            check(r, r.code());
-        }
-        for d in [
-            Weekday::Monday,
-            Weekday::Tuesday,
-            Weekday::Wednesday,
-            Weekday::Thursday,
-            Weekday::Friday,
-            Weekday::Saturday,
-            Weekday::Sunday,
-        ] {
-            check(d, d.code());
-        }
+        // ALL lists what code() matches, and that match is exhaustive.
+        Audience::ALL.iter().for_each(|&v| check(v, v.code()));
+        MeetingFormat::ALL.iter().for_each(|&v| check(v, v.code()));
+        Status::ALL.iter().for_each(|&v| check(v, v.code()));
+        Level::ALL.iter().for_each(|&v| check(v, v.code()));
+        Rhythm::ALL.iter().for_each(|&v| check(v, v.code()));
+        Weekday::ALL.iter().for_each(|&v| check(v, v.code()));
+        assert_eq!(Weekday::ALL.first(), Some(&Weekday::Monday));
+        assert_eq!(Weekday::ALL.len(), 7);
     }
 }

@@ -13,27 +13,30 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML (`&`, `<`, `>`, `"`, `'` as entities; quick-xml's
+/// escaper, already built for typst).
 pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_xml_escaped(&mut out, s);
-    out
+    quick_xml::escape::escape(s).into_owned()
 }
 
 /// Appends text escaped for XML.
 pub fn push_xml_escaped(out: &mut String, s: &str) {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
+    out.push_str(&quick_xml::escape::escape(s));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escapes_the_five_characters_and_nothing_else() {
+        assert_eq!(
+            xml_escape("a&b<c>d\"e'f ä/\t"),
+            "a&amp;b&lt;c&gt;d&quot;e&apos;f ä/\t"
+        );
+        let mut out = String::from("x");
+        push_xml_escaped(&mut out, "/suche/?q=<b>");
+        assert_eq!(out, "x/suche/?q=&lt;b&gt;");
+        assert_eq!(xml_escape("plain"), "plain");
     }
 }

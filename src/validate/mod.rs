@@ -268,33 +268,27 @@ impl<'i> Validator<'i> {
     }
 
     fn url(&mut self, file: FileId, s: &Option<Spanned<String>>) -> Option<String> {
-        let s = s.as_ref()?;
-        if is_web_url(s.get_ref()) {
-            Some(s.get_ref().trim().to_owned())
-        } else {
-            self.at(
-                file,
-                s,
-                Message::InvalidUrl {
-                    value: s.get_ref().clone(),
-                },
-            );
-            None
-        }
+        self.checked(file, s, is_web_url, |value| Message::InvalidUrl { value })
     }
 
     fn email(&mut self, file: FileId, s: &Option<Spanned<String>>) -> Option<String> {
+        self.checked(file, s, is_email, |value| Message::InvalidEmail { value })
+    }
+
+    /// An optional text that must pass `ok`: trimmed, or the problem
+    /// `wrong(value)` at its span.
+    fn checked(
+        &mut self,
+        file: FileId,
+        s: &Option<Spanned<String>>,
+        ok: fn(&str) -> bool,
+        wrong: fn(String) -> Message,
+    ) -> Option<String> {
         let s = s.as_ref()?;
-        if is_email(s.get_ref()) {
+        if ok(s.get_ref()) {
             Some(s.get_ref().trim().to_owned())
         } else {
-            self.at(
-                file,
-                s,
-                Message::InvalidEmail {
-                    value: s.get_ref().clone(),
-                },
-            );
+            self.at(file, s, wrong(s.get_ref().clone()));
             None
         }
     }

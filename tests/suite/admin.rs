@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::common::*;
+use crate::serve_common::*;
 use serde_json::Value;
 
 const EDITING_GITHUB: &str = "\n[editing]\nbackend = \"github\"\nrepo = \"kiss-teststadt/wegweiser\"\nauth_url = \"https://auth.kiss-teststadt.example\"\n";
@@ -469,22 +470,12 @@ fn editors_guide_field_reference_is_current() {
 
 /// A minimal HTTP/1.1 request to a local `serve`: (status, content type, body).
 fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String, String)> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .ok()?;
     let origin = format!("http://127.0.0.1:{port}");
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
-    )
-    .ok()?;
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).ok()?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    );
+    let (status, head, body) = exchange(port, &head, body.as_bytes())?;
     let ctype = head
         .lines()
         .find_map(|l| {
@@ -493,7 +484,7 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String,
                 .map(str::to_owned)
         })
         .unwrap_or_default();
-    Some((status, ctype, body.to_owned()))
+    Some((status, ctype, body))
 }
 
 /// `serve` publishes /admin/ without [editing]: its own local backend, no
@@ -501,42 +492,14 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String,
 #[test]
 fn serve_serves_the_editor() {
     let r = root_with("");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    struct Server(std::process::Child);
-    impl Drop for Server {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
+    let port = free_port();
+    let _server = serve(r.path(), port, &["--quiet"], std::process::Stdio::null());
+    let (index, _) = poll("serve to answer", || {
+        match http(port, "GET", "/admin/", "") {
+            Some((200, _, body)) => Some(body),
+            _ => None,
         }
-    }
-    let _server = Server(
-        std::process::Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args([
-                "serve",
-                "--root",
-                ".",
-                "--port",
-                &port.to_string(),
-                "--quiet",
-            ])
-            .current_dir(r.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = std::time::Instant::now();
-    let index = loop {
-        if let Some((200, _, body)) = http(port, "GET", "/admin/", "") {
-            break body;
-        }
-        assert!(started.elapsed().as_secs() < 30, "serve did not answer");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
+    });
     assert!(index.contains("/admin/decap-cms.js"), "{index}");
     assert!(
         !index.contains("live.js"),

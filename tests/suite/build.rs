@@ -13,24 +13,7 @@ fn read(p: &Path) -> String {
 fn sample() -> &'static Path {
     use std::sync::OnceLock;
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        let r = run_in(
-            &repo(),
-            &[
-                "build",
-                "--root",
-                ".",
-                "--out",
-                out.path().to_str().unwrap(),
-                "--year",
-                "2027",
-            ],
-        );
-        assert_eq!(r.code, 0, "sample build failed:\n{}", r.all());
-        out
-    })
-    .path()
+    OUT.get_or_init(|| build_sample(&["--year", "2027"])).path()
 }
 
 #[test]

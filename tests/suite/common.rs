@@ -115,6 +115,23 @@ pub(crate) fn run_in(cwd: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Builds the repository's sample into a fresh temp folder
+/// (`build --root . --out TMP` and `more`), asserting that it succeeds.
+pub(crate) fn build_sample(more: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "build",
+        "--root",
+        ".",
+        "--out",
+        out.path().to_str().unwrap(),
+    ];
+    args.extend_from_slice(more);
+    let r = run_in(&repo(), &args);
+    assert_eq!(r.code, 0, "sample build failed:\n{}", r.all());
+    out
+}
+
 /// The repository root (holds the sample directory).
 pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

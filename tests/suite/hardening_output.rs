@@ -356,34 +356,26 @@ fn failed_build_leaves_previous_output_exactly() {
 #[test]
 fn refuses_an_output_folder_it_did_not_make() {
     let root = Root::new();
-    root.write("out/wichtig.txt", "nicht löschen");
-    let r = run_env(
-        root.path(),
-        &[
-            "build", "--root", ".", "--out", "out", "--only", "web", "--year", "2027",
-        ],
-        &[],
-    );
-    // Wrong usage: the `--out` given.
-    assert_eq!(r.code, 2, "{}", r.all());
-    assert_eq!(
-        std::fs::read_to_string(root.path().join("out/wichtig.txt")).unwrap(),
-        "nicht löschen"
-    );
-    // Nor a file in its place.
-    root.write("datei", "x");
-    let r = run_env(
-        root.path(),
-        &[
-            "build", "--root", ".", "--out", "datei", "--only", "web", "--year", "2027",
-        ],
-        &[],
-    );
-    assert_eq!(r.code, 2, "{}", r.all());
-    assert_eq!(
-        std::fs::read_to_string(root.path().join("datei")).unwrap(),
-        "x"
-    );
+    // A folder with a file of its own, and a file in the folder's place.
+    for (out, file, text) in [
+        ("out", "out/wichtig.txt", "nicht löschen"),
+        ("datei", "datei", "x"),
+    ] {
+        root.write(file, text);
+        let r = run_env(
+            root.path(),
+            &[
+                "build", "--root", ".", "--out", out, "--only", "web", "--year", "2027",
+            ],
+            &[],
+        );
+        // Wrong usage: the `--out` given.
+        assert_eq!(r.code, 2, "{out}: {}", r.all());
+        assert_eq!(
+            std::fs::read_to_string(root.path().join(file)).unwrap(),
+            text
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use crate::common::{self, Root, snapshot};
+use crate::common::{self, Root, Run, snapshot};
 
 const MAPPING: &str = r#"kind = "group"
 
@@ -47,6 +47,13 @@ fn root_with(name: &str, list: &[u8]) -> Root {
     r
 }
 
+/// Runs `import LIST --mapping MAPPING --root .` with more arguments.
+fn import(r: &Root, list: &str, mapping: &str, more: &[&str]) -> Run {
+    let mut args = vec!["import", list, "--mapping", mapping, "--root", "."];
+    args.extend_from_slice(more);
+    r.run(&args)
+}
+
 fn read(r: &Root, rel: &str) -> String {
     std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
@@ -69,14 +76,7 @@ fn windows_1252_csv_with_semicolons_crlf_and_a_multi_line_cell() {
     );
     let r = root_with("liste.csv", &cp1252(&text));
     // A dry run writes nothing and says what it would do.
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &[]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains(
@@ -99,15 +99,7 @@ fn windows_1252_csv_with_semicolons_crlf_and_a_multi_line_cell() {
     );
     assert_eq!(groups(&r), ["diabetes-nord.md"]);
 
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout
@@ -146,15 +138,7 @@ fn utf8_with_bom_and_commas_and_tab_separated() {
         "Name\tThema\tStand\nSucht-Treff\tSUCHT\t14.9.26\n",
     );
     for file in ["komma.csv", "tab.tsv"] {
-        let run = r.run(&[
-            "import",
-            file,
-            "--mapping",
-            "m.toml",
-            "--root",
-            ".",
-            "--write",
-        ]);
+        let run = import(&r, file, "m.toml", &["--write"]);
         assert_eq!(run.code, 0, "{}", run.all());
     }
     let f = read(&r, "content/groups/aengste-online.md");
@@ -191,15 +175,7 @@ fn xlsx_with_a_date_cell_and_a_named_sheet() {
     let r = Root::new();
     r.write("m.toml", SHEET_MAPPING);
     r.write_bytes("liste.xlsx", &xlsx_list());
-    let run = r.run(&[
-        "import",
-        "liste.xlsx",
-        "--mapping",
-        "m.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.xlsx", "m.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     let f = read(&r, "content/groups/diabetes-sued.md");
     assert!(f.contains("indications = [\"diabetes\"]"), "{f}");
@@ -235,15 +211,7 @@ fn ods_with_a_date_cell() {
     let r = Root::new();
     r.write("m.toml", SHEET_MAPPING);
     r.write_bytes("liste.ods", &ods_list());
-    let run = r.run(&[
-        "import",
-        "liste.ods",
-        "--mapping",
-        "m.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.ods", "m.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     let f = read(&r, "content/groups/diabetes-sued.md");
     assert!(
@@ -263,15 +231,7 @@ fn every_problem_is_located_and_the_other_rows_are_still_written() {
          Falsche Zielgruppe;Diabetes;Kinder;;;;;;;14.09.2026;;\n"
     );
     let r = root_with("liste.csv", text.as_bytes());
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &["--write"]);
     assert_eq!(run.code, 1, "{}", run.all());
     let out = &run.stdout;
     assert!(
@@ -294,18 +254,12 @@ fn every_problem_is_located_and_the_other_rows_are_still_written() {
     );
     assert_eq!(groups(&r), ["diabetes-nord.md", "gute-gruppe.md"]);
     // JSON like `check --format json`.
-    let run = r.run(&[
-        "import",
+    let run = import(
+        &r,
         "liste.csv",
-        "--mapping",
         "map.toml",
-        "--root",
-        ".",
-        "--format",
-        "json",
-        "--lang",
-        "en",
-    ]);
+        &["--format", "json", "--lang", "en"],
+    );
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let problem = v
@@ -335,14 +289,7 @@ fn mapping_problems_are_wrong_usage_located_in_the_mapping() {
         "bad.toml",
         "kind = \"group\"\n[columns]\nname = \"Gruppenname\"\nnmae = \"X\"\n",
     );
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "bad.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "bad.toml", &[]);
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(
         run.stderr
@@ -354,14 +301,7 @@ fn mapping_problems_are_wrong_usage_located_in_the_mapping() {
         "bad.toml",
         "kind = \"group\"\n[columns]\nname = \"Gruppennamen\"\n",
     );
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "bad.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "bad.toml", &[]);
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(
         run.stderr.contains(
@@ -374,14 +314,7 @@ fn mapping_problems_are_wrong_usage_located_in_the_mapping() {
         "bad.toml",
         "kind = \"gruppe\"\n[columns]\nname = \"Gruppenname\"\n",
     );
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "bad.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "bad.toml", &[]);
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("bad.toml:1:8:"), "{}", run.all());
 }
@@ -395,15 +328,7 @@ fn personal_contact_only_with_consent() {
          Kurze Nummer;Diabetes;Betroffene;;;Frau K.;12;01.03.2026;;14.09.2026;;\n"
     );
     let r = root_with("liste.csv", text.as_bytes());
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains(
@@ -446,15 +371,7 @@ fn a_second_import_changes_nothing() {
          Gruppe B;Ängste, Sucht;Betroffene und Angehörige;14-tägig freitags;;;;;;14.09.2026;;\n"
     );
     let r = root_with("liste.csv", text.as_bytes());
-    let first = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let first = import(&r, "liste.csv", "map.toml", &["--write"]);
     assert_eq!(first.code, 0, "{}", first.all());
     // Same names: unique slugs.
     assert_eq!(
@@ -474,17 +391,12 @@ fn a_second_import_changes_nothing() {
     );
     let before = snapshot(r.path());
     for extra in [&[][..], &["--update"][..]] {
-        let mut args = vec![
-            "import",
+        let again = import(
+            &r,
             "liste.csv",
-            "--mapping",
             "map.toml",
-            "--root",
-            ".",
-            "--write",
-        ];
-        args.extend_from_slice(extra);
-        let again = r.run(&args);
+            &[&["--write"][..], extra].concat(),
+        );
         assert_eq!(again.code, 0, "{}", again.all());
         assert!(
             again
@@ -508,19 +420,7 @@ fn update_replaces_mapped_fields_and_keeps_the_rest() {
         format!("{HEADER}\nGruppe A;Diabetes;Betroffene;montags 19 Uhr;;;;;Nord;14.09.2026;Aus der Liste.;\n")
             .as_bytes(),
     );
-    assert_eq!(
-        r.run(&[
-            "import",
-            "liste.csv",
-            "--mapping",
-            "map.toml",
-            "--root",
-            ".",
-            "--write"
-        ])
-        .code,
-        0
-    );
+    assert_eq!(import(&r, "liste.csv", "map.toml", &["--write"]).code, 0);
     // Edited by hand: a comment, a field no column holds, the description.
     let path = "content/groups/gruppe-a.md";
     let edited = read(&r, path)
@@ -537,28 +437,11 @@ fn update_replaces_mapped_fields_and_keeps_the_rest() {
         ),
     );
     // Without --update the file stays, and the report says it differs.
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(run.stdout.contains("liste.csv:2:Gruppenname: Hinweis: `content/groups/gruppe-a.md` gibt es schon und weicht von dieser Zeile ab"), "{}", run.all());
     assert_eq!(read(&r, path), edited);
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-        "--update",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &["--write", "--update"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout
@@ -585,26 +468,14 @@ fn unknown_indications_can_be_created() {
         "liste.csv",
         format!("{HEADER}\nGruppe Z;Zöliakie;Betroffene;;;;;;;14.09.2026;;\n").as_bytes(),
     );
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &[]);
     assert_eq!(run.code, 1, "{}", run.all());
-    let run = r.run(&[
-        "import",
+    let run = import(
+        &r,
         "liste.csv",
-        "--mapping",
         "map.toml",
-        "--root",
-        ".",
-        "--write",
-        "--create-indications",
-        "Verdauung",
-    ]);
+        &["--write", "--create-indications", "Verdauung"],
+    );
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains("Neue Indikation `zoeliakie`"),
@@ -638,15 +509,7 @@ fn init_guesses_a_mapping_and_never_overwrites() {
     assert!(m.contains("# FELD = \"Bemerkung intern\""), "{m}");
     assert!(m.contains("\"Betroffene\" = \"affected\""), "{m}");
     // The guessed mapping imports the list as it is.
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "neu.toml",
-        "--root",
-        ".",
-        "--write",
-    ]);
+    let run = import(&r, "liste.csv", "neu.toml", &["--write"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(read(&r, "content/groups/a.md").contains("address = \"Weg 1, 12345 Musterstadt\""));
     let again = r.run(&["import", "liste.csv", "--init", "neu.toml", "--root", "."]);
@@ -703,15 +566,12 @@ fn export_then_import_gives_the_same_entries() {
                 r.path().join(&out)
             };
             let mapping = r.path().join(format!("export-{kind}.mapping.toml"));
-            let run = fresh.run(&[
-                "import",
+            let run = import(
+                &fresh,
                 list.to_str().unwrap(),
-                "--mapping",
                 mapping.to_str().unwrap(),
-                "--root",
-                ".",
-                "--write",
-            ]);
+                &["--write"],
+            );
             assert_eq!(run.code, 0, "{kind}: {}", run.all());
         }
         assert_eq!(entries(fresh.path()), entries(r.path()), "{format}");
@@ -735,7 +595,7 @@ fn bad_files_get_a_located_message_not_a_panic() {
     r.write("m.toml", SHEET_MAPPING);
     // A picture named .csv.
     r.write_bytes("bild.csv", common::PIXEL_PNG);
-    let run = r.run(&["import", "bild.csv", "--mapping", "m.toml", "--root", "."]);
+    let run = import(&r, "bild.csv", "m.toml", &[]);
     assert_eq!(run.code, 1, "{}", run.all());
     assert!(
         run.stderr
@@ -746,14 +606,7 @@ fn bad_files_get_a_located_message_not_a_panic() {
     // A truncated XLSX.
     let xlsx = xlsx_list();
     r.write_bytes("kaputt.xlsx", &xlsx[..xlsx.len() / 2]);
-    let run = r.run(&[
-        "import",
-        "kaputt.xlsx",
-        "--mapping",
-        "m.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "kaputt.xlsx", "m.toml", &[]);
     assert_eq!(run.code, 1, "{}", run.all());
     assert!(
         run.stderr
@@ -765,7 +618,7 @@ fn bad_files_get_a_located_message_not_a_panic() {
     // An unclosed quote in a CSV: what the csv reader makes of it is read,
     // and nothing panics.
     r.write("quote.csv", "Name;Thema\n\"offen;diabetes\n");
-    let run = r.run(&["import", "quote.csv", "--mapping", "m.toml", "--root", "."]);
+    let run = import(&r, "quote.csv", "m.toml", &[]);
     assert!(run.code == 1 || run.code == 2, "{}", run.all());
     assert!(!run.stderr.contains("panicked"), "{}", run.all());
 }
@@ -783,7 +636,7 @@ fn a_ten_megabyte_csv_is_read() {
         text.push_str(&format!("Gruppe {rows};Diabetes;14.09.2026;\"{filler}\"\n"));
     }
     r.write("gross.csv", &text);
-    let run = r.run(&["import", "gross.csv", "--mapping", "m.toml", "--root", "."]);
+    let run = import(&r, "gross.csv", "m.toml", &[]);
     assert_eq!(run.code, 0, "{}", &run.stderr);
     assert!(
         run.stderr.contains(&format!("{rows} Zeilen: {rows} neu")),
@@ -800,14 +653,7 @@ fn cells_without_a_header_are_named_by_their_column_number() {
         format!("{HEADER};\nGruppe A;Diabetes;Betroffene;;;;;;;14.09.2026;;;Rest;Mehr\n")
             .as_bytes(),
     );
-    let run = r.run(&[
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-    ]);
+    let run = import(&r, "liste.csv", "map.toml", &[]);
     assert_eq!(run.code, 0, "{}", run.all());
     for column in ["Notiz", "13", "14"] {
         assert!(
@@ -826,17 +672,8 @@ fn update_keeps_consented_contact_when_the_row_has_no_consent() {
         "liste.csv",
         format!("{HEADER}\nGruppe A;Diabetes;Betroffene;;;Frau M.;01234 987654;01.03.2026;;14.09.2026;;\n").as_bytes(),
     );
-    let args = [
-        "import",
-        "liste.csv",
-        "--mapping",
-        "map.toml",
-        "--root",
-        ".",
-        "--write",
-        "--update",
-    ];
-    assert_eq!(r.run(&args).code, 0);
+    let args = ["--write", "--update"];
+    assert_eq!(import(&r, "liste.csv", "map.toml", &args).code, 0);
     // The office's list lost the consent column's value: the row's person
     // is not imported, and the consented one in the file stays.
     r.write(
@@ -845,7 +682,7 @@ fn update_keeps_consented_contact_when_the_row_has_no_consent() {
             "{HEADER}\nGruppe A;Diabetes;Betroffene;;;Herr N.;01234 111111;;Nord;14.09.2026;;\n"
         ),
     );
-    let run = r.run(&args);
+    let run = import(&r, "liste.csv", "map.toml", &args);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains("liste.csv:2:Ansprechpartner: Hinweis:"),
@@ -905,15 +742,12 @@ fn the_sample_directory_reads_back_unchanged_from_its_export() {
                 ]);
                 assert_eq!(run.code, 0, "{kind}: {}", run.all());
             }
-            let run = fresh.run(&[
-                "import",
+            let run = import(
+                &fresh,
                 csv.to_str().unwrap(),
-                "--mapping",
                 mapping.to_str().unwrap(),
-                "--root",
-                ".",
-                "--write",
-            ]);
+                &["--write"],
+            );
             assert_eq!(run.code, 0, "{kind}: {}", run.all());
         }
         assert_eq!(entries(fresh.path()), entries(&sample), "init: {init}");

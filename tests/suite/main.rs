@@ -1,8 +1,9 @@
 //! The integration tests, one binary (each file of its own would link typst
-//! again: 18 links of a large binary). A module per area; `common` and
-//! `web_common` hold the helpers.
+//! again: 18 links of a large binary). A module per area; `common`,
+//! `web_common` and `serve_common` hold the helpers.
 
 mod common;
+mod serve_common;
 mod web_common;
 
 mod admin;

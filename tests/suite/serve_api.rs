@@ -5,15 +5,14 @@
 //! the server answering. Runs the real binary on a temp root.
 
 use crate::common::*;
+use crate::serve_common::*;
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-const PATIENCE: Duration = Duration::from_secs(15);
 /// The body limit of the API (documented in the README).
 const LIMIT: usize = 20 * 1024 * 1024;
 
@@ -28,49 +27,12 @@ const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV
 const ORGANISATION: &str =
     "+++\nname = \"Diabetes-Verband\"\nlevel = \"state\"\nverified = 2026-09-14\n+++\nVerband.\n";
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// The server process on a temp root; killed at the end.
+/// The server process on a temp root; killed at the end (fields drop in
+/// order: the server before its root).
 struct Served {
+    _server: Server,
     root: Root,
     port: u16,
-    child: Child,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP exchange on a fresh connection: (status, body).
-fn exchange(port: u16, head: &str, body: &[u8]) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(PATIENCE)).ok()?;
-    s.write_all(head.as_bytes()).ok()?;
-    // The server may answer (and close) before it has read everything.
-    let _ = s.write_all(body);
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, body.to_owned()))
-}
-
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
-    exchange(
-        port,
-        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
-        b"",
-    )
 }
 
 /// `POST /api/v1` with `body` and the given headers (besides the length).
@@ -80,7 +42,7 @@ fn post_raw(port: u16, headers: &[(&str, String)], body: &[u8]) -> (u16, Value) 
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    let (status, text) = exchange(port, &head, body).expect("an answer");
+    let (status, _, text) = exchange(port, &head, body).expect("an answer");
     (
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
@@ -97,20 +59,6 @@ fn own_headers(port: u16) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn poll<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> (T, Duration) {
-    let started = Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return (v, started.elapsed());
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "gave up after {PATIENCE:?} waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 impl Served {
     /// A root with a group, an organisation it names and an image; served.
     fn start() -> Served {
@@ -122,15 +70,12 @@ impl Served {
         );
         root.write_bytes("content/images/logo.png", &PNG);
         let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-            .args(["serve", "--root", ".", "--port", &port.to_string()])
-            .current_dir(root.path())
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start wegweiser serve");
-        let served = Served { root, port, child };
+        let _server = serve(root.path(), port, &[], Stdio::null());
+        let served = Served {
+            _server,
+            root,
+            port,
+        };
         poll("the first build", || {
             get(port, "/gruppen/diabetes-nord/").filter(|(c, _)| *c == 200)
         });
@@ -573,7 +518,7 @@ fn foreign_pages_and_bad_bodies_are_refused() {
         .collect();
     refused(s, 403, &no_host, body.as_bytes());
     // DNS rebinding reads nothing either.
-    let (code, _) = exchange(
+    let (code, _, _) = exchange(
         s.port,
         "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
         b"",
@@ -581,7 +526,7 @@ fn foreign_pages_and_bad_bodies_are_refused() {
     .unwrap();
     assert_eq!(code, 403);
     // No CORS permission is ever given.
-    let (_, raw) = exchange(
+    let (_, _, raw) = exchange(
         s.port,
         &format!("OPTIONS /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://localhost:3000\r\nConnection: close\r\n\r\n", s.port),
         b"",
@@ -600,7 +545,7 @@ fn foreign_pages_and_bad_bodies_are_refused() {
         s.port,
         LIMIT + 1
     );
-    let (code, answer) = exchange(s.port, &head, b"").unwrap();
+    let (code, _, answer) = exchange(s.port, &head, b"").unwrap();
     assert_eq!(code, 413, "{answer}");
     assert!(answer.contains("20 MB"), "{answer}");
     assert!(snapshot(s.root.path()) == before);
@@ -613,7 +558,7 @@ fn foreign_pages_and_bad_bodies_are_refused() {
     );
     refused(s, 400, &own_headers(s.port), b"[1, 2]");
     refused(s, 415, &with("Content-Type", "text/plain"), body.as_bytes());
-    let (code, _) = exchange(
+    let (code, _, _) = exchange(
         s.port,
         &format!(
             "GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",

@@ -240,20 +240,7 @@ fn rhythms_dates_escaping_and_folding() {
 
 #[test]
 fn every_calendar_of_the_sample_parses_and_starts_on_a_meeting() {
-    let out = tempfile::tempdir().unwrap();
-    let r = run_in(
-        &repo(),
-        &[
-            "build",
-            "--root",
-            ".",
-            "--out",
-            out.path().to_str().unwrap(),
-            "--only",
-            "web",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.all());
+    let out = build_sample(&["--only", "web"]);
     let dir = out.path().join("site/kalender");
     let files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

@@ -16,20 +16,7 @@ fn site() -> &'static Path {
     use std::sync::OnceLock;
     static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     &OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        let r = run_in(
-            &repo(),
-            &[
-                "build",
-                "--root",
-                ".",
-                "--out",
-                out.path().to_str().unwrap(),
-                "--only",
-                "web",
-            ],
-        );
-        assert_eq!(r.code, 0, "sample build failed:\n{}", r.all());
+        let out = build_sample(&["--only", "web"]);
         let site = out.path().join("site");
         (out, site)
     })
@@ -609,20 +596,7 @@ fn json_export_is_documented_and_complete() {
 
 #[test]
 fn rendering_is_deterministic() {
-    let a = tempfile::tempdir().unwrap();
-    let r = run_in(
-        &repo(),
-        &[
-            "build",
-            "--root",
-            ".",
-            "--out",
-            a.path().to_str().unwrap(),
-            "--only",
-            "web",
-        ],
-    );
-    assert_eq!(r.code, 0);
+    let a = build_sample(&["--only", "web"]);
     let mut one = snapshot(&a.path().join("site"));
     let mut two = snapshot(site());
     one.retain(|(p, _)| !p.starts_with('.'));

@@ -14,6 +14,16 @@ use std::process::Command;
 use serde_json::{Value, json};
 
 /// TOML → JSON as an editor sees it: dates become strings.
+/// Every kind `wegweiser schema KIND` knows.
+const KINDS: [&str; 6] = [
+    "group",
+    "organisation",
+    "contact-point",
+    "page",
+    "indications",
+    "settings",
+];
+
 fn to_json(v: &toml::Value) -> Value {
     match v {
         toml::Value::String(s) => json!(s),
@@ -140,14 +150,7 @@ fn sample_instances() -> Vec<(String, &'static str, Value)> {
 fn every_sample_file_validates_against_its_kind_and_the_combined_document() {
     let all = schema(None);
     assert!(all["$defs"].is_object());
-    for kind in [
-        "group",
-        "organisation",
-        "contact-point",
-        "page",
-        "indications",
-        "settings",
-    ] {
+    for kind in KINDS {
         assert!(
             all["$defs"][kind].is_object(),
             "combined document has $defs/{kind}"
@@ -257,14 +260,7 @@ fn broken_front_matter_fails_and_names_the_problem() {
 
 #[test]
 fn schema_kinds_and_usage() {
-    for kind in [
-        "group",
-        "organisation",
-        "contact-point",
-        "page",
-        "indications",
-        "settings",
-    ] {
+    for kind in KINDS {
         let s = schema(Some(kind));
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2019-09/schema");
         assert!(

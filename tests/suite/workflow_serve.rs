@@ -6,63 +6,11 @@
 //! the latency itself is printed (`cargo test --test suite workflow_serve:: -- --nocapture`).
 
 use crate::common::*;
+use crate::serve_common::*;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-const PATIENCE: Duration = Duration::from_secs(15);
-
-/// A minimal HTTP/1.1 GET: (status, body).
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).ok()?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, body.to_owned()))
-}
-
-/// Polls until `f` gives `Some`, failing after [`PATIENCE`].
-fn poll<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> (T, Duration) {
-    let started = Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return (v, started.elapsed());
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "gave up after {PATIENCE:?} waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// The server process; killed if the test fails half-way.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use std::process::Stdio;
 
 fn status(port: u16) -> Option<serde_json::Value> {
     let (code, body) = get(port, "/__wegweiser/status")?;
@@ -75,15 +23,7 @@ fn status(port: u16) -> Option<serde_json::Value> {
 fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
     let root = Root::new();
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["serve", "--root", ".", "--port", &port.to_string()])
-        .current_dir(root.path())
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start wegweiser serve");
-    let mut server = Server(child);
+    let mut server = serve(root.path(), port, &[], Stdio::piped());
 
     // 1. The page is served, with the live-reload script.
     let page = "/gruppen/diabetes-nord/";
@@ -108,7 +48,7 @@ fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
     let (_, latency) = poll("the changed page", || {
         get(port, page).filter(|(c, b)| *c == 200 && b.contains("Diabetes Nord Neu"))
     });
-    println!("serve: change visible after {latency:?} (polling every 25 ms)");
+    println!("serve: change visible after {latency:?} (polling every {POLL:?})");
     let s = status(port).unwrap();
     assert_eq!(s["ok"], true, "{s}");
     println!("serve: rebuild took {} ms", s["millis"]);
@@ -184,22 +124,7 @@ fn serve_rebuilds_keeps_the_last_good_site_and_stops_cleanly() {
 fn events_stream_announces_builds() {
     let root = Root::new();
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args([
-            "serve",
-            "--root",
-            ".",
-            "--port",
-            &port.to_string(),
-            "--lang",
-            "en",
-        ])
-        .current_dir(root.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let _server = Server(child);
+    let _server = serve(root.path(), port, &["--lang", "en"], Stdio::null());
     poll("the server", || status(port));
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(PATIENCE)).unwrap();

@@ -119,6 +119,12 @@ fn inject(html: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Sends an answer of the editor's API (JSON).
+fn respond_api(request: tiny_http::Request, reply: api::Reply) {
+    let body = reply.body.to_string().into_bytes();
+    respond(request, reply.status, "application/json", body, None);
+}
+
 fn respond(
     request: tiny_http::Request,
     status: u16,
@@ -205,23 +211,11 @@ pub(super) fn handle(mut request: tiny_http::Request, shared: &Shared) {
         .map(|h| (h.field.as_str().as_str(), h.value.as_str()));
     if !guard::allowed(shared.port, is_api, headers) {
         let reply = api::Reply::error(403, Note::ApiForeignRequest.text(shared.lang()));
-        return respond(
-            request,
-            reply.status,
-            "application/json",
-            reply.body.to_string().into_bytes(),
-            None,
-        );
+        return respond_api(request, reply);
     }
     if is_api {
         let reply = api::answer(&mut request, shared);
-        return respond(
-            request,
-            reply.status,
-            "application/json",
-            reply.body.to_string().into_bytes(),
-            None,
-        );
+        return respond_api(request, reply);
     }
     match path.as_str() {
         "/__wegweiser/events" => return events(request, shared),

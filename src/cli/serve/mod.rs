@@ -25,10 +25,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::Args;
 use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer};
 use serde_json::json;
 
 use super::{Context, Outcome, RootArgs, default_year, parse_port, parse_year};
@@ -200,6 +201,11 @@ impl BuildReport {
     }
 }
 
+/// An editor's save is often several events (write, rename, chmod): the
+/// debouncer hands them over once no new event came for this long, and
+/// they make one build.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
 /// The changes reported by the watcher in one moment.
 #[derive(Default)]
 struct Batch {
@@ -210,32 +216,36 @@ struct Batch {
 }
 
 impl Batch {
-    /// Takes a watcher event; true if it calls for a build.
-    fn take(&mut self, root: &Path, event: notify::Result<notify::Event>) -> bool {
-        use notify::EventKind;
-        match event {
-            Err(_) => self.missed = true,
-            Ok(e) if e.need_rescan() => self.missed = true,
-            Ok(e)
-                if matches!(
-                    e.kind,
-                    EventKind::Create(_)
-                        | EventKind::Modify(_)
-                        | EventKind::Remove(_)
-                        | EventKind::Any
-                ) =>
-            {
-                let paths: Vec<PathBuf> =
-                    e.paths.into_iter().filter(|p| relevant(root, p)).collect();
-                let any = !paths.is_empty();
-                self.paths.extend(paths);
-                return any;
-            }
-            Ok(_) => return false,
+    /// Takes what the debouncer reports in one moment: the events (or the
+    /// watcher's errors, which may have lost changes).
+    fn from_debounced(root: &Path, result: DebounceEventResult) -> Batch {
+        let mut batch = Batch::default();
+        match result {
+            Ok(events) => events.into_iter().for_each(|e| batch.take(root, e)),
+            Err(_) => batch.missed = true,
         }
-        true
+        batch
+    }
+
+    /// Takes one event: a change of a file that matters, or a rescan
+    /// (reads, e.g. a build's own, are no change).
+    fn take(&mut self, root: &Path, event: DebouncedEvent) {
+        use notify::EventKind;
+        let event = event.event;
+        if event.need_rescan() {
+            self.missed = true;
+        } else if matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+        ) {
+            let paths = event.paths.into_iter().filter(|p| relevant(root, p));
+            self.paths.extend(paths);
+        }
     }
 }
+
+/// The debounced watcher serve uses.
+type Watcher = Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>;
 
 pub(super) fn run(ctx: &Context, args: ServeArgs) -> Outcome {
     let root = args.root.root.clone();
@@ -265,8 +275,8 @@ pub(super) fn run(ctx: &Context, args: ServeArgs) -> Outcome {
 
     // Watch the files before the first build, so no change is missed
     // (changes only: reading them for a build must not count).
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = match notify::recommended_watcher(tx) {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut watcher = match notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("wegweiser serve: {e}");
@@ -274,8 +284,7 @@ pub(super) fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         }
     };
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
-    let watch_all = |watcher: &mut notify::RecommendedWatcher, watched: &mut BTreeSet<PathBuf>| {
-        use notify::Watcher;
+    let watch_all = |watcher: &mut Watcher, watched: &mut BTreeSet<PathBuf>| {
         for (path, mode) in [
             (root.clone(), RecursiveMode::NonRecursive),
             (root.join("content"), RecursiveMode::Recursive),
@@ -352,25 +361,13 @@ pub(super) fn run(ctx: &Context, args: ServeArgs) -> Outcome {
         if INTERRUPTED.load(Ordering::SeqCst) {
             break;
         }
-        let event = match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(event) => event,
+        let mut batch = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(result) => Batch::from_debounced(&root, result),
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        let mut batch = Batch::default();
-        if !batch.take(&root, event) {
+        if batch.paths.is_empty() && !batch.missed {
             continue;
-        }
-        // An editor's save is often several events (write, rename, chmod):
-        // take what arrives within a moment, then build once.
-        let quiet_until = Instant::now() + Duration::from_millis(30);
-        while let Some(left) = quiet_until.checked_duration_since(Instant::now()) {
-            match rx.recv_timeout(left) {
-                Ok(e) => {
-                    batch.take(&root, e);
-                }
-                Err(_) => break,
-            }
         }
         watch_all(&mut watcher, &mut watched);
         // Writes of the editor's API are built already.

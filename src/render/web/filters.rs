@@ -58,17 +58,6 @@ impl TimeOfDay {
     pub const ALL: [TimeOfDay; 3] = [TimeOfDay::Morning, TimeOfDay::Afternoon, TimeOfDay::Evening];
 }
 
-/// Weekdays in the German order of the week.
-pub const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
-
 /// Format codes a group matches: a hybrid group meets in person and online.
 pub fn format_codes(f: MeetingFormat) -> &'static [&'static str] {
     match f {
@@ -180,7 +169,7 @@ impl Choices {
         Choices {
             districts: districts.into_iter().map(|(_, c)| c).collect(),
             languages: languages.into_iter().map(|(_, c)| c).collect(),
-            weekdays: WEEKDAYS.iter().map(|&d| weekday_code(d)).collect(),
+            weekdays: Weekday::ALL.iter().map(|&d| weekday_code(d)).collect(),
             times: TimeOfDay::ALL.iter().map(|t| t.code()).collect(),
         }
     }

@@ -209,16 +209,8 @@ mod tests {
     #[test]
     fn rules() {
         let m = |rhythm, weeks: Vec<i8>| Meeting {
-            rhythm,
-            weekday: Some(Weekday::Wednesday),
             weeks,
-            first_date: None,
-            start: None,
-            end: None,
-            place: None,
-            address: None,
-            accessible: None,
-            note: None,
+            ..Meeting::new(rhythm, Some(Weekday::Wednesday))
         };
         assert_eq!(
             rrule(&m(Rhythm::Monthly, vec![2, 4])).unwrap(),
