@@ -857,8 +857,17 @@ pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w W
     let title = line(&s.title);
     let year = edition.year.to_string();
     // A title that names the booklet already ("Selbsthilfe-Wegweiser
-    // Musterstadt") is followed by the edition only.
-    let year_line = if title.to_lowercase().contains("wegweiser") {
+    // Musterstadt": the last word of `year_title`) is followed by the
+    // edition only.
+    let booklet_word = words
+        .booklet
+        .year_title
+        .replace("{year}", "")
+        .split([' ', '-'])
+        .rfind(|w| !w.trim().is_empty())
+        .map(|w| w.trim().to_lowercase())
+        .unwrap_or_default();
+    let year_line = if !booklet_word.is_empty() && title.to_lowercase().contains(&booklet_word) {
         words.booklet.edition.replace("{year}", &year)
     } else {
         words.booklet.year_title.replace("{year}", &year)
