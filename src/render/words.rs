@@ -152,7 +152,7 @@ impl Words {
         })
     }
 
-    /// "Aktiv", "in Gründung", … (the web's `status` words).
+    /// "aktiv", "in Gründung", … (the web's `status` words).
     pub fn status(&self, s: Status) -> &str {
         match s {
             Status::Active => &self.status.active,
