@@ -297,6 +297,7 @@ fn allowed(lit: &str) -> bool {
         "a4",
         "a5",
         "cover",
+        "footer",
         "mailto:",
         // the data's codes (variant, paper, arrangement) and a field the
         // template adds to it
