@@ -7,6 +7,7 @@ mod check;
 mod export;
 mod import;
 mod localize;
+mod memory;
 mod new;
 mod print;
 pub mod schema;
