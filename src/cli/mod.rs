@@ -7,7 +7,6 @@ mod check;
 mod export;
 mod import;
 mod localize;
-mod memory;
 mod new;
 mod print;
 pub mod schema;

@@ -134,7 +134,6 @@ fn chosen(dir: &Directory, year: i32, names: &[String]) -> Result<Vec<EntryRef>,
 }
 
 pub(super) fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
-    super::memory::keep_freed_memory();
     let year = args.year;
     let mut project = Project::open(&args.root.root, year);
     if args.strict {
