@@ -89,6 +89,9 @@ pub struct QrView {
     pub caption: &'static str,
     /// Alternative text (PDF/UA).
     pub alt: String,
+    /// The code's modules, for drawing it in the booklet's ink (offset
+    /// print) instead of placing the SVG (whose black is RGB).
+    pub modules: super::qr::Modules,
 }
 
 /// Numbers of printed entries.
@@ -450,7 +453,7 @@ impl Builder<'_, '_> {
                 MeetingView {
                     when: m.sentence_de(),
                     place: (!place.is_empty() && places).then(|| place.join(", ")),
-                    accessible: m.accessible == Some(true) && !g.confidential,
+                    accessible: rules.shows_accessible(g, m),
                     note: opt_line(&m.note),
                 }
             })
@@ -878,11 +881,12 @@ pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data {
             .into_iter()
             .map(words::restriction)
             .collect(),
-        qr: super::qr::svg(&s.base_url).is_some().then(|| QrView {
+        qr: super::qr::modules(&s.base_url).map(|modules| QrView {
             path: super::qr::QR_PATH,
             shown: shown_url(&s.base_url),
             caption: words::QR_CAPTION,
             alt: format!("{} {}", words::QR_ALT, shown_url(&s.base_url)),
+            modules,
         }),
     };
     let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition

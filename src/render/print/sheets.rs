@@ -240,7 +240,7 @@ impl Builder<'_> {
                                 .flatten(),
                         );
                     }
-                    if m.accessible == Some(true) && !g.confidential {
+                    if web.shows_accessible(g, m) {
                         lines.push("stufenlos zugänglich".to_owned());
                     }
                     lines.extend(opt_line(&m.note));

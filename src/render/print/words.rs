@@ -33,7 +33,7 @@ pub const SHEET_IN_PRINT: &str = "Gedruckter Wegweiser";
 /// What the sheets say a publication rule holds back in print.
 pub fn sheet_restriction(r: Restriction) -> &'static str {
     match r {
-        Restriction::NoPlaces => "ohne Treffpunkte und Adressen",
+        Restriction::NoPlaces => "ohne Treffpunkte, Adressen und Angaben zur Zugänglichkeit",
         Restriction::ContactPointOnly => "als Kontakt nur die Kontaktstelle",
     }
 }
