@@ -52,7 +52,8 @@ pub(super) struct PrintArgs {
     #[arg(long, value_name = "DIR")]
     emit_typst: Option<PathBuf>,
     /// Also write the cover (first page) as a PDF of its own, for print
-    /// shops that print the cover apart (the booklet keeps it).
+    /// shops that print the cover apart (the booklet keeps it); the cover
+    /// of the booklet `--variant` names.
     #[arg(long, value_name = "FILE")]
     cover_pdf: Option<PathBuf>,
 }
@@ -98,9 +99,9 @@ pub(super) fn run(ctx: &Context, args: PrintArgs) -> Outcome {
     let mut done = None;
     // The cover alone, for print shops that print it apart.
     if let (Some(file), Some(_)) = (&args.cover_pdf, &rendered) {
-        let cover = project
-            .usable()
-            .map(|dir| crate::render::print::render_cover(&dir.edition(year), &project.theme));
+        let cover = project.usable().map(|dir| {
+            crate::render::print::render_cover_of(&dir.edition(year), &project.theme, variant)
+        });
         let mut problems = Vec::new();
         match cover {
             Some(Ok((pdf, warnings))) => {

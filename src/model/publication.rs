@@ -7,7 +7,7 @@
 //! A confidential group is reached only through its contact point and has
 //! no place anywhere, whatever the rules say.
 
-use super::{ContactPointRef, ContactRoute, ContactRule, Group, PrintSettings};
+use super::{ContactPointRef, ContactRoute, ContactRule, Group, Meeting, PrintSettings};
 
 /// What a document publishes of groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,14 @@ impl PublicationRules {
     /// Are the places and addresses of this group's meetings published?
     pub fn shows_places(&self, g: &Group) -> bool {
         self.places && !g.confidential
+    }
+
+    /// Is a meeting's step-free access ("stufenlos zugänglich") published?
+    /// It is a property of the place: published only where the place is
+    /// (never under `places = false`, never for a confidential group), and
+    /// only when the group said so.
+    pub fn shows_accessible(&self, g: &Group, m: &Meeting) -> bool {
+        self.shows_places(g) && m.accessible == Some(true)
     }
 
     /// How the group is reached. Its own contact when the rules allow it,

@@ -564,6 +564,143 @@ fn offset_print_and_bleed() {
     }
 }
 
+/// The colour operators of each page's content streams (`rg`, `k`, `cs`,
+/// …), as a print shop's preflight sees them: the PDF uncompressed by qpdf,
+/// strings and dictionaries skipped. `None` without qpdf.
+fn colour_operators(pdf: &[u8]) -> Option<Vec<Vec<String>>> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("w.pdf");
+    let plain = tmp.path().join("plain.pdf");
+    std::fs::write(&file, pdf).expect("write pdf");
+    let out = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&file)
+        .arg(&plain)
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "qpdf failed");
+    let raw = std::fs::read(&plain).expect("read qdf");
+    let marker: &[u8] = b"%% Contents for page ";
+    let mut pages = Vec::new();
+    let mut rest = &raw[..];
+    while let Some(at) = rest.windows(marker.len()).position(|w| w == marker) {
+        rest = &rest[at + marker.len()..];
+        let start = rest
+            .windows(7)
+            .position(|w| w == b"stream\n")
+            .expect("content stream")
+            + 7;
+        let end = rest
+            .windows(9)
+            .position(|w| w == b"endstream")
+            .expect("end");
+        pages.push(content_operators(&rest[start..end]));
+    }
+    Some(pages)
+}
+
+/// The colour-setting operators of one content stream, in order, each with
+/// its operands ("0 0 0 1 k").
+fn content_operators(stream: &[u8]) -> Vec<String> {
+    const COLOUR: &[&str] = &[
+        "rg", "RG", "k", "K", "g", "G", "cs", "CS", "sc", "SC", "scn", "SCN",
+    ];
+    let mut ops = Vec::new();
+    let mut operands: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < stream.len() {
+        let c = stream[i];
+        if c == b'(' {
+            // A literal string: nested parentheses, backslash escapes.
+            let mut depth = 0;
+            while i < stream.len() {
+                match stream[i] {
+                    b'\\' => i += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+            operands.clear();
+        } else if c == b'<' || c == b'>' || c == b'[' || c == b']' {
+            // Hex strings and dictionaries: their words are no operators.
+            if c == b'<' && stream.get(i + 1) != Some(&b'<') {
+                while i < stream.len() && stream[i] != b'>' {
+                    i += 1;
+                }
+            }
+            i += 1;
+            operands.clear();
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            // A name (`/c0`, an operand), a number or an operator.
+            let start = i;
+            i += 1;
+            while i < stream.len()
+                && !stream[i].is_ascii_whitespace()
+                && !b"()<>[]/".contains(&stream[i])
+            {
+                i += 1;
+            }
+            let word = String::from_utf8_lossy(&stream[start..i]).into_owned();
+            if c == b'/' || word.parse::<f64>().is_ok() {
+                operands.push(word);
+            } else {
+                if COLOUR.contains(&word.as_str()) {
+                    operands.push(word);
+                    ops.push(operands.join(" "));
+                }
+                operands.clear();
+            }
+        }
+    }
+    ops
+}
+
+#[test]
+fn offset_print_has_no_rgb_colours() {
+    let f = Fixture::new("color = \"cmyk\"");
+    let pdf = f.render(2027);
+    let Some(pages) = colour_operators(&pdf.bytes) else {
+        eprintln!("SKIPPED: qpdf is not installed");
+        return;
+    };
+    assert_eq!(pages.len(), pdf.pages);
+    for (n, ops) in pages.iter().enumerate() {
+        for op in ops {
+            let name = op.rsplit(' ').next().unwrap_or("");
+            assert!(
+                name == "k" || name == "K",
+                "page {}: {op:?} is not a CMYK colour (a preflight rejects RGB and ICC colours in an offset job)",
+                n + 1
+            );
+        }
+    }
+    // The QR code on the back cover is drawn in CMYK black.
+    let back = &pages[pages.len() - 1];
+    assert!(
+        back.iter().any(|op| op == "0 0 0 1 k"),
+        "no CMYK black on the back cover: {back:?}"
+    );
+    // The same booklet in RGB keeps its QR code (the SVG, RGB black).
+    let rgb = Fixture::new("").render(2027);
+    if let Some(pages) = colour_operators(&rgb.bytes) {
+        let back = &pages[pages.len() - 1];
+        assert!(
+            back.iter().any(|op| op.ends_with(" scn")),
+            "the RGB booklet's QR code changed: {back:?}"
+        );
+    }
+}
+
 /// typst's problems in a print template as the directory's diagnostics,
 /// in one format.
 fn template_report(f: &Fixture, template: &str, format: Format) -> (Diagnostics, String) {
@@ -1249,6 +1386,69 @@ fn cover_as_a_separate_pdf() {
     }
 }
 
+/// The trim box of the first page as (width, height) in points.
+fn trim_size(pdf: &Path) -> Option<(f64, f64)> {
+    let out = Command::new("pdfinfo").arg("-box").arg(pdf).output().ok()?;
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let l = info.lines().find(|l| l.starts_with("TrimBox:"))?;
+    let t: Vec<f64> = l
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (t.len() == 4).then(|| (t[2] - t[0], t[3] - t[1]))
+}
+
+#[test]
+fn the_cover_follows_the_variant() {
+    let f = cover_fixture();
+    let booklet = f.path().join("gross.pdf");
+    let cover = f.path().join("umschlag-gross.pdf");
+    let out = run_wegweiser(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--variant",
+            "large",
+            "--quiet",
+            "--out",
+            booklet.to_str().expect("utf-8"),
+            "--cover-pdf",
+            cover.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&cover).expect("cover written");
+    let full = std::fs::read(&booklet).expect("booklet written");
+    // A4 (210 × 297 mm), like the large-print booklet, not the A5 cover.
+    if let Some((w, h)) = trim_size(&cover) {
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "the large print's cover is {w} × {h} pt, not A4"
+        );
+        assert_eq!(trim_size(&booklet), Some((w, h)));
+    }
+    if have_pdftotext() {
+        let text = pdf_text(&bytes, None);
+        assert!(text.contains("Großdruck"), "no large-print label: {text}");
+        assert_eq!(
+            squash(&text),
+            squash(&pdf_text(&full, Some((1, 1)))),
+            "the cover differs from the large print's first page"
+        );
+        // The standard cover has no such label.
+        let dir = f.directory();
+        let (standard, _) = print::render_cover(&dir.edition(2027), &Theme::built_in())
+            .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
+        assert!(!pdf_text(&standard.bytes, None).contains("Großdruck"));
+    }
+}
+
 /// What can be checked of PDF/A-2b + PDF/UA-1 without veraPDF (Maven
 /// Central is out of reach here): qpdf's structure check (syntax, cross
 /// references, every stream decodes), Ghostscript interpreting every page
@@ -1741,6 +1941,66 @@ fn publication_rules_decide_what_the_booklet_prints() {
     ] {
         assert!(page.contains(s), "{s} missing on the website");
     }
+}
+
+/// Step-free access belongs to the meeting place: where the place is
+/// withheld (`places = false`), so is "(stufenlos zugänglich)", in both
+/// variants; the sheets show the entry as the website publishes it (place
+/// and access) and say what the booklet holds back.
+#[test]
+fn accessibility_is_withheld_with_the_place() {
+    use wegweiser::model::PrintVariant;
+    if !have_pdftotext() {
+        return;
+    }
+    let access = squash("stufenlos zugänglich");
+    let text_of = |f: &Fixture, variant: PrintVariant| {
+        let dir = f.directory();
+        let (pdf, _) = print::render_variant(&dir.edition(2027), &Theme::built_in(), variant)
+            .unwrap_or_else(|e| panic!("{}", problems_text(&e)));
+        squash(&pdf_text(&pdf.bytes, None))
+    };
+    let all = rules_fixture("");
+    let hamburg = rules_fixture("places = false");
+    for variant in [PrintVariant::Standard, PrintVariant::Large] {
+        let shown = text_of(&all, variant);
+        assert!(shown.contains(&squash("Selbsthilfetreff")) && shown.contains(&access));
+        let withheld = text_of(&hamburg, variant);
+        assert!(!withheld.contains(&squash("Selbsthilfetreff")));
+        assert!(
+            !withheld.contains(&access),
+            "{variant:?}: step-free access printed although places = false"
+        );
+        assert!(withheld.contains(&squash("jeden 2. Dienstag im Monat")));
+    }
+    // The sheets: the website's data (place and access), and the print
+    // line says that the booklet holds both back.
+    let pdf = hamburg.path().join("round.pdf");
+    let out = run_wegweiser(
+        hamburg.path(),
+        &[
+            "sheets",
+            "--year",
+            "2027",
+            "--entries",
+            "eigene-gruppe",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheet = squash(&pdf_text(&std::fs::read(&pdf).expect("pdf"), None));
+    assert!(sheet.contains(&squash("Selbsthilfetreff, Raum 2")) && sheet.contains(&access));
+    assert!(
+        sheet.contains(&squash(
+            "ohne Treffpunkte, Adressen und Angaben zur Zugänglichkeit"
+        )),
+        "{sheet}"
+    );
 }
 
 /// Every font size set in the PDF's content streams (`… Tf` operators),

@@ -99,6 +99,9 @@ pub struct QrView {
     pub caption: String,
     /// Alternative text (PDF/UA).
     pub alt: String,
+    /// The code's modules, for drawing it in the booklet's ink (offset
+    /// print) instead of placing the SVG (whose black is RGB).
+    pub modules: super::qr::Modules,
 }
 
 /// Numbers of printed entries.
@@ -435,7 +438,7 @@ impl Builder<'_, '_> {
                 MeetingView {
                     when: m.sentence(self.lang),
                     place: (!place.is_empty() && places).then(|| place.join(", ")),
-                    accessible: m.accessible == Some(true) && !g.confidential,
+                    accessible: rules.shows_accessible(g, m),
                     note: opt_line(&m.note),
                 }
             })
@@ -927,11 +930,12 @@ pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w W
             .filter(|k| !k.is_empty())
             .map(str::to_owned)
             .collect(),
-        qr: super::qr::svg(&s.base_url).is_some().then(|| QrView {
+        qr: super::qr::modules(&s.base_url).map(|modules| QrView {
             path: super::qr::QR_PATH,
             shown: shown_url(&s.base_url),
             caption: words.booklet.qr_caption.clone(),
             alt: format!("{} {}", words.booklet.qr_alt, shown_url(&s.base_url)),
+            modules,
         }),
     };
     let (imprint, pages): (Vec<PageView>, Vec<PageView>) = edition

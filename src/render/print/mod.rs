@@ -57,11 +57,22 @@ pub fn render(edition: &Edition<'_>, theme: &Theme) -> Result<Pdf, Vec<PrintProb
 /// booklet), for print shops that print the cover apart. The booklet from
 /// [`render`] still holds it; its page count stays a multiple of 4.
 /// The warnings are those of the cover only: that it missed a PDF standard.
+/// The standard booklet's cover; [`render_cover_of`] for another variant.
 pub fn render_cover(
     edition: &Edition<'_>,
     theme: &Theme,
 ) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
-    guarded(|| render_inner(edition, theme, PrintVariant::Standard, true)).map(|(pdf, warnings)| {
+    render_cover_of(edition, theme, PrintVariant::Standard)
+}
+
+/// The cover of one variant's booklet (large print: A4, with its label),
+/// like [`render_cover`].
+pub fn render_cover_of(
+    edition: &Edition<'_>,
+    theme: &Theme,
+    variant: PrintVariant,
+) -> Result<(Pdf, Vec<PrintProblem>), Vec<PrintProblem>> {
+    guarded(|| render_inner(edition, theme, variant, true)).map(|(pdf, warnings)| {
         (
             pdf,
             warnings

@@ -251,7 +251,7 @@ impl Builder<'_> {
                                 .flatten(),
                         );
                     }
-                    if m.accessible == Some(true) && !g.confidential {
+                    if web.shows_accessible(g, m) {
                         lines.push(w.filters.access_choice.step_free.clone());
                     }
                     lines.extend(opt_line(&m.note));
