@@ -197,7 +197,9 @@ pub fn print_diagnostics(
             }
             None => (None, None, false),
         };
-        let message = if problem.from_typst {
+        let message = if let Some(key) = problem.missing_word {
+            Message::WordMissing { key }
+        } else if problem.from_typst {
             Message::PrintTemplate {
                 message: problem.message,
                 hints: problem.hints,

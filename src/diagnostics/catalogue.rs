@@ -214,6 +214,11 @@ pub enum Message {
     PrintFailed {
         detail: String,
     },
+    /// A word of the theme's `i18n/<language>.toml` that the booklet or the
+    /// sheets need is missing or not a text (`key` dotted: `booklet.notes`).
+    WordMissing {
+        key: String,
+    },
     PrintWarning {
         detail: String,
     },
@@ -269,6 +274,17 @@ pub enum Message {
     EntryDiffers {
         path: String,
     },
+}
+
+/// Where a missing word goes: `notes = "…"` under `[booklet]` for
+/// `booklet.notes`, at the top of the file for a key without a table.
+fn word_place(key: &str, lang: Lang) -> String {
+    match (key.rsplit_once('.'), lang) {
+        (Some((table, name)), Lang::De) => format!("als `{name} = \"…\"` unter `[{table}]`"),
+        (Some((table, name)), Lang::En) => format!("as `{name} = \"…\"` under `[{table}]`"),
+        (None, Lang::De) => format!("als `{key} = \"…\"` vor der ersten Tabelle"),
+        (None, Lang::En) => format!("as `{key} = \"…\"` before the first table"),
+    }
 }
 
 fn opt_suggestion(lang: Lang, s: &Option<String>) -> String {
@@ -371,6 +387,7 @@ impl Message {
             PersonalDataIntoOutput { .. } => "personal-data-into-output",
             UnknownEntry { .. } => "unknown-entry",
             PrintFailed { .. } => "print-failed",
+            WordMissing { .. } => "word-missing",
             PrintWarning { .. } => "print-warning",
             PrintTemplate { .. } => "print-template",
             TemplateFailed { .. } => "template-failed",
@@ -523,6 +540,8 @@ impl Message {
             (PrintWarning { detail }, En) => format!("Note from typesetting the booklet: {detail}"),
             (PrintFailed { detail }, De) => format!("Das PDF konnte nicht gesetzt werden: {detail}"),
             (PrintFailed { detail }, En) => format!("The PDF could not be typeset: {detail}"),
+            (WordMissing { key }, De) => format!("Das Wort `{key}` fehlt im Wörterbuch des Themes oder ist kein Text in Anführungszeichen."),
+            (WordMissing { key }, En) => format!("The word `{key}` is missing from the theme's word table or is not a quoted text."),
             (PrintTemplate { message, .. }, De) => format!("typst meldet in der Druckvorlage: {message}"),
             (PrintTemplate { message, .. }, En) => format!("typst reports in the print template: {message}"),
             (TemplateFailed { template, detail }, De) => format!("Die Vorlage `{template}` konnte nicht angewendet werden: {detail}"),
@@ -576,6 +595,14 @@ impl Message {
             )),
             (PersonalDataWithoutConsent { field }, En) => Some(format!(
                 "Add `consent = YYYY-MM-DD` (date of consent) under [contact] or delete `{field}`."
+            )),
+            (WordMissing { key }, De) => Some(format!(
+                "Tragen Sie es {} ein; alle Wörter mit ihren Schlüsseln stehen in themes/default/i18n/ des Wegweiser-Quelltexts.",
+                word_place(key, De)
+            )),
+            (WordMissing { key }, En) => Some(format!(
+                "Add it {}; every word with its key is in themes/default/i18n/ of wegweiser's source.",
+                word_place(key, En)
             )),
             (NotADate, De) => Some("Beispiel: `verified = 2026-09-14`".into()),
             (NotADate, En) => Some("Example: `verified = 2026-09-14`".into()),

@@ -853,6 +853,7 @@ fn problems_in_the_built_in_template_say_where_it_is() {
         hints: vec!["try this".into()],
         trace: vec![],
         from_typst: true,
+        missing_word: None,
     };
     let mut sources = Sources::default();
     let found = wegweiser::project::print_diagnostics(

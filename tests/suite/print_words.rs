@@ -194,6 +194,11 @@ fn a_mistyped_word_is_reported_at_its_file_and_key() {
         out.contains("themes/eigen/i18n/de.toml:3:") && out.contains("`booklet.notes`"),
         "{out}"
     );
+    // In the editor's language, with what to write where.
+    assert!(
+        out.contains("fehlt im Wörterbuch") && out.contains("`notes = \"…\"` unter `[booklet]`"),
+        "{out}"
+    );
     assert!(!r.path().join("heft.pdf").exists());
 }
 

@@ -137,6 +137,9 @@ fn load_words(theme: &Theme, language: &str) -> Result<Words, Vec<PrintProblem>>
             path: e.path,
             range: e.range,
         });
+        if !e.key.is_empty() {
+            problem.missing_word = Some(e.key);
+        }
         vec![problem]
     })
 }

@@ -50,6 +50,9 @@ pub struct PrintProblem {
     pub trace: Vec<TraceStep>,
     /// True if typst reported it (the message is typst's).
     pub from_typst: bool,
+    /// The dotted key of a word the theme's `i18n/<language>.toml` lacks,
+    /// if that is the problem (the catalogue words it then).
+    pub missing_word: Option<String>,
 }
 
 impl PrintProblem {
@@ -62,6 +65,7 @@ impl PrintProblem {
             hints: Vec::new(),
             trace: Vec::new(),
             from_typst: false,
+            missing_word: None,
         }
     }
 
@@ -96,6 +100,7 @@ impl PrintProblem {
             hints,
             trace,
             from_typst: true,
+            missing_word: None,
         }
     }
 }

@@ -658,10 +658,20 @@ impl<'de> Deserializer<'de> for &mut FieldNames {
 
 /// The German field reference of the editors' guide (docs/redaktion.md,
 /// between the markers): every field of each collection as the editor
-/// shows it, generated from the same types. A test keeps the guide current.
+/// shows it, generated from the same types, in the words of
+/// `[editor.guide]`. A test keeps the guide current.
 pub fn field_reference() -> String {
     let strings =
         super::strings(&Theme::built_in(), "de").unwrap_or(toml::Value::Table(Default::default()));
+    let guide = |key: &str| -> String {
+        strings
+            .get("editor")
+            .and_then(|e| e.get("guide"))
+            .and_then(|g| g.get(key))
+            .and_then(|w| w.as_str())
+            .unwrap_or_else(|| panic!("i18n/de.toml lacks `editor.guide.{key}`"))
+            .to_owned()
+    };
     let mut out = String::new();
     for (kind, folder) in COLLECTIONS {
         // Choices of ids exist only in a directory: none listed here.
@@ -672,34 +682,46 @@ pub fn field_reference() -> String {
         };
         let c = collection(kind, folder, Some(&no_ids), &strings, Lang::De);
         out.push_str(&format!(
-            "\n### {} (`content/{folder}/`)\n\n| Feld im Editor | Schlüssel in der Datei | Eingabe | Pflicht | Hinweis |\n| --- | --- | --- | --- | --- |\n",
-            c["label"].as_str().unwrap_or(folder)
+            "\n### {} (`content/{folder}/`)\n\n| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |\n",
+            c["label"].as_str().unwrap_or(folder),
+            guide("column_field"),
+            guide("column_key"),
+            guide("column_input"),
+            guide("column_required"),
+            guide("column_hint"),
         ));
         let fields = c["fields"].as_array().cloned().unwrap_or_default();
-        reference_rows("", &fields, &mut out);
+        reference_rows("", &fields, &guide, &mut out);
     }
     out
 }
 
-fn reference_rows(prefix: &str, fields: &[Value], out: &mut String) {
+fn reference_rows(
+    prefix: &str,
+    fields: &[Value],
+    guide: &dyn Fn(&str) -> String,
+    out: &mut String,
+) {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     for f in fields {
         let name = format!("{prefix}{}", f["name"].as_str().unwrap_or(""));
-        let widget = match (
-            f["widget"].as_str().unwrap_or(""),
-            f["multiple"].as_bool() == Some(true),
-        ) {
-            ("select", true) => "Mehrfachauswahl",
-            ("select", false) => "Auswahl",
-            ("datetime", _) => "Datum",
-            ("boolean", _) => "Schalter (ja/nein)",
-            ("number", _) => "Zahl",
-            ("list", _) if f.get("fields").is_some() => "Liste von Einträgen",
-            ("list", _) => "Liste von Texten",
-            ("object", _) => "Feldgruppe",
-            ("markdown", _) => "Text mit Formatierung (Markdown)",
-            _ => "Text",
-        };
+        let widget = guide(
+            match (
+                f["widget"].as_str().unwrap_or(""),
+                f["multiple"].as_bool() == Some(true),
+            ) {
+                ("select", true) => "select_many",
+                ("select", false) => "select",
+                ("datetime", _) => "date",
+                ("boolean", _) => "boolean",
+                ("number", _) => "number",
+                ("list", _) if f.get("fields").is_some() => "list_of_entries",
+                ("list", _) => "list_of_texts",
+                ("object", _) => "object",
+                ("markdown", _) => "markdown",
+                _ => "text",
+            },
+        );
         let mut hint = f["hint"].as_str().unwrap_or("").to_owned();
         if let Some(options) = f["options"].as_array().filter(|_| f.get("hint").is_none()) {
             let labels: Vec<String> = options
@@ -715,14 +737,14 @@ fn reference_rows(prefix: &str, fields: &[Value], out: &mut String) {
             hint = labels.join(", ");
         }
         if name == "indications" || name == "organisation" || name == "contact_point" {
-            hint = format!("{hint} Auswahl aus den Einträgen des Verzeichnisses.")
+            hint = format!("{hint} {}", guide("from_directory"))
                 .trim()
                 .to_owned();
         }
         let required = if f["required"].as_bool() == Some(true) {
-            "ja"
+            guide("required")
         } else {
-            ""
+            String::new()
         };
         out.push_str(&format!(
             "| {} | `{name}` | {widget} | {required} | {} |\n",
@@ -730,7 +752,7 @@ fn reference_rows(prefix: &str, fields: &[Value], out: &mut String) {
             cell(&hint)
         ));
         if let Some(inner) = f["fields"].as_array() {
-            reference_rows(&format!("{name}."), inner, out);
+            reference_rows(&format!("{name}."), inner, guide, out);
         }
     }
 }
