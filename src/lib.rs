@@ -5,9 +5,12 @@
 //! [`load`] (walk, front matter, TOML) → [`validate`] (all problems at
 //! once, located) → [`model`] (one immutable [`model::Directory`]) →
 //! [`render`] (web with tera, print with typst) → [`output`] (atomic write).
+//! [`format`] describes the files (serde types and JSON Schema) for every
+//! stage that needs it.
 
 pub mod cli;
 pub mod diagnostics;
+pub mod format;
 pub mod import;
 pub mod load;
 pub mod model;

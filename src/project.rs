@@ -258,7 +258,7 @@ struct RawEntry<'a> {
 
 /// The group, organisation and contact point files that parsed.
 fn raw_entries(raw: &load::RawDirectory) -> impl Iterator<Item = RawEntry<'_>> {
-    use crate::load::raw::Status;
+    use crate::format::raw::Status;
     let groups = raw.groups.iter().map(|g| RawEntry {
         file: g.file,
         front: &*g.front,
@@ -285,7 +285,7 @@ fn raw_entries(raw: &load::RawDirectory) -> impl Iterator<Item = RawEntry<'_>> {
 fn stale_warnings_raw(raw: &load::RawDirectory, year: i32, diagnostics: &mut Diagnostics) {
     let months = match &raw.settings {
         Some((_, s)) => *s.print.stale_after_months.get_ref(),
-        None => *crate::load::raw::PrintSettings::default()
+        None => *crate::format::raw::PrintSettings::default()
             .stale_after_months
             .get_ref(),
     };

@@ -1,13 +1,15 @@
 //! `wegweiser schema`: JSON Schema of the front matter of every entry kind,
 //! of `content/indications.toml` and of `wegweiser.toml`, generated from the
-//! very serde types the loader reads ([`crate::load::raw`]), so the format
+//! very serde types the loader reads ([`crate::format::raw`]), so the format
 //! is never described twice. Editors use it for completion and validation
 //! (Taplo / Even Better TOML: a `#:schema` comment, see the README).
 
 use clap::Args;
 
 use super::{Context, Outcome};
-pub use crate::load::schema::{SchemaKind, TomlDate, document, generator, schema_value, translate};
+pub use crate::format::schema::{
+    SchemaKind, TomlDate, document, generator, schema_value, translate,
+};
 
 #[derive(Debug, Args)]
 pub(crate) struct SchemaArgs {

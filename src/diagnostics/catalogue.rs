@@ -1276,7 +1276,7 @@ pub fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// The German text of a description in `wegweiser schema` (the English
-/// texts are the doc comments of `src/load/raw.rs`). A unit test in
+/// texts are the doc comments of `src/format/raw.rs`). A unit test in
 /// `src/cli/schema.rs` makes sure every description has one.
 pub fn schema_description_de(english: &str) -> Option<&'static str> {
     Some(match english {

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use super::mapping::Kind;
-use crate::load::raw::{self, Audience, Level, MeetingFormat, Status};
+use crate::format::raw::{self, Audience, Level, MeetingFormat, Status};
 use crate::load::{Loaded, RawDirectory};
 use crate::model::Meeting;
 use crate::model::meeting::Time;

@@ -459,7 +459,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         for (id, name) in &new_indications {
             inds.insert(
                 toml::Spanned::new(0..0, id.clone()),
-                load::raw::IndicationEntry {
+                crate::format::raw::IndicationEntry {
                     name: name.clone(),
                     category: category.clone(),
                     synonyms: Vec::new(),
@@ -712,9 +712,9 @@ fn replace(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// A resulting file, parsed as the loader would parse it.
 enum Overlay {
-    Group(TextEntry<load::raw::GroupFront>),
-    Organisation(TextEntry<load::raw::OrganisationFront>),
-    ContactPoint(TextEntry<load::raw::ContactPointFront>),
+    Group(TextEntry<crate::format::raw::GroupFront>),
+    Organisation(TextEntry<crate::format::raw::OrganisationFront>),
+    ContactPoint(TextEntry<crate::format::raw::ContactPointFront>),
 }
 
 impl Overlay {

@@ -297,7 +297,7 @@ fn kind_schema<T: JsonSchema>() -> std::sync::Arc<Value> {
         .unwrap_or_else(|e| e.into_inner());
     let schema = schemas
         .entry(std::any::type_name::<T>())
-        .or_insert_with(|| Arc::new(crate::load::schema::schema_value::<T>()));
+        .or_insert_with(|| Arc::new(crate::format::schema::schema_value::<T>()));
     Arc::clone(schema)
 }
 

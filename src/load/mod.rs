@@ -10,8 +10,6 @@
 mod cache;
 pub mod front_matter;
 mod overlay;
-pub mod raw;
-pub mod schema;
 pub mod theme;
 mod walk;
 
@@ -30,6 +28,8 @@ pub use cache::FileCache;
 use cache::{Outcome, ReadEntry, Shelf};
 pub use overlay::Overlay;
 pub use theme::Theme;
+
+use crate::format::raw;
 use walk::Found;
 
 /// The settings file's name in the root.

@@ -18,8 +18,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, FileId, Message, Sources};
+use crate::format::raw::GroupFront;
 use crate::load::RawDirectory;
-use crate::load::raw::GroupFront;
 use crate::model::meeting::Time;
 
 /// All notices of this module for `raw`.

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Message};
+use crate::format::raw;
 use crate::load::front_matter::LeftOut;
-use crate::load::raw;
 use crate::load::{Loaded, RawDirectory};
 pub use crate::model::languages::{self, language_name_de};
 use crate::model::*;

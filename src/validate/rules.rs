@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::load::raw;
+use crate::format::raw;
 use crate::model::Date;
 pub use crate::model::paths::{is_slug, normalize_content_path};
 

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
+use wegweiser::format::raw::GroupFront;
 use wegweiser::load::front_matter;
-use wegweiser::load::raw::GroupFront;
 
 /// A group's front matter with five problems: an unknown audience, an
 /// unknown field, a district of the wrong type, a missing `format` and an

@@ -8,10 +8,10 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use wegweiser::load::front_matter::{self, split};
-use wegweiser::load::raw::{
+use wegweiser::format::raw::{
     ContactPointFront, GroupFront, IndicationsFile, OrganisationFront, PageFront, SettingsFile,
 };
+use wegweiser::load::front_matter::{self, split};
 use wegweiser::model::{Date, Meeting, Rhythm, SortKey, Time, Weekday};
 use wegweiser::render::markdown::to_html;
 

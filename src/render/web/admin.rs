@@ -2,7 +2,7 @@
 //! under `admin/`) and its configuration `/admin/config.yml`.
 //!
 //! The configuration is never written by hand: its collections and fields
-//! are generated from the loader's own serde types ([`crate::load::raw`]),
+//! are generated from the loader's own serde types ([`crate::format::raw`]),
 //! field order from their declaration (what serde sees), widgets, required
 //! markers and patterns from their JSON Schema (what `wegweiser schema`
 //! prints), hints from the German descriptions of the message catalogue,
@@ -14,9 +14,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value, json};
 
 use crate::diagnostics::Lang;
+use crate::format::raw;
+use crate::format::schema::{SchemaKind, document, translate};
 use crate::load::Theme;
-use crate::load::raw;
-use crate::load::schema::{SchemaKind, document, translate};
 use crate::model::{Directory, EditingBackend};
 use crate::output::Content;
 
@@ -239,13 +239,21 @@ impl Choices {
     }
 }
 
-/// A word of the `[editor]` table (`editor.fields.name`), or `fallback`.
+/// A word of the `[editor]` table (`editor.fields.name`), or `fallback`
+/// (only for a theme whose table sets a word to something else than a
+/// text: the built-in tables hold every word, which
+/// `every_editor_word_is_in_both_built_in_tables` checks).
 fn word<'a>(strings: &'a toml::Value, path: &[&str], fallback: &'a str) -> String {
     let mut v = strings.get("editor");
     for p in path {
         v = v.and_then(|x| x.get(p));
     }
-    v.and_then(|x| x.as_str()).unwrap_or(fallback).to_owned()
+    let found = v.and_then(|x| x.as_str());
+    #[cfg(test)]
+    if found.is_none() {
+        tests::MISSING.with(|m| m.borrow_mut().push(format!("editor.{}", path.join("."))));
+    }
+    found.unwrap_or(fallback).to_owned()
 }
 
 /// One collection of the editor (`choices` of ids: none for the field reference of the guide).
@@ -759,7 +767,33 @@ fn reference_rows(
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+
     use super::*;
+
+    thread_local! {
+        /// The words [`word`] looked up in vain on this thread.
+        pub(super) static MISSING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn every_editor_word_is_in_both_built_in_tables() {
+        let choices = Choices {
+            indications: Vec::new(),
+            organisations: Vec::new(),
+            contact_points: Vec::new(),
+        };
+        for (language, lang) in [("de", Lang::De), ("en", Lang::En)] {
+            let strings = super::super::strings(&Theme::built_in(), language).unwrap();
+            MISSING.with(|m| m.borrow_mut().clear());
+            for (kind, folder) in COLLECTIONS {
+                let c = collection(kind, folder, Some(&choices), &strings, lang);
+                assert!(c["fields"].as_array().is_some_and(|f| f.len() > 1));
+            }
+            let missing = MISSING.with(|m| m.borrow().clone());
+            assert!(missing.is_empty(), "i18n/{language}.toml lacks {missing:?}");
+        }
+    }
 
     #[test]
     fn field_order_follows_the_declaration() {

@@ -233,7 +233,7 @@ pub struct GroupFront {
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
     /// Date the data was last confirmed with the group (YYYY-MM-DD).
-    #[schemars(with = "crate::load::schema::TomlDate")]
+    #[schemars(with = "crate::format::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// File name (without .md) of an organisation in content/organisations/.
     #[schemars(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"))]
@@ -254,7 +254,7 @@ pub struct GroupFront {
     #[schemars(with = "Option<i64>")]
     pub since: Option<Spanned<i64>>,
     /// Date the group ended; required if and only if status = "ended".
-    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::format::schema::TomlDate>")]
     pub ended: Option<Spanned<Datetime>>,
     /// Show on the website (default true).
     pub web: Option<bool>,
@@ -284,7 +284,7 @@ pub struct MeetingEntry {
     #[schemars(with = "Option<Vec<i64>>")]
     pub weeks: Option<Spanned<Vec<Spanned<i64>>>>,
     /// Biweekly only: a date the group met.
-    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::format::schema::TomlDate>")]
     pub first_date: Option<Spanned<Datetime>>,
     /// Start time "HH:MM"; required unless irregular.
     #[schemars(regex(pattern = "^[0-9]{1,2}:[0-9]{2}$"))]
@@ -321,7 +321,7 @@ pub struct ContactEntry {
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Date the group agreed to publish person, phone and e-mail.
-    #[schemars(with = "Option<crate::load::schema::TomlDate>")]
+    #[schemars(with = "Option<crate::format::schema::TomlDate>")]
     pub consent: Option<Spanned<Datetime>>,
     /// Website of the group (https://…).
     #[schemars(regex(pattern = "^https?://[^\\s]+$"))]
@@ -339,7 +339,7 @@ pub struct OrganisationFront {
     /// "local", "state" or "federal".
     pub level: Level,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::load::schema::TomlDate")]
+    #[schemars(with = "crate::format::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Indication ids the organisation works on.
     #[schemars(inner(regex(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")))]
@@ -382,7 +382,7 @@ pub struct ContactPointFront {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Date the data was last confirmed (YYYY-MM-DD).
-    #[schemars(with = "crate::load::schema::TomlDate")]
+    #[schemars(with = "crate::format::schema::TomlDate")]
     pub verified: Spanned<Datetime>,
     /// Postal address.
     pub address: Option<String>,
