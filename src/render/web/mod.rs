@@ -919,6 +919,43 @@ mod tests {
         assert_eq!(table("de"), table("en"));
     }
 
+    /// Every word the web templates name (`t.nav.topics`, `t.status[…]`)
+    /// is in the built-in tables: a typo in a template fails here, not on
+    /// a page that happens to use it.
+    #[test]
+    fn every_word_the_templates_name_exists() {
+        let theme = Theme::built_in();
+        let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        for language in ["de", "en"] {
+            let table = strings(&theme, language).unwrap();
+            let mut named = 0;
+            for (path, bytes) in theme.under("templates/") {
+                let text = std::str::from_utf8(bytes).unwrap();
+                for (at, _) in text.match_indices("t.") {
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| is_name(c) || c == '.') {
+                        continue;
+                    }
+                    let rest = &text[at + 2..];
+                    let end = rest
+                        .find(|c: char| !(is_name(c) || c == '.'))
+                        .unwrap_or(rest.len());
+                    let key = rest[..end].trim_end_matches('.');
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let found = key.split('.').try_fold(&table, |v, part| v.get(part));
+                    assert!(
+                        found.is_some(),
+                        "{path} names t.{key}, which i18n/{language}.toml lacks"
+                    );
+                    named += 1;
+                }
+            }
+            assert!(named > 100, "only {named} words found in the templates");
+        }
+    }
+
     #[test]
     fn the_string_table_parses_and_tera_indexes_it() {
         let theme = Theme::built_in();
