@@ -319,7 +319,8 @@ fn push_stale(
         file,
         Some(span),
         Message::Stale {
-            verified: format_date_de(verified),
+            verified_de: format_date_de(verified),
+            verified_en: crate::model::date_en(verified),
             months,
             year,
         },

@@ -168,8 +168,11 @@ pub enum Message {
         backend: String,
     },
     // ---- warnings --------------------------------------------------------
+    /// `verified` is older than the edition allows: the date as each
+    /// language writes it ("20.02.2025", "20 February 2025").
     Stale {
-        verified: String,
+        verified_de: String,
+        verified_en: String,
         months: u32,
         year: i32,
     },
@@ -514,8 +517,8 @@ impl Message {
             (InvalidRepo { value }, En) => format!("`{value}` is not a repository of the form `owner/name` (e.g. `kiss-musterstadt/wegweiser`)."),
             (EditingFieldMissing { field, backend }, De) => format!("Für `backend = \"{backend}\"` braucht [editing] auch `{field}`. Bitte ergänzen Sie es (siehe docs/redaktion.md)."),
             (EditingFieldMissing { field, backend }, En) => format!("With `backend = \"{backend}\"`, [editing] also needs `{field}`. Please add it (see docs/redaktion.md)."),
-            (Stale { verified, months, year }, De) => format!("Zuletzt bestätigt am {verified}: älter als {months} Monate vor dem 1. Januar {year}. Bitte lassen Sie die Angaben von den Ansprechpersonen bestätigen und aktualisieren Sie `verified`."),
-            (Stale { verified, months, year }, En) => format!("Last confirmed on {verified}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
+            (Stale { verified_de, months, year, .. }, De) => format!("Zuletzt bestätigt am {verified_de}: älter als {months} Monate vor dem 1. Januar {year}. Bitte lassen Sie die Angaben von den Ansprechpersonen bestätigen und aktualisieren Sie `verified`."),
+            (Stale { verified_en, months, year, .. }, En) => format!("Last confirmed on {verified_en}: older than {months} months before 1 January {year}. Please confirm the entry and update `verified`."),
             (UnprintableCharacter { character, codepoint }, De) => format!("Das Zeichen `{character}` ({codepoint}) kann mit den Schriften des Hefts nicht gedruckt werden; im PDF steht dafür „?“. Ersetzen Sie es durch ein anderes Zeichen."),
             (UnprintableCharacter { character, codepoint }, En) => format!("The character `{character}` ({codepoint}) cannot be shown by the print fonts; the PDF shows \"?\" instead. Replace it with another character."),
             (OrganisationWithoutGroups { slug }, De) => format!("Keine Gruppe nennt diese Organisation. Stimmt das, ist alles in Ordnung; sonst tragen Sie bei ihren Gruppen `organisation = \"{slug}\"` ein."),
