@@ -507,6 +507,25 @@ impl<'a> Renderer<'a> {
         v.as_str().unwrap_or_default().to_owned()
     }
 
+    /// The page of an organisation or contact point: its view, JSON-LD and
+    /// the groups it stands for.
+    fn entry_page(
+        &self,
+        ctx: &mut Context,
+        template: &str,
+        path: &str,
+        view: &EntryView,
+        linked_data: &serde_json::Value,
+        groups: &[GroupId],
+    ) -> Result<(String, Vec<u8>), Message> {
+        self.page(ctx, template, path, |c| {
+            c.insert("description", &view.summary);
+            c.insert("jsonld", &jsonld::script(linked_data));
+            c.insert("entry", view);
+            c.insert("groups", &group_lines(self.dir, &self.urls, groups));
+        })
+    }
+
     /// Renders one page with `ctx` (the common context, reused from page
     /// to page): the page's own values are added, and taken out again (or
     /// reset to the common defaults) after rendering.
@@ -702,26 +721,22 @@ impl<'a> Renderer<'a> {
                     c.insert("contact_point", &contact_point_details(dir, urls, g.contact_point_ref()));
                 })
             }
-            Job::Organisation(id) => {
-                let o = dir.organisation(*id);
-                let view = organisation_view(dir, urls, &self.texts, *id);
-                self.page(ctx, "organisation.html", path, |c| {
-                    c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, &self.texts, *id)));
-                    c.insert("entry", &view);
-                    c.insert("groups", &group_lines(dir, urls, &o.groups));
-                })
-            }
-            Job::ContactPoint(id) => {
-                let cp = dir.contact_point(*id);
-                let view = contact_point_view(dir, &self.texts, *id);
-                self.page(ctx, "contact_point.html", path, |c| {
-                    c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, &self.texts, *id)));
-                    c.insert("entry", &view);
-                    c.insert("groups", &group_lines(dir, urls, &cp.groups));
-                })
-            }
+            Job::Organisation(id) => self.entry_page(
+                ctx,
+                "organisation.html",
+                path,
+                &organisation_view(dir, urls, &self.texts, *id),
+                &jsonld::organisation(dir, urls, &self.texts, *id),
+                &dir.organisation(*id).groups,
+            ),
+            Job::ContactPoint(id) => self.entry_page(
+                ctx,
+                "contact_point.html",
+                path,
+                &contact_point_view(dir, &self.texts, *id),
+                &jsonld::contact_point(dir, urls, &self.texts, *id),
+                &dir.contact_point(*id).groups,
+            ),
             Job::Page(i) => {
                 let p = &dir.pages[*i];
                 self.page(ctx, "page.html", path, |c| {
