@@ -257,6 +257,16 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// The text of the 2027 booklet of `Fixture::new(print)`; `None` (the test
+/// says it skips) without pdftotext.
+fn booklet_text(print: &str) -> Option<String> {
+    if !have_pdftotext() {
+        return None;
+    }
+    let pdf = Fixture::new(print).render(2027);
+    Some(pdf_text(&pdf.bytes, None))
+}
+
 fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
     let start = text
         .find(from)
@@ -291,11 +301,9 @@ fn renders_a_pdf() {
 
 #[test]
 fn groups_in_topic_order() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("arrangement = \"topics\"") else {
         return;
-    }
-    let pdf = Fixture::new("arrangement = \"topics\"").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     let groups = between(
         &text,
         "Die Gruppen sind nach Themenbereichen",
@@ -344,11 +352,9 @@ fn groups_in_topic_order() {
 
 #[test]
 fn groups_in_alphabetical_order() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("arrangement = \"a-z\"") else {
         return;
-    }
-    let pdf = Fixture::new("arrangement = \"a-z\"").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     let groups = between(
         &text,
         "Die Gruppen stehen in alphabetischer Reihenfolge",
@@ -369,11 +375,10 @@ fn groups_in_alphabetical_order() {
 
 #[test]
 fn content_is_printed_literally() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("") else {
         return;
-    }
-    let pdf = Fixture::new("").render(2027);
-    let text = squash(&pdf_text(&pdf.bytes, None));
+    };
+    let text = squash(&text);
     for literal in [
         "#read(\"/etc/passwd\")",
         "$a$",
@@ -394,11 +399,9 @@ fn content_is_printed_literally() {
 
 #[test]
 fn confidential_address_never_printed() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("") else {
         return;
-    }
-    let pdf = Fixture::new("").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     assert!(text.contains("Vertrauliche Gruppe"));
     assert!(
         !text.contains("Geheimweg"),
