@@ -636,18 +636,14 @@ impl<'a> Renderer<'a> {
             }),
             Job::Topic(id) => {
                 let ind = dir.indication(*id);
-                let mut cps: Vec<ContactPointRef> = ind
-                    .primary_groups
-                    .iter()
-                    .chain(&ind.secondary_groups)
-                    .filter(|&&g| dir.group(g).is_live_on_web())
-                    .map(|&g| dir.group(g).contact_point_ref())
-                    .collect();
-                cps.sort_by_key(|c| match c {
-                    ContactPointRef::Entry(id) => (0, id.0),
-                    ContactPointRef::Publisher => (1, 0),
-                });
-                cps.dedup();
+                let mut cps = contact_points_of(
+                    dir,
+                    ind.primary_groups
+                        .iter()
+                        .chain(&ind.secondary_groups)
+                        .copied()
+                        .filter(|&g| dir.group(g).is_live_on_web()),
+                );
                 if cps.is_empty() {
                     cps.push(ContactPointRef::Publisher);
                 }
@@ -766,15 +762,7 @@ impl<'a> Renderer<'a> {
     fn founding(&self) -> serde_json::Value {
         let dir = self.dir;
         let ids = GroupList::Founding.groups(dir);
-        let mut cps: Vec<ContactPointRef> = ids
-            .iter()
-            .map(|&g| dir.group(g).contact_point_ref())
-            .collect();
-        cps.sort_by_key(|c| match c {
-            ContactPointRef::Entry(id) => (0, id.0),
-            ContactPointRef::Publisher => (1, 0),
-        });
-        cps.dedup();
+        let cps = contact_points_of(dir, ids.iter().copied());
         json!({
             "groups": group_lines(dir, &self.urls, &ids),
             "contact_points": cps.iter().map(|&r| contact_point_details(dir, &self.urls, r)).collect::<Vec<_>>(),
@@ -899,6 +887,21 @@ impl<'a> Renderer<'a> {
         xml.push_str("</urlset>\n");
         xml
     }
+}
+
+/// The contact points that answer for `groups`, each once: entries in
+/// their order, the publisher last.
+fn contact_points_of(
+    dir: &Directory,
+    groups: impl Iterator<Item = GroupId>,
+) -> Vec<ContactPointRef> {
+    let mut cps: Vec<ContactPointRef> = groups.map(|g| dir.group(g).contact_point_ref()).collect();
+    cps.sort_by_key(|c| match c {
+        ContactPointRef::Entry(id) => (0, id.0),
+        ContactPointRef::Publisher => (1, 0),
+    });
+    cps.dedup();
+    cps
 }
 
 #[cfg(test)]
