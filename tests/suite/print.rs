@@ -1191,19 +1191,17 @@ fn emit_typst_writes_templates_data_fonts_and_images() {
     );
     let out = f.path().join("typst-out");
     let pdf = f.path().join("booklet.pdf");
-    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["print", "--year", "2027", "--root"])
-        .arg(f.path())
-        .arg("--out")
-        .arg(&pdf)
-        .arg("--emit-typst")
-        .arg(&out)
-        .output()
-        .expect("wegweiser runs");
-    assert!(
-        run.status.success(),
-        "print failed: {}",
-        String::from_utf8_lossy(&run.stderr)
+    run_ok(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+            "--emit-typst",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert!(pdf.is_file(), "no PDF");
     for rel in [
@@ -1308,19 +1306,17 @@ fn cover_as_a_separate_pdf() {
     let f = cover_fixture();
     let booklet = f.path().join("booklet.pdf");
     let cover = f.path().join("umschlag.pdf");
-    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["print", "--year", "2027", "--root"])
-        .arg(f.path())
-        .arg("--out")
-        .arg(&booklet)
-        .arg("--cover-pdf")
-        .arg(&cover)
-        .output()
-        .expect("wegweiser runs");
-    assert!(
-        run.status.success(),
-        "print failed: {}",
-        String::from_utf8_lossy(&run.stderr)
+    run_ok(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--out",
+            booklet.to_str().expect("utf-8"),
+            "--cover-pdf",
+            cover.to_str().expect("utf-8"),
+        ],
     );
     let bytes = std::fs::read(&cover).expect("cover written");
     let full = std::fs::read(&booklet).expect("booklet written");
