@@ -39,7 +39,7 @@ fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<Strin
         urls.absolute(&Urls::entry_path(dir, e)).into(),
     );
     o.insert("name".into(), meta.name.clone().into());
-    o.insert("aliases".into(), super::jsonld::alias_names(meta).into());
+    o.insert("aliases".into(), super::views::alias_names(meta).into());
     o.insert("verified".into(), meta.verified.to_string().into());
     o.insert("summary".into(), text.summary.clone().into());
     o.insert("description_html".into(), text.html.clone().into());

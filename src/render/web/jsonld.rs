@@ -228,15 +228,13 @@ fn ngo(
     o
 }
 
-/// The names an entry is also known as.
-pub(super) fn alias_names(meta: &EntryMeta) -> Vec<String> {
-    meta.aliases.iter().map(|a| a.name.clone()).collect()
-}
-
 /// `alternateName`: the entry's aliases, if it has any.
 fn insert_alternate_names(o: &mut Map<String, Value>, meta: &EntryMeta) {
     if !meta.aliases.is_empty() {
-        o.insert("alternateName".into(), alias_names(meta).into());
+        o.insert(
+            "alternateName".into(),
+            super::views::alias_names(meta).into(),
+        );
     }
 }
 
