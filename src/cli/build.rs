@@ -1,6 +1,6 @@
 //! `wegweiser build`: the website and the booklet, written atomically.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
@@ -111,6 +111,21 @@ pub(super) fn render_parts(
     }
 }
 
+/// Refuses `out`, the output folder a command writes whole, when it is not
+/// wegweiser's (see [`output::check_ours`]), before any work is done: the
+/// message stands with the content's problems (wrong usage; the content is
+/// still checked, so that one run shows everything). `None` (a file of its
+/// own is named instead): nothing to refuse. True when refused.
+pub(super) fn refuse_foreign_output(project: &mut Project, out: Option<&Path>) -> bool {
+    match out.map(output::check_ours) {
+        Some(Err(m)) => {
+            project.diagnostics.push(Diagnostic::general(m));
+            true
+        }
+        _ => false,
+    }
+}
+
 pub(super) fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     let started = Instant::now();
     let year = args.year.unwrap_or_else(default_year);
@@ -130,12 +145,7 @@ pub(super) fn run(ctx: &Context, args: BuildArgs) -> Outcome {
     if args.strict {
         project.diagnostics.make_strict();
     }
-    // Refuse a foreign output folder before doing any work (wrong usage;
-    // the content is still checked, so that one run shows everything).
-    let refused = output::check_ours(&out).err();
-    if let Some(m) = &refused {
-        project.diagnostics.push(Diagnostic::general(m.clone()));
-    }
+    let refused = refuse_foreign_output(&mut project, Some(&out));
     let rendered = render_parts(ctx, &mut project, year, args.only, args.strict, None);
     let written = rendered.and_then(|(files, pages)| {
         let keep: &[&str] = match args.only {
@@ -174,7 +184,7 @@ pub(super) fn run(ctx: &Context, args: BuildArgs) -> Outcome {
             );
             Outcome::Success
         }
-        None if refused.is_some() => Outcome::Usage,
+        None if refused => Outcome::Usage,
         None => Outcome::Problems,
     }
 }

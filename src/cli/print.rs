@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::build::{Part, render_parts};
+use super::build::{Part, refuse_foreign_output, render_parts};
 use super::{Context, Outcome, RootArgs, parse_year, report};
 use crate::diagnostics::{Diagnostic, Format, Note};
 use crate::model::PrintVariant;
@@ -65,14 +65,7 @@ pub(super) fn run(ctx: &Context, args: PrintArgs) -> Outcome {
         project.diagnostics.make_strict();
     }
     let default_out = args.root.root.join("output");
-    let refused = args
-        .out
-        .is_none()
-        .then(|| output::check_ours(&default_out).err())
-        .flatten();
-    if let Some(m) = &refused {
-        project.diagnostics.push(Diagnostic::general(m.clone()));
-    }
+    let refused = refuse_foreign_output(&mut project, args.out.is_none().then_some(&*default_out));
     let variant = PrintVariant::from(args.variant);
     let name = file_name(year, variant);
     // Written before typesetting, so that a failing template can be inspected.
@@ -146,7 +139,7 @@ pub(super) fn run(ctx: &Context, args: PrintArgs) -> Outcome {
             );
             Outcome::Success
         }
-        None if refused.is_some() => Outcome::Usage,
+        None if refused => Outcome::Usage,
         None => Outcome::Problems,
     }
 }

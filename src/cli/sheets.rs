@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::build::refuse_foreign_output;
 use super::{BadValue, Context, Outcome, RootArgs, parse_year, report};
 use crate::diagnostics::{Diagnostic, Format, Message, Note};
 use crate::model::round::weeks_after;
@@ -141,15 +142,8 @@ pub(super) fn run(ctx: &Context, args: SheetsArgs) -> Outcome {
     }
     let lang = ctx.lang(&project);
     let default_out = args.root.root.join("output");
-    let refused = args
-        .out
-        .is_none()
-        .then(|| output::check_ours(&default_out).err())
-        .flatten();
-    if let Some(m) = &refused {
-        project.diagnostics.push(Diagnostic::general(m.clone()));
-    }
-    let mut usage = refused.is_some();
+    let refused = refuse_foreign_output(&mut project, args.out.is_none().then_some(&*default_out));
+    let mut usage = refused;
     let mut done = None;
     let plan = project.usable().map(|dir| {
         let reply_by = args.reply_by.unwrap_or_else(|| default_reply_by(dir, year));

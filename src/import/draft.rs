@@ -151,6 +151,26 @@ fn from_toml(field: Field, v: &toml::Value) -> Option<Val> {
     })
 }
 
+/// The parts of a list or indications cell, each through the field's value
+/// map: a part the map gives values for stands for them, any other for
+/// itself.
+fn mapped_parts(cx: &Context, field: Field, text: &str) -> Vec<String> {
+    values::split_list(text, &cx.mapping.separators)
+        .into_iter()
+        .flat_map(|part| {
+            match cx
+                .mapping
+                .mapped_value(field.0, &part)
+                .and_then(|v| from_toml(field, v))
+            {
+                Some(Val::List(v)) => v,
+                Some(Val::Str(s)) => vec![s],
+                _ => vec![part],
+            }
+        })
+        .collect()
+}
+
 /// Makes a row into a draft.
 pub fn draft(cx: &Context, row: &Row) -> Draft {
     let mut d = Draft {
@@ -225,22 +245,7 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
             }
             _ if mapped.is_some() && field.1 != FieldType::Indications => mapped,
             FieldType::Text => Some(Val::Str(text.replace("\r\n", "\n"))),
-            FieldType::List => Some(Val::List(
-                values::split_list(&text, &cx.mapping.separators)
-                    .into_iter()
-                    .flat_map(|part| {
-                        match cx
-                            .mapping
-                            .mapped_value(field.0, &part)
-                            .and_then(|v| from_toml(field, v))
-                        {
-                            Some(Val::List(v)) => v,
-                            Some(Val::Str(s)) => vec![s],
-                            _ => vec![part],
-                        }
-                    })
-                    .collect(),
-            )),
+            FieldType::List => Some(Val::List(mapped_parts(cx, field, &text))),
             FieldType::Date => match values::date(&first_cell) {
                 Some(date) => Some(Val::Date(date)),
                 None => {
@@ -268,19 +273,7 @@ pub fn draft(cx: &Context, row: &Row) -> Draft {
                 // gives (or the part itself) is an id, name or synonym.
                 let names: Vec<String> = match mapped {
                     Some(Val::List(v)) => v,
-                    _ => values::split_list(&text, &cx.mapping.separators)
-                        .into_iter()
-                        .flat_map(|part| {
-                            match cx
-                                .mapping
-                                .mapped_value(field.0, &part)
-                                .and_then(|v| from_toml(field, v))
-                            {
-                                Some(Val::List(v)) => v,
-                                _ => vec![part],
-                            }
-                        })
-                        .collect(),
+                    _ => mapped_parts(cx, field, &text),
                 };
                 {
                     for name in names {

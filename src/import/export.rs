@@ -349,19 +349,78 @@ fn group_row(slug: &str, g: &raw::GroupFront, body: &str, dir: &RawDirectory) ->
         .collect()
 }
 
+/// The fields organisations and contact points have alike.
+struct ListedFront<'a> {
+    slug: &'a str,
+    name: &'a str,
+    verified: &'a toml::value::Datetime,
+    address: &'a Option<String>,
+    phone: &'a Option<String>,
+    email: &'a Option<toml::Spanned<String>>,
+    website: &'a Option<toml::Spanned<String>>,
+    sort_as: &'a Option<String>,
+    aliases: &'a [String],
+    former_slugs: &'a [toml::Spanned<String>],
+    web: Option<bool>,
+    print: Option<bool>,
+    body: &'a str,
+}
+
+/// The [`ListedFront`] of an organisation's or contact point's front
+/// matter (the two types name these fields alike).
+macro_rules! listed_front {
+    ($front:expr, $slug:expr, $body:expr) => {
+        ListedFront {
+            slug: $slug,
+            name: $front.name.get_ref(),
+            verified: $front.verified.get_ref(),
+            address: &$front.address,
+            phone: &$front.phone,
+            email: &$front.email,
+            website: &$front.website,
+            sort_as: &$front.sort_as,
+            aliases: &$front.aliases,
+            former_slugs: &$front.former_slugs,
+            web: $front.web,
+            print: $front.print,
+            body: $body,
+        }
+    };
+}
+
+impl ListedFront<'_> {
+    /// The cell of a field both kinds have (empty for any other).
+    fn cell(&self, field: &str) -> String {
+        match field {
+            "slug" => self.slug.to_owned(),
+            "name" => self.name.to_owned(),
+            "verified" => date(self.verified),
+            "address" => self.address.clone().unwrap_or_default(),
+            "phone" => self.phone.clone().unwrap_or_default(),
+            "email" => opt(self.email),
+            "website" => opt(self.website),
+            "sort_as" => self.sort_as.clone().unwrap_or_default(),
+            "aliases" => self.aliases.join("; "),
+            "former_slugs" => former_slugs(self.former_slugs),
+            "web" => yes_no(self.web),
+            "print" => yes_no(self.print),
+            "body" => self.body.trim().to_owned(),
+            _ => String::new(),
+        }
+    }
+}
+
 fn organisation_row(
     slug: &str,
     o: &raw::OrganisationFront,
     body: &str,
     dir: &RawDirectory,
 ) -> Vec<String> {
+    let listed = listed_front!(o, slug, body);
     ORGANISATION
         .iter()
         .map(|(field, _)| match *field {
-            "slug" => slug.to_owned(),
-            "name" => o.name.get_ref().clone(),
             "level" => word(&LEVEL, &serde_word::<Level>(&o.level)),
-            "verified" => date(o.verified.get_ref()),
             "indications" => indication_names(
                 &o.indications
                     .iter()
@@ -369,40 +428,18 @@ fn organisation_row(
                     .collect::<Vec<_>>(),
                 dir,
             ),
-            "address" => o.address.clone().unwrap_or_default(),
-            "phone" => o.phone.clone().unwrap_or_default(),
-            "email" => opt(&o.email),
-            "website" => opt(&o.website),
-            "sort_as" => o.sort_as.clone().unwrap_or_default(),
-            "aliases" => o.aliases.join("; "),
-            "former_slugs" => former_slugs(&o.former_slugs),
-            "web" => yes_no(o.web),
-            "print" => yes_no(o.print),
-            "body" => body.trim().to_owned(),
-            _ => String::new(),
+            other => listed.cell(other),
         })
         .collect()
 }
 
 fn contact_point_row(slug: &str, c: &raw::ContactPointFront, body: &str) -> Vec<String> {
+    let listed = listed_front!(c, slug, body);
     CONTACT_POINT
         .iter()
         .map(|(field, _)| match *field {
-            "slug" => slug.to_owned(),
-            "name" => c.name.get_ref().clone(),
-            "verified" => date(c.verified.get_ref()),
-            "address" => c.address.clone().unwrap_or_default(),
-            "phone" => c.phone.clone().unwrap_or_default(),
-            "email" => opt(&c.email),
-            "website" => opt(&c.website),
             "opening_hours" => c.opening_hours.join("\n"),
-            "sort_as" => c.sort_as.clone().unwrap_or_default(),
-            "aliases" => c.aliases.join("; "),
-            "former_slugs" => former_slugs(&c.former_slugs),
-            "web" => yes_no(c.web),
-            "print" => yes_no(c.print),
-            "body" => body.trim().to_owned(),
-            _ => String::new(),
+            other => listed.cell(other),
         })
         .collect()
 }

@@ -155,23 +155,14 @@ fn split_file(text: &str) -> Option<(&str, &str, &str, &str)> {
     if text[..first_end].trim_end() != "+++" {
         return None;
     }
-    let mut pos = first_end;
-    while pos < text.len() {
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
-        if text[pos..end].trim_end() == "+++" {
-            return Some((
-                &text[..first_end],
-                &text[first_end..pos],
-                &text[pos..end],
-                &text[end..],
-            ));
-        }
-        pos = end;
-    }
-    None
+    let (pos, end) =
+        crate::load::front_matter::closing_fence(text, first_end, |line| line.trim_end() == "+++")?;
+    Some((
+        &text[..first_end],
+        &text[first_end..pos],
+        &text[pos..end],
+        &text[end..],
+    ))
 }
 
 /// A value in a form that compares equal however it is written.

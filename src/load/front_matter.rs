@@ -58,22 +58,38 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     if !is_fence(text[..first_end].trim_end_matches('\n')) {
         return Err((None, Message::NoFrontMatterStart));
     }
-    let mut pos = first_end;
+    match closing_fence(text, first_end, |line| {
+        is_fence(line.trim_end_matches('\n'))
+    }) {
+        Some((pos, end)) => Ok(Split {
+            toml: format!("#{}", &text[1..pos]),
+            body: &text[end..],
+            body_offset: end,
+        }),
+        None => Err((None, Message::FrontMatterNotClosed)),
+    }
+}
+
+/// The first line from byte `from` on (with its line break) that `fence`
+/// accepts, as its start and end: the closing fence of front matter whose
+/// opening line ends at `from`.
+pub fn closing_fence(
+    text: &str,
+    from: usize,
+    fence: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut pos = from;
     while pos < text.len() {
         let end = text[pos..]
             .find('\n')
             .map(|i| pos + i + 1)
             .unwrap_or(text.len());
-        if is_fence(text[pos..end].trim_end_matches('\n')) {
-            return Ok(Split {
-                toml: format!("#{}", &text[1..pos]),
-                body: &text[end..],
-                body_offset: end,
-            });
+        if fence(&text[pos..end]) {
+            return Some((pos, end));
         }
         pos = end;
     }
-    Err((None, Message::FrontMatterNotClosed))
+    None
 }
 
 /// Parses TOML into `T`, mapping errors to located messages. serde stops

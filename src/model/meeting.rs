@@ -346,51 +346,36 @@ mod tests {
     #[test]
     fn next_occurrences() {
         // 2026-09-14 is a Monday.
-        let m = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
+        let second_and_fourth = meeting(Rhythm::Monthly, Some(Weekday::Wednesday), vec![2, 4]);
+        let last = meeting(Rhythm::Monthly, Some(Weekday::Friday), vec![-1]);
+        let weekly = meeting(Rhythm::Weekly, Some(Weekday::Monday), vec![]);
+        let mut biweekly = meeting(Rhythm::Biweekly, Some(Weekday::Friday), vec![]);
+        biweekly.first_date = Some(date("2026-01-09"));
+        let irregular = meeting(Rhythm::Irregular, None, vec![]);
+        for (m, from, next) in [
+            (&second_and_fourth, "2026-09-14", Some("2026-09-23")),
+            (&second_and_fourth, "2026-09-24", Some("2026-10-14")),
+            (&second_and_fourth, "2026-09-09", Some("2026-09-09")),
+            (&last, "2026-09-14", Some("2026-09-25")),
+            (&last, "2026-10-01", Some("2026-10-30")),
+            (&weekly, "2026-09-14", Some("2026-09-14")),
+            (&biweekly, "2026-01-10", Some("2026-01-23")),
+            (&biweekly, "2026-01-01", Some("2026-01-09")),
+            (&biweekly, "2025-12-20", Some("2025-12-26")),
+            (&irregular, "2026-01-01", None),
+        ] {
+            assert_eq!(
+                m.next_on_or_after(date(from)),
+                next.map(date),
+                "{:?} from {from}",
+                m.rhythm
+            );
+        }
         assert_eq!(
-            m.next_on_or_after(date("2026-09-14")),
-            Some(date("2026-09-23"))
-        );
-        assert_eq!(
-            m.next_on_or_after(date("2026-09-24")),
-            Some(date("2026-10-14"))
-        );
-        assert_eq!(
-            m.next_on_or_after(date("2026-09-09")),
-            Some(date("2026-09-09"))
-        );
-        let m = meeting(Rhythm::Monthly, Some(Weekday::Friday), vec![-1]);
-        assert_eq!(
-            m.next_on_or_after(date("2026-09-14")),
-            Some(date("2026-09-25"))
-        );
-        assert_eq!(
-            m.next_on_or_after(date("2026-10-01")),
-            Some(date("2026-10-30"))
-        );
-        let m = meeting(Rhythm::Weekly, Some(Weekday::Monday), vec![]);
-        assert_eq!(
-            m.next_on_or_after(date("2026-09-14")),
-            Some(date("2026-09-14"))
-        );
-        let mut m = meeting(Rhythm::Biweekly, Some(Weekday::Friday), vec![]);
-        m.first_date = Some(date("2026-01-09"));
-        assert_eq!(
-            m.next_on_or_after(date("2026-01-10")),
-            Some(date("2026-01-23"))
-        );
-        assert_eq!(
-            m.next_on_or_after(date("2026-01-01")),
+            biweekly.series_start(date("2026-05-13")),
             Some(date("2026-01-09"))
         );
-        assert_eq!(
-            m.next_on_or_after(date("2025-12-20")),
-            Some(date("2025-12-26"))
-        );
-        assert_eq!(m.series_start(date("2026-05-13")), Some(date("2026-01-09")));
-        let m = meeting(Rhythm::Irregular, None, vec![]);
-        assert_eq!(m.next_on_or_after(date("2026-01-01")), None);
-        assert_eq!(m.series_start(date("2026-01-01")), None);
+        assert_eq!(irregular.series_start(date("2026-01-01")), None);
         assert_eq!(day_number(date("1970-01-01")), 0);
         assert_eq!(day_number(date("2000-03-01")), 11_017);
     }

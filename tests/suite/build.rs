@@ -261,17 +261,8 @@ fn only_web_keeps_the_print_part() {
 
 #[test]
 fn links_work_under_a_base_path() {
-    let root = Root::new();
-    root.write(
-        "wegweiser.toml",
-        &SETTINGS.replace(
-            "https://wegweiser.example",
-            "https://x.github.io/wegweiser/",
-        ),
-    );
-    let r = root.run(&["build", "--root", ".", "--only", "web"]);
-    assert_eq!(r.code, 0, "{}", r.all());
-    let site = root.path().join("output/site");
+    let root = Root::under_base_path();
+    let site = root.build_web();
     let index = read(&site.join("index.html"));
     assert!(index.contains("href=\"/wegweiser/static/style.css\""));
     assert!(index.contains("href=\"/wegweiser/themen/diabetes/\""));
@@ -334,8 +325,7 @@ fn injection_is_inert_on_the_web() {
             "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) {% raw %}",
         ),
     );
-    let r = root.run(&["build", "--root", ".", "--only", "web"]);
-    assert_eq!(r.code, 0, "{}", r.all());
+    root.build_web();
     let page = read(&root.path().join("output/site/gruppen/evil/index.html"));
     assert!(!page.contains("<script>alert"), "name escaped");
     assert!(

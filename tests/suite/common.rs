@@ -79,6 +79,28 @@ impl Root {
         run_in(self.dir.path(), args)
     }
 
+    /// `build --root . --only web`, which must succeed; the site's folder.
+    #[track_caller]
+    pub(crate) fn build_web(&self) -> PathBuf {
+        let r = self.run(&["build", "--root", ".", "--only", "web"]);
+        assert_eq!(r.code, 0, "{}", r.all());
+        self.dir.path().join("output/site")
+    }
+
+    /// A root whose site is published under a path:
+    /// `base_url = "https://x.github.io/wegweiser/"`.
+    pub(crate) fn under_base_path() -> Root {
+        let root = Root::new();
+        root.write(
+            "wegweiser.toml",
+            &SETTINGS.replace(
+                "https://wegweiser.example",
+                "https://x.github.io/wegweiser/",
+            ),
+        );
+        root
+    }
+
     /// `check --root .`, which must find problems in the content (exit 1).
     #[track_caller]
     pub(crate) fn check_fails(&self) -> Run {

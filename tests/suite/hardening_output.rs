@@ -75,36 +75,30 @@ fn sample_builds_are_byte_identical_across_cwd_tz_and_locale() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = repo();
     let repo_s = repo.to_str().unwrap();
+    // `build --root ROOT --out OUT --year 2027` in `cwd`, which must succeed.
+    let build = |cwd: &Path, root: &str, out: &str, env: &[(&str, &str)]| {
+        let r = run_env(
+            cwd,
+            &["build", "--root", root, "--out", out, "--year", "2027"],
+            env,
+        );
+        assert_eq!(r.code, 0, "{}", r.all());
+    };
     // 1: from the repository, relative paths, UTC and the C locale.
     let out1 = tmp.path().join("eins");
-    let r = run_env(
+    build(
         &repo,
-        &[
-            "build",
-            "--root",
-            ".",
-            "--out",
-            out1.to_str().unwrap(),
-            "--year",
-            "2027",
-        ],
+        ".",
+        out1.to_str().unwrap(),
         &[("TZ", "UTC"), ("LANG", "C"), ("LC_ALL", "C")],
     );
-    assert_eq!(r.code, 0, "{}", r.all());
     // 2: from another folder, absolute root, another time zone and locales.
     let elsewhere = tmp.path().join("anderswo/tief");
     std::fs::create_dir_all(&elsewhere).unwrap();
-    let r = run_env(
+    build(
         &elsewhere,
-        &[
-            "build",
-            "--root",
-            repo_s,
-            "--out",
-            "../../zwei/x",
-            "--year",
-            "2027",
-        ],
+        repo_s,
+        "../../zwei/x",
         &[
             ("TZ", "Pacific/Kiritimati"),
             ("LANG", "tr_TR.UTF-8"),
@@ -113,7 +107,6 @@ fn sample_builds_are_byte_identical_across_cwd_tz_and_locale() {
             ("LANGUAGE", "en"),
         ],
     );
-    assert_eq!(r.code, 0, "{}", r.all());
     let a = snapshot(&out1);
     let b = snapshot(&tmp.path().join("zwei/x"));
     assert!(a.iter().any(|(p, _)| p.ends_with(".pdf")), "PDF built");
@@ -131,20 +124,12 @@ fn sample_builds_are_byte_identical_across_cwd_tz_and_locale() {
     let out3 = tmp.path().join("drei");
     let out4 = tmp.path().join("vier");
     for out in [&out3, &out4] {
-        let r = run_env(
+        build(
             &repo,
-            &[
-                "build",
-                "--root",
-                ".",
-                "--out",
-                out.to_str().unwrap(),
-                "--year",
-                "2027",
-            ],
+            ".",
+            out.to_str().unwrap(),
             &[("SOURCE_DATE_EPOCH", "1790000000")],
         );
-        assert_eq!(r.code, 0, "{}", r.all());
     }
     assert_eq!(first_difference(&snapshot(&out3), &snapshot(&out4)), None);
     let site = |t: Tree| {

@@ -6,7 +6,7 @@
 //! tests that need it say so and pass.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 use wegweiser::diagnostics::{self, Diagnostics, Format, Lang, Sources};
 use wegweiser::load::{self, Theme};
@@ -14,25 +14,13 @@ use wegweiser::model::Directory;
 use wegweiser::render::print::{self, Pdf};
 use wegweiser::validate;
 
-const INDICATIONS: &str = r#"[diabetes]
-name = "Diabetes"
-category = "Chronische Erkrankungen"
-synonyms = ["Zuckerkrankheit"]
-see_also = ["adipositas"]
-
-[adipositas]
-name = "Adipositas"
-category = "Chronische Erkrankungen"
-
-[aengste]
-name = "Ängste"
-category = "Psychische Erkrankungen"
-
-[sucht]
-name = "Sucht"
-category = "Sucht"
-synonyms = ["Abhängigkeit"]
-"#;
+/// The common indications, addiction with a synonym for the keyword index.
+fn indications() -> String {
+    format!(
+        "{}synonyms = [\"Abhängigkeit\"]\n",
+        crate::common::INDICATIONS
+    )
+}
 
 fn settings(print: &str) -> String {
     format!(
@@ -76,7 +64,7 @@ impl Fixture {
             dir: tempfile::tempdir().expect("temp dir"),
         };
         f.write("wegweiser.toml", &settings(print));
-        f.write("content/indications.toml", INDICATIONS);
+        f.write("content/indications.toml", &indications());
         f.write(
             "content/groups/diabetes-nord.md",
             &group(
@@ -214,27 +202,52 @@ fn have_pdftotext() -> bool {
 /// Text of the whole PDF, or of pages `first..=last`, or with `(0, 0)` of
 /// the whole PDF in layout mode.
 fn pdf_text(pdf: &[u8], pages: Option<(usize, usize)>) -> String {
+    let range;
+    let args: &[&str] = match pages {
+        // (0, 0): the whole document in layout mode.
+        Some((0, 0)) => &["-layout"],
+        Some((f, l)) => {
+            range = [f.to_string(), l.to_string()];
+            &["-f", &range[0], "-l", &range[1]]
+        }
+        None => &[],
+    };
+    let out = run_on_pdf("pdftotext", args, pdf, &["-"]).expect("pdftotext runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `tool ARGS FILE TAIL` on the PDF written to a temporary file and
+/// asserts that it succeeds; `None` when the tool is not installed.
+#[track_caller]
+fn run_on_pdf(tool: &str, args: &[&str], pdf: &[u8], tail: &[&str]) -> Option<Output> {
     let tmp = tempfile::tempdir().expect("temp dir");
     let file = tmp.path().join("w.pdf");
     std::fs::write(&file, pdf).expect("write pdf");
-    let mut cmd = Command::new("pdftotext");
-    match pages {
-        // (0, 0): the whole document in layout mode.
-        Some((0, 0)) => {
-            cmd.arg("-layout");
-        }
-        Some((f, l)) => {
-            cmd.args(["-f", &f.to_string(), "-l", &l.to_string()]);
-        }
-        None => {}
-    }
-    let out = cmd.arg(&file).arg("-").output().expect("pdftotext runs");
+    let out = Command::new(tool)
+        .args(args)
+        .arg(&file)
+        .args(tail)
+        .output()
+        .ok()?;
     assert!(
         out.status.success(),
-        "pdftotext failed: {}",
+        "{tool} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    Some(out)
+}
+
+/// The PDF uncompressed by qpdf (`--qdf`), `None` without qpdf.
+fn qdf(pdf: &[u8]) -> Option<Vec<u8>> {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let plain = tmp.path().join("plain.pdf");
+    run_on_pdf(
+        "qpdf",
+        &["--qdf", "--object-streams=disable"],
+        pdf,
+        &[plain.to_str().expect("utf-8")],
+    )?;
+    Some(std::fs::read(&plain).expect("read qdf"))
 }
 
 /// Text without any whitespace (line breaks may fall anywhere).
@@ -242,6 +255,16 @@ fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
         .collect()
+}
+
+/// The text of the 2027 booklet of `Fixture::new(print)`; `None` (the test
+/// says it skips) without pdftotext.
+fn booklet_text(print: &str) -> Option<String> {
+    if !have_pdftotext() {
+        return None;
+    }
+    let pdf = Fixture::new(print).render(2027);
+    Some(pdf_text(&pdf.bytes, None))
 }
 
 fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
@@ -278,11 +301,9 @@ fn renders_a_pdf() {
 
 #[test]
 fn groups_in_topic_order() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("arrangement = \"topics\"") else {
         return;
-    }
-    let pdf = Fixture::new("arrangement = \"topics\"").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     let groups = between(
         &text,
         "Die Gruppen sind nach Themenbereichen",
@@ -331,11 +352,9 @@ fn groups_in_topic_order() {
 
 #[test]
 fn groups_in_alphabetical_order() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("arrangement = \"a-z\"") else {
         return;
-    }
-    let pdf = Fixture::new("arrangement = \"a-z\"").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     let groups = between(
         &text,
         "Die Gruppen stehen in alphabetischer Reihenfolge",
@@ -356,11 +375,10 @@ fn groups_in_alphabetical_order() {
 
 #[test]
 fn content_is_printed_literally() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("") else {
         return;
-    }
-    let pdf = Fixture::new("").render(2027);
-    let text = squash(&pdf_text(&pdf.bytes, None));
+    };
+    let text = squash(&text);
     for literal in [
         "#read(\"/etc/passwd\")",
         "$a$",
@@ -381,11 +399,9 @@ fn content_is_printed_literally() {
 
 #[test]
 fn confidential_address_never_printed() {
-    if !have_pdftotext() {
+    let Some(text) = booklet_text("") else {
         return;
-    }
-    let pdf = Fixture::new("").render(2027);
-    let text = pdf_text(&pdf.bytes, None);
+    };
     assert!(text.contains("Vertrauliche Gruppe"));
     assert!(
         !text.contains("Geheimweg"),
@@ -568,18 +584,7 @@ fn offset_print_and_bleed() {
 /// …), as a print shop's preflight sees them: the PDF uncompressed by qpdf,
 /// strings and dictionaries skipped. `None` without qpdf.
 fn colour_operators(pdf: &[u8]) -> Option<Vec<Vec<String>>> {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let file = tmp.path().join("w.pdf");
-    let plain = tmp.path().join("plain.pdf");
-    std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&file)
-        .arg(&plain)
-        .output()
-        .ok()?;
-    assert!(out.status.success(), "qpdf failed");
-    let raw = std::fs::read(&plain).expect("read qdf");
+    let raw = qdf(pdf)?;
     let marker: &[u8] = b"%% Contents for page ";
     let mut pages = Vec::new();
     let mut rest = &raw[..];
@@ -982,7 +987,7 @@ fn empty_directory_renders() {
         dir: tempfile::tempdir().expect("temp dir"),
     };
     f.write("wegweiser.toml", &settings(""));
-    f.write("content/indications.toml", INDICATIONS);
+    f.write("content/indications.toml", &indications());
     let pdf = f.render(2027);
     assert!(
         pdf.pages >= 3,
@@ -1100,16 +1105,7 @@ fn thousand_groups_timing() {
 
 /// Number of pages as `pdfinfo` sees them (None without poppler-utils).
 fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let file = tmp.path().join("w.pdf");
-    std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("pdfinfo").arg(&file).output().ok()?;
-    assert!(
-        out.status.success(),
-        "pdfinfo failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let info = pdfinfo(pdf)?;
     let line = info
         .lines()
         .find(|l| l.starts_with("Pages:"))
@@ -1195,19 +1191,17 @@ fn emit_typst_writes_templates_data_fonts_and_images() {
     );
     let out = f.path().join("typst-out");
     let pdf = f.path().join("booklet.pdf");
-    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["print", "--year", "2027", "--root"])
-        .arg(f.path())
-        .arg("--out")
-        .arg(&pdf)
-        .arg("--emit-typst")
-        .arg(&out)
-        .output()
-        .expect("wegweiser runs");
-    assert!(
-        run.status.success(),
-        "print failed: {}",
-        String::from_utf8_lossy(&run.stderr)
+    run_ok(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+            "--emit-typst",
+            out.to_str().expect("utf-8"),
+        ],
     );
     assert!(pdf.is_file(), "no PDF");
     for rel in [
@@ -1249,19 +1243,8 @@ fn emit_typst_writes_templates_data_fonts_and_images() {
 
 /// `pdfimages -list` of the pages `first..=last` (None without poppler-utils).
 fn pdf_images(pdf: &[u8], first: usize, last: usize) -> Option<Vec<String>> {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let file = tmp.path().join("w.pdf");
-    std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("pdfimages")
-        .args(["-list", "-f", &first.to_string(), "-l", &last.to_string()])
-        .arg(&file)
-        .output()
-        .ok()?;
-    assert!(
-        out.status.success(),
-        "pdfimages failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (first, last) = (first.to_string(), last.to_string());
+    let out = run_on_pdf("pdfimages", &["-list", "-f", &first, "-l", &last], pdf, &[])?;
     // Two header lines, then one line per image.
     Some(
         String::from_utf8_lossy(&out.stdout)
@@ -1323,19 +1306,17 @@ fn cover_as_a_separate_pdf() {
     let f = cover_fixture();
     let booklet = f.path().join("booklet.pdf");
     let cover = f.path().join("umschlag.pdf");
-    let run = Command::new(env!("CARGO_BIN_EXE_wegweiser"))
-        .args(["print", "--year", "2027", "--root"])
-        .arg(f.path())
-        .arg("--out")
-        .arg(&booklet)
-        .arg("--cover-pdf")
-        .arg(&cover)
-        .output()
-        .expect("wegweiser runs");
-    assert!(
-        run.status.success(),
-        "print failed: {}",
-        String::from_utf8_lossy(&run.stderr)
+    run_ok(
+        f.path(),
+        &[
+            "print",
+            "--year",
+            "2027",
+            "--out",
+            booklet.to_str().expect("utf-8"),
+            "--cover-pdf",
+            cover.to_str().expect("utf-8"),
+        ],
     );
     let bytes = std::fs::read(&cover).expect("cover written");
     let full = std::fs::read(&booklet).expect("booklet written");
@@ -1404,7 +1385,7 @@ fn the_cover_follows_the_variant() {
     let f = cover_fixture();
     let booklet = f.path().join("gross.pdf");
     let cover = f.path().join("umschlag-gross.pdf");
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &[
             "print",
@@ -1418,11 +1399,6 @@ fn the_cover_follows_the_variant() {
             "--cover-pdf",
             cover.to_str().expect("utf-8"),
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let bytes = std::fs::read(&cover).expect("cover written");
     let full = std::fs::read(&booklet).expect("booklet written");
@@ -1842,6 +1818,18 @@ fn run_wegweiser(root: &Path, args: &[&str]) -> std::process::Output {
         .expect("wegweiser runs")
 }
 
+/// [`run_wegweiser`] that must succeed (its stderr in the failure).
+#[track_caller]
+fn run_ok(root: &Path, args: &[&str]) -> std::process::Output {
+    let out = run_wegweiser(root, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 #[test]
 fn publication_rules_decide_what_the_booklet_prints() {
     if !have_pdftotext() {
@@ -1920,14 +1908,9 @@ fn publication_rules_decide_what_the_booklet_prints() {
         "the contact point's phone is missing"
     );
     // The website is not affected by the print rules.
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &["build", "--year", "2027", "--only", "web", "--quiet"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let page = std::fs::read_to_string(
         f.path()
@@ -1977,7 +1960,7 @@ fn accessibility_is_withheld_with_the_place() {
     // The sheets: the website's data (place and access), and the print
     // line says that the booklet holds both back.
     let pdf = hamburg.path().join("round.pdf");
-    let out = run_wegweiser(
+    run_ok(
         hamburg.path(),
         &[
             "sheets",
@@ -1988,11 +1971,6 @@ fn accessibility_is_withheld_with_the_place() {
             "--out",
             pdf.to_str().expect("utf-8"),
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let sheet = squash(&pdf_text(&std::fs::read(&pdf).expect("pdf"), None));
     assert!(sheet.contains(&squash("Selbsthilfetreff, Raum 2")) && sheet.contains(&access));
@@ -2007,22 +1985,7 @@ fn accessibility_is_withheld_with_the_place() {
 /// Every font size set in the PDF's content streams (`… Tf` operators),
 /// read from the uncompressed file qpdf writes; `None` without qpdf.
 fn font_sizes(pdf: &[u8]) -> Option<Vec<f64>> {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let file = tmp.path().join("w.pdf");
-    let plain = tmp.path().join("plain.pdf");
-    std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&file)
-        .arg(&plain)
-        .output()
-        .ok()?;
-    assert!(
-        out.status.success(),
-        "qpdf failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let raw = std::fs::read(&plain).expect("read qdf");
+    let raw = qdf(pdf)?;
     let text = String::from_utf8_lossy(&raw);
     let mut sizes = Vec::new();
     for line in text.lines() {
@@ -2041,10 +2004,7 @@ fn font_sizes(pdf: &[u8]) -> Option<Vec<f64>> {
 }
 
 fn pdfinfo(pdf: &[u8]) -> Option<String> {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let file = tmp.path().join("w.pdf");
-    std::fs::write(&file, pdf).expect("write pdf");
-    let out = Command::new("pdfinfo").arg(&file).output().ok()?;
+    let out = run_on_pdf("pdfinfo", &[], pdf, &[])?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
@@ -2185,14 +2145,9 @@ fn the_booklet_has_a_qr_code_to_the_website() {
 #[test]
 fn build_writes_every_variant() {
     let f = Fixture::new("variants = [\"standard\", \"large\"]");
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &["build", "--year", "2027", "--only", "print", "--quiet"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let standard =
         std::fs::read(f.path().join("output/print/wegweiser-2027.pdf")).expect("standard booklet");
@@ -2202,14 +2157,9 @@ fn build_writes_every_variant() {
     // `print --variant large` writes the large print alone, under its name,
     // and leaves the standard booklet as it was.
     std::fs::remove_file(f.path().join("output/print/wegweiser-2027-grossdruck.pdf")).expect("rm");
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &["print", "--year", "2027", "--variant", "large", "--quiet"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let again = std::fs::read(f.path().join("output/print/wegweiser-2027-grossdruck.pdf"))
         .expect("large print");
@@ -2220,7 +2170,7 @@ fn build_writes_every_variant() {
     );
     // --emit-typst writes the data of the variant asked for.
     let emitted = f.path().join("emitted");
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &[
             "print",
@@ -2232,11 +2182,6 @@ fn build_writes_every_variant() {
             "--emit-typst",
             emitted.to_str().expect("utf-8"),
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let data: serde_json::Value =
         serde_json::from_slice(&std::fs::read(emitted.join("data.json")).expect("data"))
@@ -2308,7 +2253,7 @@ fn round_fixture() -> Fixture {
 fn sheets_hold_every_live_entry_in_order() {
     let f = round_fixture();
     let pdf = f.path().join("round.pdf");
-    let out = run_wegweiser(
+    let out = run_ok(
         f.path(),
         &[
             "sheets",
@@ -2317,11 +2262,6 @@ fn sheets_hold_every_live_entry_in_order() {
             "--out",
             pdf.to_str().expect("utf-8"),
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     // 2026-09-14 (newest `verified`) + 4 weeks.
@@ -2329,7 +2269,7 @@ fn sheets_hold_every_live_entry_in_order() {
     let bytes = std::fs::read(&pdf).expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"));
     // Same input, same bytes.
-    let out = run_wegweiser(
+    run_ok(
         f.path(),
         &[
             "sheets",
@@ -2339,7 +2279,6 @@ fn sheets_hold_every_live_entry_in_order() {
             pdf.to_str().expect("utf-8"),
         ],
     );
-    assert!(out.status.success());
     assert_eq!(std::fs::read(&pdf).expect("pdf"), bytes, "two runs differ");
     let checks = check_pdfa("sheets", &bytes, true);
     eprintln!("{checks} PDF checks ran on the sheets");
@@ -2411,7 +2350,7 @@ fn sheets_hold_every_live_entry_in_order() {
     );
     // --reply-by in both spellings; --entries picks sheets.
     for date in ["31.03.2027", "2027-03-31"] {
-        let out = run_wegweiser(
+        run_ok(
             f.path(),
             &[
                 "sheets",
@@ -2424,11 +2363,6 @@ fn sheets_hold_every_live_entry_in_order() {
                 "--out",
                 pdf.to_str().expect("utf-8"),
             ],
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
         );
         let text = pdf_text(&std::fs::read(&pdf).expect("pdf"), None);
         assert!(text.contains("Antwort bis: 31.03.2027"), "{text}");
@@ -2451,12 +2385,7 @@ fn sheets_hold_every_live_entry_in_order() {
         String::from_utf8_lossy(&out.stderr)
     );
     // The default file, next to the booklet.
-    let out = run_wegweiser(f.path(), &["sheets", "--year", "2027", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(f.path(), &["sheets", "--year", "2027", "--quiet"]);
     assert!(
         f.path()
             .join("output/print/rueckmeldung-2027.pdf")
@@ -2472,12 +2401,7 @@ fn stale_csv_names_the_page_of_each_sheet() {
         &group("Lange her", "[\"sucht\"]", "", "Alt.")
             .replace("verified = 2026-09-14", "verified = 2024-01-01"),
     );
-    let out = run_wegweiser(f.path(), &["stale", "--year", "2027", "--format", "csv"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(f.path(), &["stale", "--year", "2027", "--format", "csv"]);
     let csv = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut lines = csv.lines();
     assert!(

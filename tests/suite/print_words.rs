@@ -32,6 +32,18 @@ fn root(language: &str) -> Root {
     r
 }
 
+/// A German directory whose theme "eigen" has only its own word file
+/// `themes/eigen/i18n/de.toml` with `words`.
+fn with_own_words(words: &str) -> Root {
+    let r = root("de");
+    r.write(
+        "wegweiser.toml",
+        &format!("theme = \"eigen\"\n{}", SETTINGS),
+    );
+    r.write("themes/eigen/i18n/de.toml", words);
+    r
+}
+
 /// Typesets the booklet of 2027 with the CLI; the PDF's bytes.
 fn booklet(r: &Root) -> Vec<u8> {
     let run = r.run(&["print", "--year", "2027", "--out", "heft.pdf"]);
@@ -155,15 +167,7 @@ fn a_german_booklet_keeps_its_words_and_language() {
 
 #[test]
 fn a_theme_overrides_one_print_word() {
-    let r = root("de");
-    r.write(
-        "wegweiser.toml",
-        &format!("theme = \"eigen\"\n{}", SETTINGS),
-    );
-    r.write(
-        "themes/eigen/i18n/de.toml",
-        "[booklet]\ncontents = \"Was steht wo\"\n",
-    );
+    let r = with_own_words("[booklet]\ncontents = \"Was steht wo\"\n");
     let pdf = booklet(&r);
     assert!(pdf.starts_with(b"%PDF-"));
     if !have("pdftotext") {
@@ -178,15 +182,7 @@ fn a_theme_overrides_one_print_word() {
 
 #[test]
 fn a_mistyped_word_is_reported_at_its_file_and_key() {
-    let r = root("de");
-    r.write(
-        "wegweiser.toml",
-        &format!("theme = \"eigen\"\n{}", SETTINGS),
-    );
-    r.write(
-        "themes/eigen/i18n/de.toml",
-        "# Eigene Wörter\n[booklet]\nnotes = 3\n",
-    );
+    let r = with_own_words("# Eigene Wörter\n[booklet]\nnotes = 3\n");
     let run = r.run(&["print", "--year", "2027", "--out", "heft.pdf"]);
     assert_eq!(run.code, 1, "{}", run.all());
     let out = run.all();

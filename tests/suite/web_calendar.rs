@@ -137,8 +137,7 @@ fn rhythms_dates_escaping_and_folding() {
             &meeting("irregular", "note = \"nach Absprache\"\n"),
         ),
     );
-    let r = root.run(&["build", "--root", ".", "--only", "web"]);
-    assert_eq!(r.code, 0, "{}", r.all());
+    root.build_web();
     let cal = root.path().join("output/site/kalender");
     assert!(
         !cal.join("unregelmaessig.ics").exists(),

@@ -7,12 +7,6 @@ use crate::web_common::*;
 
 use std::path::PathBuf;
 
-fn build_web(root: &Root) -> PathBuf {
-    let r = root.run(&["build", "--root", ".", "--only", "web"]);
-    assert_eq!(r.code, 0, "{}", r.all());
-    root.path().join("output/site")
-}
-
 fn read(p: PathBuf) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -59,7 +53,7 @@ fn german_order_letters_and_aliases() {
     ] {
         root.write(&format!("content/groups/{slug}.md"), &group(name, extra));
     }
-    let site = build_web(&root);
+    let site = root.build_web();
     let a = read(site.join("a-z/a/index.html"));
     assert_order(
         &a,
@@ -162,7 +156,7 @@ fn hostile_root() -> Root {
 #[test]
 fn injection_attempts_come_out_inert() {
     let root = hostile_root();
-    let site = build_web(&root);
+    let site = root.build_web();
     for (path, bytes) in snapshot(&site) {
         if !(path.ends_with(".html") || path.ends_with(".xml")) {
             continue;
@@ -284,7 +278,7 @@ fn confidential_and_hidden_entries_stay_out_of_every_file() {
             "web = false\naliases = [\"Phantomalias\"]\nformer_slugs = [\"phantom-alt\"]\n",
         ),
     );
-    let site = build_web(&root);
+    let site = root.build_web();
     let page = read(site.join("gruppen/geheim/index.html"));
     assert!(
         page.contains("jeden Montag, 18:00 Uhr"),
@@ -323,14 +317,7 @@ fn confidential_and_hidden_entries_stay_out_of_every_file() {
 
 #[test]
 fn links_resolve_under_a_base_path() {
-    let root = Root::new();
-    root.write(
-        "wegweiser.toml",
-        &SETTINGS.replace(
-            "https://wegweiser.example",
-            "https://x.github.io/wegweiser/",
-        ),
-    );
+    let root = Root::under_base_path();
     root.write("content/groups/alt.md", &group("Mit alter Adresse", "former_slugs = [\"ganz-alt\"]\n\n[[meetings]]\nrhythm = \"weekly\"\nweekday = \"friday\"\nstart = \"10:00\"\n"));
     root.write(
         "content/groups/ende.md",
@@ -341,7 +328,7 @@ fn links_resolve_under_a_base_path() {
         "+++\ntitle = \"Impressum\"\n+++\n# Anbieter\n\n![Logo](images/logo.png)\n",
     );
     root.write_bytes("content/images/logo.png", PIXEL_PNG);
-    let site = build_web(&root);
+    let site = root.build_web();
     let n = check_links(&site, "/wegweiser");
     assert!(n > 100, "{n}");
     let ix: serde_json::Value = serde_json::from_str(&read(site.join("suche/index.json"))).unwrap();
@@ -366,14 +353,7 @@ fn links_resolve_under_a_base_path() {
 /// an author writes in Markdown to the site's own pages.
 #[test]
 fn markdown_links_to_the_site_work_under_a_base_path() {
-    let root = Root::new();
-    root.write(
-        "wegweiser.toml",
-        &SETTINGS.replace(
-            "https://wegweiser.example",
-            "https://x.github.io/wegweiser/",
-        ),
-    );
+    let root = Root::under_base_path();
     root.write(
         "content/pages/vorwort.md",
         "+++\ntitle = \"Vorwort\"\n+++\nSiehe [Themen](/themen/), [Diabetes](/themen/diabetes/#gruppen) \
@@ -382,7 +362,7 @@ fn markdown_links_to_the_site_work_under_a_base_path() {
     let sued =
         group("Diabetes Süd", "").replace("Beschreibung", "Wie [Nord](/gruppen/diabetes-nord/).");
     root.write("content/groups/sued.md", &sued);
-    let site = build_web(&root);
+    let site = root.build_web();
     let page = read(site.join("vorwort/index.html"));
     assert!(page.contains("href=\"/wegweiser/themen/\""), "{page}");
     assert!(
@@ -409,7 +389,7 @@ fn a_theme_overrides_strings_templates_and_static_files_file_by_file() {
         "themes/default/templates/partials/azbar.html",
         "<nav aria-label=\"ABC\">eigene Leiste</nav>\n",
     );
-    let site = build_web(&root);
+    let site = root.build_web();
     let index = read(site.join("index.html"));
     assert!(
         index.contains(">Stichwörter</a>"),
@@ -450,7 +430,7 @@ fn a_website_alone_is_the_groups_own_contact() {
         "content/groups/ohne.md",
         &group("Ohne Kontakt", "[contact]\n"),
     );
-    let site = build_web(&root);
+    let site = root.build_web();
     let own = read(site.join("gruppen/nur-web/index.html"));
     assert!(
         !own.contains("Den Kontakt vermittelt die Kontaktstelle"),
@@ -487,7 +467,7 @@ fn a_website_alone_is_the_groups_own_contact() {
 #[test]
 fn hostile_content_gives_valid_html() {
     let root = hostile_root();
-    let site = build_web(&root);
+    let site = root.build_web();
     assert!(site.join("index.html").is_file());
     let jar = std::process::Command::new("python3")
         .args([

@@ -72,8 +72,7 @@ fn new_entries_pass_check() {
         r.stderr
     );
 
-    let r = root.run(&["build", "--root", ".", "--only", "web"]);
-    assert_eq!(r.code, 0, "{}", r.all());
+    root.build_web();
     let page = std::fs::read_to_string(
         root.path()
             .join("output/site/gruppen/angst-und-panik/index.html"),

@@ -120,6 +120,15 @@ pub struct Counts {
 pub struct PublisherView {
     /// Name.
     pub name: String,
+    /// Address, phone, e-mail, website (fields of this object in the data).
+    #[serde(flatten)]
+    pub details: ContactDetails,
+}
+
+/// Address, phone, e-mail and website of an entry or the publisher, each
+/// on one line.
+#[derive(Debug, Serialize)]
+pub struct ContactDetails {
     /// Address.
     pub address: Option<String>,
     /// Phone.
@@ -130,6 +139,24 @@ pub struct PublisherView {
     pub website: Option<String>,
     /// Website as link target.
     pub website_url: Option<String>,
+}
+
+impl ContactDetails {
+    fn new(
+        address: &Option<String>,
+        phone: &Option<String>,
+        email: &Option<String>,
+        site: &Option<String>,
+    ) -> ContactDetails {
+        let (website, website_url) = website(site);
+        ContactDetails {
+            address: opt_line(address),
+            phone: opt_line(phone),
+            email: opt_line(email),
+            website,
+            website_url,
+        }
+    }
 }
 
 /// A free page.
@@ -265,16 +292,9 @@ pub struct OrganisationView {
     pub topics: Option<String>,
     /// Description.
     pub desc: Value,
-    /// Address.
-    pub address: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Website as shown.
-    pub website: Option<String>,
-    /// Website as link target.
-    pub website_url: Option<String>,
+    /// Address, phone, e-mail, website (fields of this object in the data).
+    #[serde(flatten)]
+    pub details: ContactDetails,
     /// Printed groups that belong to it.
     pub groups: Vec<Ref>,
     /// Short enough to keep on one page.
@@ -290,16 +310,9 @@ pub struct ContactPointView {
     pub name: String,
     /// Description.
     pub desc: Value,
-    /// Address.
-    pub address: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Website as shown.
-    pub website: Option<String>,
-    /// Website as link target.
-    pub website_url: Option<String>,
+    /// Address, phone, e-mail, website (fields of this object in the data).
+    #[serde(flatten)]
+    pub details: ContactDetails,
     /// Opening hours.
     pub hours: Vec<String>,
     /// Number of printed groups it answers for.
@@ -616,7 +629,6 @@ impl Builder<'_, '_> {
             .map(|&o| {
                 let org = dir.organisation(o);
                 let desc = self.markdown(&org.meta.description);
-                let (website, website_url) = website(&org.website);
                 let groups: Vec<Ref> = self
                     .printed_groups(&org.groups)
                     .into_iter()
@@ -632,11 +644,12 @@ impl Builder<'_, '_> {
                     level: self.words.level(org.level).to_owned(),
                     topics: self.indication_names(&org.indications),
                     desc,
-                    address: opt_line(&org.address),
-                    phone: opt_line(&org.phone),
-                    email: opt_line(&org.email),
-                    website,
-                    website_url,
+                    details: ContactDetails::new(
+                        &org.address,
+                        &org.phone,
+                        &org.email,
+                        &org.website,
+                    ),
                     groups,
                     keep: size < KEEP_LIMIT,
                 }
@@ -652,7 +665,6 @@ impl Builder<'_, '_> {
             .map(|&c| {
                 let cp = dir.contact_point(c);
                 let desc = self.markdown(&cp.meta.description);
-                let (website, website_url) = website(&cp.website);
                 let hours: Vec<String> = cp
                     .opening_hours
                     .iter()
@@ -666,11 +678,7 @@ impl Builder<'_, '_> {
                     key: entry_key(dir, EntryRef::ContactPoint(c)),
                     name: line(&cp.meta.name),
                     desc,
-                    address: opt_line(&cp.address),
-                    phone: opt_line(&cp.phone),
-                    email: opt_line(&cp.email),
-                    website,
-                    website_url,
+                    details: ContactDetails::new(&cp.address, &cp.phone, &cp.email, &cp.website),
                     hours,
                     group_count,
                     groups_note: match group_count {
@@ -875,7 +883,6 @@ pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w W
     } else {
         words.booklet.year_title.replace("{year}", &year)
     };
-    let (pw, pw_url) = website(&s.publisher.website);
     let meta = Meta {
         title,
         lang: lang.to_owned(),
@@ -884,11 +891,12 @@ pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w W
         year_line,
         publisher: PublisherView {
             name: line(&s.publisher.name),
-            address: opt_line(&s.publisher.address),
-            phone: opt_line(&s.publisher.phone),
-            email: opt_line(&s.publisher.email),
-            website: pw,
-            website_url: pw_url,
+            details: ContactDetails::new(
+                &s.publisher.address,
+                &s.publisher.phone,
+                &s.publisher.email,
+                &s.publisher.website,
+            ),
         },
         funding_note: opt_line(&s.print.funding_note),
         stand: crate::model::date(stand_date(edition), lang),

@@ -39,18 +39,16 @@ fn common(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Map<Strin
         urls.absolute(&Urls::entry_path(dir, e)).into(),
     );
     o.insert("name".into(), meta.name.clone().into());
-    o.insert(
-        "aliases".into(),
-        meta.aliases
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>()
-            .into(),
-    );
+    o.insert("aliases".into(), super::views::alias_names(meta).into());
     o.insert("verified".into(), meta.verified.to_string().into());
     o.insert("summary".into(), text.summary.clone().into());
     o.insert("description_html".into(), text.html.clone().into());
     o
+}
+
+/// The ids of indications.
+fn indication_ids(dir: &Directory, ids: &[IndicationId]) -> Vec<String> {
+    ids.iter().map(|&i| dir.indication(i).id.clone()).collect()
 }
 
 fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
@@ -58,11 +56,7 @@ fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> Value {
     let mut o = common(dir, urls, texts, EntryRef::Group(id));
     o.insert(
         "indications".into(),
-        g.indications
-            .iter()
-            .map(|&i| dir.indication(i).id.clone())
-            .collect::<Vec<_>>()
-            .into(),
+        indication_ids(dir, &g.indications).into(),
     );
     o.insert(
         "audience".into(),
@@ -203,11 +197,7 @@ pub fn record(dir: &Directory, urls: &Urls, texts: &Texts, e: EntryRef) -> Vec<u
             o.insert("level".into(), level_code(org.level).into());
             o.insert(
                 "indications".into(),
-                org.indications
-                    .iter()
-                    .map(|&x| dir.indication(x).id.clone())
-                    .collect::<Vec<_>>()
-                    .into(),
+                indication_ids(dir, &org.indications).into(),
             );
             o.insert("address".into(), org.address.clone().into());
             o.insert("phone".into(), org.phone.clone().into());
@@ -247,7 +237,7 @@ fn assemble_kinds(
                 "name": i.name,
                 "category": dir.categories[i.category].name,
                 "synonyms": i.synonyms,
-                "see_also": i.see_also.iter().map(|&x| dir.indication(x).id.clone()).collect::<Vec<_>>(),
+                "see_also": indication_ids(dir, &i.see_also),
                 "url": urls.absolute(&Urls::indication_path(i)),
             })
         })

@@ -90,17 +90,7 @@ pub fn group(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId, audience:
     if !description.is_empty() {
         o.insert("description".into(), description.into());
     }
-    if !g.meta.aliases.is_empty() {
-        o.insert(
-            "alternateName".into(),
-            g.meta
-                .aliases
-                .iter()
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>()
-                .into(),
-        );
-    }
+    insert_alternate_names(&mut o, &g.meta);
     o.insert(
         "audience".into(),
         json!({ "@type": "Audience", "audienceType": audience }),
@@ -231,20 +221,21 @@ fn ngo(
     if !summary.is_empty() {
         o.insert("description".into(), summary.into());
     }
-    if !meta.aliases.is_empty() {
-        o.insert(
-            "alternateName".into(),
-            meta.aliases
-                .iter()
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>()
-                .into(),
-        );
-    }
+    insert_alternate_names(&mut o, meta);
     insert_opt(&mut o, "address", address.clone());
     insert_opt(&mut o, "telephone", phone.clone());
     insert_opt(&mut o, "sameAs", website.clone());
     o
+}
+
+/// `alternateName`: the entry's aliases, if it has any.
+fn insert_alternate_names(o: &mut Map<String, Value>, meta: &EntryMeta) {
+    if !meta.aliases.is_empty() {
+        o.insert(
+            "alternateName".into(),
+            super::views::alias_names(meta).into(),
+        );
+    }
 }
 
 /// An organisation page.

@@ -507,6 +507,25 @@ impl<'a> Renderer<'a> {
         v.as_str().unwrap_or_default().to_owned()
     }
 
+    /// The page of an organisation or contact point: its view, JSON-LD and
+    /// the groups it stands for.
+    fn entry_page(
+        &self,
+        ctx: &mut Context,
+        template: &str,
+        path: &str,
+        view: &EntryView,
+        linked_data: &serde_json::Value,
+        groups: &[GroupId],
+    ) -> Result<(String, Vec<u8>), Message> {
+        self.page(ctx, template, path, |c| {
+            c.insert("description", &view.summary);
+            c.insert("jsonld", &jsonld::script(linked_data));
+            c.insert("entry", view);
+            c.insert("groups", &group_lines(self.dir, &self.urls, groups));
+        })
+    }
+
     /// Renders one page with `ctx` (the common context, reused from page
     /// to page): the page's own values are added, and taken out again (or
     /// reset to the common defaults) after rendering.
@@ -617,18 +636,14 @@ impl<'a> Renderer<'a> {
             }),
             Job::Topic(id) => {
                 let ind = dir.indication(*id);
-                let mut cps: Vec<ContactPointRef> = ind
-                    .primary_groups
-                    .iter()
-                    .chain(&ind.secondary_groups)
-                    .filter(|&&g| dir.group(g).is_live_on_web())
-                    .map(|&g| dir.group(g).contact_point_ref())
-                    .collect();
-                cps.sort_by_key(|c| match c {
-                    ContactPointRef::Entry(id) => (0, id.0),
-                    ContactPointRef::Publisher => (1, 0),
-                });
-                cps.dedup();
+                let mut cps = contact_points_of(
+                    dir,
+                    ind.primary_groups
+                        .iter()
+                        .chain(&ind.secondary_groups)
+                        .copied()
+                        .filter(|&g| dir.group(g).is_live_on_web()),
+                );
                 if cps.is_empty() {
                     cps.push(ContactPointRef::Publisher);
                 }
@@ -702,26 +717,22 @@ impl<'a> Renderer<'a> {
                     c.insert("contact_point", &contact_point_details(dir, urls, g.contact_point_ref()));
                 })
             }
-            Job::Organisation(id) => {
-                let o = dir.organisation(*id);
-                let view = organisation_view(dir, urls, &self.texts, *id);
-                self.page(ctx, "organisation.html", path, |c| {
-                    c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::organisation(dir, urls, &self.texts, *id)));
-                    c.insert("entry", &view);
-                    c.insert("groups", &group_lines(dir, urls, &o.groups));
-                })
-            }
-            Job::ContactPoint(id) => {
-                let cp = dir.contact_point(*id);
-                let view = contact_point_view(dir, &self.texts, *id);
-                self.page(ctx, "contact_point.html", path, |c| {
-                    c.insert("description", &view.summary);
-                    c.insert("jsonld", &jsonld::script(&jsonld::contact_point(dir, urls, &self.texts, *id)));
-                    c.insert("entry", &view);
-                    c.insert("groups", &group_lines(dir, urls, &cp.groups));
-                })
-            }
+            Job::Organisation(id) => self.entry_page(
+                ctx,
+                "organisation.html",
+                path,
+                &organisation_view(dir, urls, &self.texts, *id),
+                &jsonld::organisation(dir, urls, &self.texts, *id),
+                &dir.organisation(*id).groups,
+            ),
+            Job::ContactPoint(id) => self.entry_page(
+                ctx,
+                "contact_point.html",
+                path,
+                &contact_point_view(dir, &self.texts, *id),
+                &jsonld::contact_point(dir, urls, &self.texts, *id),
+                &dir.contact_point(*id).groups,
+            ),
             Job::Page(i) => {
                 let p = &dir.pages[*i];
                 self.page(ctx, "page.html", path, |c| {
@@ -751,15 +762,7 @@ impl<'a> Renderer<'a> {
     fn founding(&self) -> serde_json::Value {
         let dir = self.dir;
         let ids = GroupList::Founding.groups(dir);
-        let mut cps: Vec<ContactPointRef> = ids
-            .iter()
-            .map(|&g| dir.group(g).contact_point_ref())
-            .collect();
-        cps.sort_by_key(|c| match c {
-            ContactPointRef::Entry(id) => (0, id.0),
-            ContactPointRef::Publisher => (1, 0),
-        });
-        cps.dedup();
+        let cps = contact_points_of(dir, ids.iter().copied());
         json!({
             "groups": group_lines(dir, &self.urls, &ids),
             "contact_points": cps.iter().map(|&r| contact_point_details(dir, &self.urls, r)).collect::<Vec<_>>(),
@@ -884,6 +887,21 @@ impl<'a> Renderer<'a> {
         xml.push_str("</urlset>\n");
         xml
     }
+}
+
+/// The contact points that answer for `groups`, each once: entries in
+/// their order, the publisher last.
+fn contact_points_of(
+    dir: &Directory,
+    groups: impl Iterator<Item = GroupId>,
+) -> Vec<ContactPointRef> {
+    let mut cps: Vec<ContactPointRef> = groups.map(|g| dir.group(g).contact_point_ref()).collect();
+    cps.sort_by_key(|c| match c {
+        ContactPointRef::Entry(id) => (0, id.0),
+        ContactPointRef::Publisher => (1, 0),
+    });
+    cps.dedup();
+    cps
 }
 
 #[cfg(test)]

@@ -473,7 +473,7 @@ pub fn group_view(dir: &Directory, urls: &Urls, texts: &Texts, id: GroupId) -> G
             .map(|&i| indication_link(dir, urls, i))
             .collect(),
         verified: date(g.meta.verified, &dir.settings.language),
-        aliases: g.meta.aliases.iter().map(|a| a.name.clone()).collect(),
+        aliases: alias_names(&g.meta),
     }
 }
 
@@ -510,55 +510,80 @@ pub fn organisation_view(
     id: OrganisationId,
 ) -> EntryView {
     let o = dir.organisation(id);
-    let text = texts.get(EntryRef::Organisation(id));
     EntryView {
-        name: o.meta.name.clone(),
-        kind: "organisation",
         level: Some(level_code(o.level)),
-        description_html: text.html.clone(),
-        summary: text.summary.clone(),
-        contact: details(
-            &o.meta.name,
-            None,
-            &o.address,
-            &o.phone,
-            &o.email,
-            &o.website,
-        ),
-        opening_hours: Vec::new(),
-        aliases: o.meta.aliases.iter().map(|a| a.name.clone()).collect(),
         indications: o
             .indications
             .iter()
             .map(|&i| indication_link(dir, urls, i))
             .collect(),
-        verified: date(o.meta.verified, &dir.settings.language),
+        ..entry_view(
+            dir,
+            texts,
+            EntryRef::Organisation(id),
+            "organisation",
+            details(
+                &o.meta.name,
+                None,
+                &o.address,
+                &o.phone,
+                &o.email,
+                &o.website,
+            ),
+        )
     }
 }
 
 /// Builds the view of a contact point.
 pub fn contact_point_view(dir: &Directory, texts: &Texts, id: ContactPointId) -> EntryView {
     let c = dir.contact_point(id);
-    let text = texts.get(EntryRef::ContactPoint(id));
     EntryView {
-        name: c.meta.name.clone(),
-        kind: "contact_point",
+        opening_hours: c.opening_hours.clone(),
+        ..entry_view(
+            dir,
+            texts,
+            EntryRef::ContactPoint(id),
+            "contact_point",
+            details(
+                &c.meta.name,
+                None,
+                &c.address,
+                &c.phone,
+                &c.email,
+                &c.website,
+            ),
+        )
+    }
+}
+
+/// The view of an organisation or contact point `e` of kind `kind`, with
+/// what both have; no level, opening hours or indications.
+fn entry_view(
+    dir: &Directory,
+    texts: &Texts,
+    e: EntryRef,
+    kind: &'static str,
+    contact: ContactDetails,
+) -> EntryView {
+    let meta = dir.meta(e);
+    let text = texts.get(e);
+    EntryView {
+        name: meta.name.clone(),
+        kind,
         level: None,
         description_html: text.html.clone(),
         summary: text.summary.clone(),
-        contact: details(
-            &c.meta.name,
-            None,
-            &c.address,
-            &c.phone,
-            &c.email,
-            &c.website,
-        ),
-        opening_hours: c.opening_hours.clone(),
-        aliases: c.meta.aliases.iter().map(|a| a.name.clone()).collect(),
+        contact,
+        opening_hours: Vec::new(),
+        aliases: alias_names(meta),
         indications: Vec::new(),
-        verified: date(c.meta.verified, &dir.settings.language),
+        verified: date(meta.verified, &dir.settings.language),
     }
+}
+
+/// The names an entry is also known as.
+pub fn alias_names(meta: &EntryMeta) -> Vec<String> {
+    meta.aliases.iter().map(|a| a.name.clone()).collect()
 }
 
 /// Link to an indication page.
