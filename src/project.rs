@@ -197,8 +197,8 @@ pub fn print_diagnostics(
             }
             None => (None, None, false),
         };
-        let message = if let Some(key) = problem.missing_word {
-            Message::WordMissing { key }
+        let message = if let Some(message) = problem.catalogued {
+            message
         } else if problem.from_typst {
             Message::PrintTemplate {
                 message: problem.message,

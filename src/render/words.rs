@@ -69,8 +69,9 @@ fn merge(base: &mut toml::Value, over: toml::Value) {
     }
 }
 
-/// A word the table lacks (or that is not a string where one is needed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A word the table lacks (or that is not a string where one is needed),
+/// or a table that is no TOML.
+#[derive(Debug, Clone, PartialEq)]
 pub struct WordsError {
     /// The table's path in the theme (`i18n/en.toml`): the directory's own
     /// file if it has one, else the built-in one.
@@ -78,25 +79,30 @@ pub struct WordsError {
     /// Where in that file the word belongs: the line of the key, else of
     /// its table's header, else the start.
     pub range: Range<usize>,
-    /// The dotted key (`booklet.contents`).
-    pub key: String,
-    /// What is wrong with it (serde's words).
-    pub detail: String,
+    /// What is wrong, as the catalogue words it: [`Message::WordMissing`]
+    /// with the dotted key, or [`Message::TemplateFailed`] for a broken
+    /// table.
+    pub message: Message,
+}
+
+impl WordsError {
+    /// The dotted key of the missing word (`booklet.contents`), if a word
+    /// is what is missing.
+    pub fn key(&self) -> Option<&str> {
+        match &self.message {
+            Message::WordMissing { key } => Some(key),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for WordsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.key.is_empty() {
-            // The table itself is broken (TOML syntax).
-            return write!(f, "{}: {}", self.path, self.detail);
-        }
         write!(
             f,
-            "{}: the word `{}` is missing or not a string ({}); add it as `{} = \"…\"`",
+            "{}: {}",
             self.path,
-            self.key,
-            self.detail,
-            self.key.rsplit('.').next().unwrap_or(&self.key)
+            self.message.text(crate::diagnostics::Lang::En)
         )
     }
 }
@@ -105,11 +111,10 @@ impl Words {
     /// The words of `language` from the theme (see [`strings`]).
     pub fn load(theme: &Theme, language: &str) -> Result<Words, WordsError> {
         let path = table_path(language);
-        let table = strings(theme, language).map_err(|m| WordsError {
+        let table = strings(theme, language).map_err(|message| WordsError {
             path: path.clone(),
             range: 0..0,
-            key: String::new(),
-            detail: m.text(crate::diagnostics::Lang::En),
+            message,
         })?;
         Words::from_table(table, &path, theme.text(&path).unwrap_or_default())
     }
@@ -146,8 +151,7 @@ impl Words {
             WordsError {
                 path: path.to_owned(),
                 range: locate(text, &key),
-                key,
-                detail: inner,
+                message: Message::WordMissing { key },
             }
         })
     }
@@ -590,7 +594,7 @@ mod tests {
             .remove("contents")
             .unwrap();
         let e = Words::from_table(table, "i18n/de.toml", text).unwrap_err();
-        assert_eq!(e.key, "booklet.contents");
+        assert_eq!(e.key(), Some("booklet.contents"));
         assert_eq!(e.path, "i18n/de.toml");
         // Not in the text: its table's header.
         assert_eq!(&text[e.range.clone()], "[booklet]");
@@ -606,7 +610,7 @@ mod tests {
         let mut diagnostics = crate::diagnostics::Diagnostics::default();
         let theme = Theme::load(root.path(), "eigen", &mut diagnostics);
         let e = Words::load(&theme, "en").unwrap_err();
-        assert_eq!((e.path.as_str(), e.key.as_str()), ("i18n/en.toml", ""));
+        assert_eq!((e.path.as_str(), e.key()), ("i18n/en.toml", None));
         assert!(e.to_string().starts_with("i18n/en.toml: "), "{e}");
         // The German table of the same theme is untouched by it.
         assert!(Words::load(&theme, "de").is_ok());
@@ -618,7 +622,7 @@ mod tests {
         let mut table = strings(&Theme::built_in(), "de").unwrap();
         table["booklet"]["notes"] = toml::Value::Integer(3);
         let e = Words::from_table(table, "i18n/de.toml", text).unwrap_err();
-        assert_eq!(e.key, "booklet.notes");
+        assert_eq!(e.key(), Some("booklet.notes"));
         assert_eq!(&text[e.range.clone()], "notes = 3");
     }
 }

@@ -858,7 +858,7 @@ fn problems_in_the_built_in_template_say_where_it_is() {
         hints: vec!["try this".into()],
         trace: vec![],
         from_typst: true,
-        missing_word: None,
+        catalogued: None,
     };
     let mut sources = Sources::default();
     let found = wegweiser::project::print_diagnostics(
@@ -2130,9 +2130,11 @@ fn the_booklet_has_a_qr_code_to_the_website() {
     // The code is drawn as vector graphics with its alternative text (PDF/UA).
     let raw = String::from_utf8_lossy(&pdf.bytes);
     assert!(raw.contains("pdfuaid:part"), "no PDF/UA");
+    let words = wegweiser::render::words::Words::built_in("de");
     let data: serde_json::Value = serde_json::to_value(print::data::build(
         &f.directory().edition(2027),
         wegweiser::model::PrintVariant::Standard,
+        &words,
     ))
     .expect("data");
     assert_eq!(data["meta"]["qr"]["path"], "/qr.svg");

@@ -22,7 +22,7 @@ use crate::render::words::Words;
 pub struct Data<'w> {
     /// Every word the template prints of its own (headings, labels, the
     /// imprint's paragraphs), in the directory's language.
-    pub t: std::borrow::Cow<'w, Words>,
+    pub t: &'w Words,
     /// Title, year, publisher, print options.
     pub meta: Meta,
     /// The printed free page `impressum`, if any: it fills the imprint page.
@@ -824,35 +824,9 @@ pub fn variant_code(variant: PrintVariant) -> &'static str {
 /// The free page that, when printed, fills the imprint page (slug `impressum`).
 const IMPRINT_KEY: &str = "p-impressum";
 
-/// Builds the data view of an edition in one variant with the built-in
-/// theme's words of the directory's language; [`build_with`] takes a
-/// theme's (see [`Words::load`]).
-pub fn build(edition: &Edition<'_>, variant: PrintVariant) -> Data<'static> {
-    let words = Words::built_in(&edition.directory.settings.language);
-    build_with(edition, variant, &words).into_owned_words()
-}
-
-impl Data<'_> {
-    /// The same data, holding its own copy of the words.
-    fn into_owned_words(self) -> Data<'static> {
-        Data {
-            t: std::borrow::Cow::Owned(self.t.into_owned()),
-            meta: self.meta,
-            imprint: self.imprint,
-            pages: self.pages,
-            categories: self.categories,
-            letters: self.letters,
-            organisations: self.organisations,
-            contact_points: self.contact_points,
-            register: self.register,
-            keywords: self.keywords,
-        }
-    }
-}
-
 /// Builds the data view of an edition in one variant, with the words of
 /// the directory's language from its theme.
-pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words) -> Data<'w> {
+pub fn build<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w Words) -> Data<'w> {
     let dir = edition.directory;
     let rules = PublicationRules::print(&dir.settings.print);
     let s = &dir.settings;
@@ -959,7 +933,7 @@ pub fn build_with<'w>(edition: &Edition<'_>, variant: PrintVariant, words: &'w W
         })
         .partition(|p| p.key == IMPRINT_KEY);
     Data {
-        t: std::borrow::Cow::Borrowed(words),
+        t: words,
         meta,
         imprint: imprint.into_iter().next(),
         pages,

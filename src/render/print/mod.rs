@@ -137,9 +137,7 @@ fn load_words(theme: &Theme, language: &str) -> Result<Words, Vec<PrintProblem>>
             path: e.path,
             range: e.range,
         });
-        if !e.key.is_empty() {
-            problem.missing_word = Some(e.key);
-        }
+        problem.catalogued = Some(e.message);
         vec![problem]
     })
 }
@@ -591,7 +589,7 @@ fn data_json(
     variant: PrintVariant,
     words: &Words,
 ) -> (Result<Vec<u8>, serde_json::Error>, BTreeSet<char>) {
-    sanitized_json(&data::build_with(edition, variant, words), fonts, pretty)
+    sanitized_json(&data::build(edition, variant, words), fonts, pretty)
 }
 
 /// Any data for a template as JSON, sanitised like the booklet's data.

@@ -11,7 +11,7 @@ use typst::diag::SourceDiagnostic;
 use typst::syntax::DiagSpan;
 
 use super::world::{PrintWorld, TEMPLATE_PREFIX};
-use crate::diagnostics::{Severity, SourceFile};
+use crate::diagnostics::{Message, Severity, SourceFile};
 
 /// A place in one of the theme's print templates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct TraceStep {
 
 /// A problem of typesetting: an error (no PDF) or a warning (a PDF, but
 /// not quite what was asked for).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PrintProblem {
     /// [`Severity::Error`] or [`Severity::Warning`].
     pub severity: Severity,
@@ -50,9 +50,10 @@ pub struct PrintProblem {
     pub trace: Vec<TraceStep>,
     /// True if typst reported it (the message is typst's).
     pub from_typst: bool,
-    /// The dotted key of a word the theme's `i18n/<language>.toml` lacks,
-    /// if that is the problem (the catalogue words it then).
-    pub missing_word: Option<String>,
+    /// The catalogue's message for a problem it has words for (a word the
+    /// theme's `i18n/<language>.toml` lacks); `message` is then its English
+    /// text.
+    pub catalogued: Option<Message>,
 }
 
 impl PrintProblem {
@@ -65,7 +66,7 @@ impl PrintProblem {
             hints: Vec::new(),
             trace: Vec::new(),
             from_typst: false,
-            missing_word: None,
+            catalogued: None,
         }
     }
 
@@ -100,7 +101,7 @@ impl PrintProblem {
             hints,
             trace,
             from_typst: true,
-            missing_word: None,
+            catalogued: None,
         }
     }
 }
